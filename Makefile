@@ -1,0 +1,48 @@
+# Two commands on a fresh clone: `make site` and `make test`.
+# The main environment (.venv) runs on python3 >= 3.11 with the exact pins in requirements.lock.
+# The registry packages need Python >= 3.12 and live apart in .venv-registry: they are tools
+# that `site-builder import-registry` runs, never imported by the site builder itself.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+REGISTRY_VENV := .venv-registry
+# First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
+REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
+
+.PHONY: site test serve validate import-registry benchmark clean
+
+$(BIN)/site-builder: requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(REGISTRY_VENV)/bin/python: requirements-registry.lock
+	@test -n "$(REGISTRY_PYTHON)" || { echo "The registry packages need Python 3.12 or newer; none found. Install one (e.g. pyenv install 3.12) or pass REGISTRY_PYTHON=/path/to/python3.12." >&2; exit 1; }
+	$(REGISTRY_PYTHON) -m venv $(REGISTRY_VENV)
+	$(REGISTRY_VENV)/bin/python -m pip install --quiet -r requirements-registry.lock
+	touch $@
+
+site: $(BIN)/site-builder
+	$(BIN)/site-builder build
+
+validate: $(BIN)/site-builder
+	$(BIN)/site-builder validate
+
+import-registry: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
+	$(BIN)/site-builder import-registry --registry-python $(REGISTRY_VENV)/bin/python
+
+test: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
+	REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python $(BIN)/python -m pytest -q
+
+serve: site
+	$(BIN)/mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
+
+benchmark: $(BIN)/site-builder
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf site build .pytest_cache

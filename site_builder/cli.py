@@ -1,0 +1,40 @@
+"""The `site-builder` command line: a thin layer over the library, one module per command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from site_builder.commands import build, import_registry, validate
+
+COMMANDS = (validate, build, import_registry)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-builder",
+        description="Validate the reform data packages and build the static site.",
+        epilog="Examples:\n  site-builder validate\n  site-builder build\n  site-builder import-registry",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
