@@ -1,14 +1,57 @@
-"""Placeholder: replaced by the real `build` command (work in progress)."""
+"""`site-builder build`: validate the data, then build the whole site into site/ (atomically)."""
 
+from __future__ import annotations
+
+import argparse
 import sys
+from pathlib import Path
+
+from site_builder.build.errors import BuildError
+
+EXAMPLE = """\
+Stages: validate, load, derive, docs, charts, downloads, pages, config, mkdocs, check, publish.
+If any stage fails, site/ stays exactly as it was. The build date comes from
+SOURCE_DATE_EPOCH, else the last commit, so the same commit builds the same bytes.
+
+Examples:
+  site-builder build
+  site-builder build --site-dir /tmp/preview
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) site-builder build
+"""
 
 
 def add_parser(subparsers):
-    parser = subparsers.add_parser("build", help="(not yet implemented)")
+    parser = subparsers.add_parser(
+        "build",
+        help="validate the data and build the site into site/",
+        description="Validate the data packages, then generate pages, charts and downloads and build the static site with MkDocs (strict).",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding datapackages/, docs/ and mkdocs.yml (default: .)")
+    parser.add_argument("--site-dir", type=Path, default=None, help="where to publish the site (default: <root>/site)")
+    parser.add_argument("--workers", type=int, default=None, help="processes for chart rendering (default: one per core)")
     parser.set_defaults(run=run)
     return parser
 
 
 def run(args) -> int:
-    print("site-builder build: not implemented yet", file=sys.stderr)
-    return 1
+    from site_builder.build.pipeline import BuildPaths, ValidationFailed, build_site
+
+    root = args.root.resolve()
+    if not (root / "datapackages").is_dir() or not (root / "mkdocs.yml").is_file():
+        print(f"{root}: not the project folder (no datapackages/ or mkdocs.yml); run from the project root or pass --root.", file=sys.stderr)
+        return 2
+    paths = BuildPaths.for_project(root, site_dir=args.site_dir)
+    try:
+        build_site(paths, workers=args.workers, progress=lambda line: print(line, flush=True))
+    except ValidationFailed as failure:
+        for line in failure.lines:
+            print(line)
+        print(f"The data has {len(failure.lines)} problem(s); site/ was left as it was. Fix them and build again.", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"Build failed: {error}", file=sys.stderr)
+        print("site/ was left as it was.", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,139 @@
+"""The typed model of the reform data: plain frozen dataclasses, one per resource.
+
+Dates stay ISO strings (YYYY, YYYY-MM or YYYY-MM-DD) because figures carry partial dates
+and string order is date order for them; numbers are parsed once, here, by the loader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The day the 34-province map took effect; units valid to the day before are "former".
+REFORM_DATE = "2025-07-01"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    publisher: str
+    url: str
+    published: str
+    language: str
+    translated_from: str = ""
+    republished_by: str = ""
+    version: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Province:
+    id: str
+    gso_code: str
+    name_vi: str
+    name_en: str
+    slug: str
+    type: str
+    valid_from: str
+    valid_to: str
+    source_id: str
+
+    @property
+    def is_current(self) -> bool:
+        """True for the 34 units that exist since 1 July 2025 (no end date)."""
+        return not self.valid_to
+
+
+@dataclass(frozen=True)
+class Succession:
+    predecessor_id: str
+    successor_id: str
+    effective: str
+    kind: str  # "merged" or "continued"
+    unit_share: float | None
+    legal_basis: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    province_id: str
+    as_of: str
+    districts: int | None
+    communes: int
+    wards: int
+    townships: int | None
+    special_zones: int | None
+    total: int
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_en: str
+    name_vi: str
+    unit: str
+    level: str
+    definition: str
+    fewer_is_streamlined: bool | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    province_id: str
+    area: str
+    indicator_id: str
+    measure: str
+    value: float
+    qualifier: str
+    period_start: str
+    period_end: str
+    source_id: str
+    quote: str
+    quote_en: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    id: str
+    province_id: str
+    indicator_id: str
+    figure_ids: tuple[str, ...]
+    stated_value: float | None
+    registry_value: float | None
+    registry_source_id: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ChangelogEntry:
+    """One release of the data: a heading (version and date) and its items, as plain text."""
+
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the loader read, typed; each tuple in file order."""
+
+    sources: tuple[Source, ...]
+    provinces: tuple[Province, ...]
+    successions: tuple[Succession, ...]
+    unit_counts: tuple[UnitCount, ...]
+    indicators: tuple[Indicator, ...]
+    figures: tuple[Figure, ...]
+    disagreements: tuple[Disagreement, ...]
+    changelog: tuple[ChangelogEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawPackage:
+    """The package as files say it, for the downloads: descriptor and rows of raw cell text."""
+
+    descriptor: dict = field(hash=False, compare=False)
+    tables: dict = field(hash=False, compare=False)  # resource name -> list[dict[str, str]]

@@ -1,0 +1,51 @@
+"""The MkDocs configuration the build writes: navigation from the translations, no remote fonts,
+no repository widget that calls another host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from site_builder.build.site_config import NAV, read_base_config, repository_url, site_config
+from site_builder.build.translations import load_translations
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_navigation_lists_the_sections_in_order_with_translated_titles():
+    t = load_translations("en")
+    config = site_config(read_base_config(REPO / "mkdocs.yml"), docs_dir="docs", site_dir="../site",
+                         extra_javascript=["assets/javascripts/charts.js"], t=t)
+    assert config["nav"] == [
+        {"Home": "index.md"}, {"Provinces": "provinces/index.md"}, {"Former provinces": "provinces/former/index.md"},
+        {"Indicators": "indicators/index.md"}, {"Coverage": "coverage.md"}, {"Data": "data.md"},
+        {"Contribute": "contribute.md"}, {"About": "about.md"},
+    ]
+    assert len(NAV) == 8
+
+
+def test_theme_uses_system_fonts_and_no_plugin_beyond_search():
+    t = load_translations("en")
+    base = read_base_config(REPO / "mkdocs.yml")
+    config = site_config({**base, "theme": {**base["theme"], "font": {"text": "Roboto"}}, "repo_url": "https://github.com/x/y"},
+                         docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
+    assert config["theme"]["font"] is False
+    assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
+    assert base.get("plugins") == ["search"]
+    assert config["use_directory_urls"] is True
+    assert not base.get("site_url")
+
+
+def test_chart_scripts_are_added_after_the_configured_ones():
+    t = load_translations("en")
+    config = site_config({"extra_javascript": ["a.js"]}, docs_dir="docs", site_dir="../site",
+                         extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"}], t=t)
+    assert config["extra_javascript"] == ["a.js", {"path": "assets/javascripts/charts.js", "type": "module"}]
+
+
+def test_the_correction_link_points_to_the_configured_repository(tmp_path):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump({"site_name": "x", "extra": {"repository": "https://example.org/repo/"}}))
+    assert repository_url(read_base_config(path)) == "https://example.org/repo"
+    assert repository_url(read_base_config(REPO / "mkdocs.yml")).startswith("https://github.com/")
