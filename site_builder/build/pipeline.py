@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from site_builder import charts as chart_renderer
+from site_builder import downloads as download_writer
 from site_builder.build.chart_plan import plan_charts
 from site_builder.build.checks import check_site
 from site_builder.build.dates import build_date as find_build_date
@@ -116,11 +118,6 @@ def build_site(
     """
     if validator == "project":
         validator = validate_data
-    try:
-        from site_builder import charts as chart_renderer
-        from site_builder import downloads as download_writer
-    except ImportError as error:
-        raise BuildError(f"The chart or download writer cannot be imported ({error}); reinstall with `make site`.") from None
 
     timings: list[StageTiming] = []
 
@@ -151,7 +148,7 @@ def build_site(
     hand_written = stage("docs", lambda: prepare_docs(paths.docs_dir, staging), lambda r: f"{len(r)} hand-written files")
 
     def charts():
-        rendered = chart_renderer.render_charts(list(plan.requests), staging, workers=workers)
+        rendered = chart_renderer.render_charts(list(plan.requests), staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
         scripts = chart_renderer.write_chart_assets(staging)
         return rendered, scripts
 

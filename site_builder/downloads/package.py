@@ -1,0 +1,127 @@
+"""Write data/: the CSVs, datapackage.json, the zip and SHA256SUMS. Deterministic bytes."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.downloads.csv_files import table_csv
+
+DATA_FOLDER = "data"
+ZIP_NAME = "reform-data.zip"
+NUMERIC_TYPES = ("number", "integer")
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str  # file name, e.g. "figures.csv"
+    path: str  # relative to the site root, e.g. "data/figures.csv"
+    size: int
+    sha256: str
+    description: str  # English; the pages translate by kind
+    kind: str  # "csv" | "excel-csv" | "zip" | "checksums" | "json"
+    resource: str  # resource name, "" for package-level files
+
+
+def _columns(resource: dict) -> tuple[list[str], frozenset[str]]:
+    fields = resource.get("schema", {}).get("fields", [])
+    return [f["name"] for f in fields], frozenset(f["name"] for f in fields if f.get("type") in NUMERIC_TYPES)
+
+
+def _title(resource: dict) -> str:
+    return resource.get("title") or resource["name"].replace("_", " ").capitalize()
+
+
+def published_descriptor(descriptor: dict) -> dict:
+    """The descriptor as published beside the CSVs: resource paths point at the files in data/."""
+    published = copy.deepcopy(descriptor)
+    for resource in published.get("resources", []):
+        resource["path"] = f"{resource['name']}.csv"
+    return published
+
+
+def checksums(files: dict[str, bytes]) -> bytes:
+    """`sha256sum -c` format, sorted by name."""
+    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
+
+
+def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation: str) -> bytes:
+    licence = (descriptor.get("licenses") or [{}])[0]
+    lines = [
+        f"# {descriptor.get('title') or descriptor.get('name', 'Data package')}",
+        "",
+        descriptor.get("description", "").strip(),
+        "",
+        f"Built {build_date}. Version {descriptor.get('version', '')}.",
+        "",
+        "## Licence",
+        "",
+        f"{licence.get('title') or licence.get('name', 'CC BY 4.0')}" + (f" <{licence['path']}>" if licence.get("path") else ""),
+        "",
+        "## Cite as",
+        "",
+        citation,
+        "",
+        "## Files",
+        "",
+        "`*.csv` are UTF-8; `*.excel.csv` are the same tables with a byte-order mark and CRLF line",
+        "endings, so that Excel shows Vietnamese diacritics. Text cells that start with = + - or @",
+        "carry a leading apostrophe so that spreadsheets do not run them as formulas.",
+        "Check the files with `sha256sum -c SHA256SUMS`.",
+        "",
+    ]
+    lines += [f"- `{name}`  sha256 {hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items())]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
+    """A zip whose bytes depend only on the files and the build date (sorted, fixed times and modes)."""
+    year, month, day = (int(part) for part in build_date[:10].split("-"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(files.items()):
+            info = zipfile.ZipInfo(f"reform-data/{name}", date_time=(year, month, day, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            archive.writestr(info, data, compresslevel=9)
+    return out.getvalue()
+
+
+def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], docs_dir: Path,
+                    build_date: str, citation: str) -> list[Download]:
+    """Write docs_dir/data/ and describe every file written (package order, then package-level files)."""
+    folder = Path(docs_dir) / DATA_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[tuple[str, bytes, str, str, str]] = []  # name, bytes, description, kind, resource
+    package_files: dict[str, bytes] = {}
+    for resource in descriptor.get("resources", []):
+        name = resource["name"]
+        columns, numeric = _columns(resource)
+        rows = tables.get(name, [])
+        plain = table_csv(rows, columns, numeric)
+        excel = table_csv(rows, columns, numeric, excel=True)
+        written.append((f"{name}.csv", plain, f"{_title(resource)} (UTF-8 CSV)", "csv", name))
+        written.append((f"{name}.excel.csv", excel, f"{_title(resource)} (CSV for Excel)", "excel-csv", name))
+        package_files[f"{name}.csv"] = plain
+    descriptor_bytes = (json.dumps(published_descriptor(descriptor), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    package_files["datapackage.json"] = descriptor_bytes
+    written.append(("datapackage.json", descriptor_bytes, "Package descriptor with the schemas (Frictionless)", "json", ""))
+    in_zip = dict(package_files)
+    in_zip["README.md"] = readme(descriptor, package_files, build_date, citation)
+    in_zip["SHA256SUMS"] = checksums(in_zip)
+    archive = zip_bytes(in_zip, build_date)
+    written.append((ZIP_NAME, archive, "The whole package: CSVs, datapackage.json, README, checksums", "zip", ""))
+    sums = checksums({name: data for name, data, *_ in written})
+    written.append(("SHA256SUMS", sums, "SHA-256 checksums of the files above", "checksums", ""))
+    downloads = []
+    for name, data, description, kind, resource in written:
+        (folder / name).write_bytes(data)
+        downloads.append(Download(name=name, path=f"{DATA_FOLDER}/{name}", size=len(data),
+                                  sha256=hashlib.sha256(data).hexdigest(), description=description, kind=kind, resource=resource))
+    return downloads
