@@ -42,7 +42,7 @@ def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
     folder = package_dir(data_root)
     descriptor_path = folder / "datapackage.json"
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
         raise BuildError(f"{descriptor_path}: cannot read the package descriptor ({error}); run `site-builder validate`.") from None
     tables: dict[str, list[dict[str, str]]] = {}
@@ -64,7 +64,7 @@ def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
 def _read_rows(path: Path, resource: dict) -> list[dict[str, str]]:
     columns = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             rows = [{name: (row.get(name) or "") for name in columns} for row in reader]
     except FileNotFoundError:

@@ -1,0 +1,42 @@
+"""`site-builder validate`: every data package checked by frictionless (schemas, types,
+constraints, primary and foreign keys) plus our own rules (rules.py), each problem reported at
+the file and physical line a contributor sees, never as a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.validate.package import validate_package
+from site_builder.validate.problem import FORMATS, Problem, format_problem
+
+__all__ = ["FORMATS", "Problem", "Summary", "format_problem", "validate_packages", "validate_with_summary"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    packages: int
+    rows: int
+
+
+def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
+    """Problems of every package under `data_dir` (each subfolder with a datapackage.json), sorted."""
+    data_dir = Path(data_dir)
+    root = data_dir.parent
+    if not data_dir.is_dir():
+        return [Problem(data_dir.as_posix(), None, "No such folder; the data packages live in datapackages/.")], Summary(0, 0)
+    folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    problems: list[Problem] = []
+    rows = 0
+    for folder in folders:
+        found, count = validate_package(folder, root)
+        problems += found
+        rows += count
+    if not folders:
+        problems.append(Problem(data_dir.as_posix(), None, "No data package found; each package is a folder with a datapackage.json."))
+    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    return ordered, Summary(len(folders), rows)
+
+
+def validate_packages(data_dir: Path) -> list[Problem]:
+    return validate_with_summary(data_dir)[0]
