@@ -109,3 +109,116 @@ def test_no_traceback_from_the_command_on_any_of_these(project, capsys):
     assert main(["validate", "--root", str(project)]) == 1
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
+
+
+def descriptor_path(project: Path) -> Path:
+    return project / "datapackages" / "reform" / "datapackage.json"
+
+
+def edit_descriptor(project: Path, change) -> None:
+    import json
+
+    descriptor = json.loads(descriptor_path(project).read_text(encoding="utf-8"))
+    change(descriptor)
+    descriptor_path(project).write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+
+
+def test_json_syntax_error_is_reported_at_its_exact_line(project):
+    lines = descriptor_path(project).read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].rstrip(",")  # line 3 loses its comma; JSON fails at the key on line 4
+    descriptor_path(project).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [message] = problems(project)
+    assert message.startswith("datapackages/reform/datapackage.json:4: Not valid JSON: Expecting ',' delimiter")
+
+
+def test_missing_data_folder_is_one_problem_not_an_exception(tmp_path):
+    [problem] = validate_packages(tmp_path / "datapackages")
+    assert "No such folder" in problem.message
+
+
+def test_resource_that_is_not_an_object_is_named(project):
+    edit_descriptor(project, lambda d: d["resources"].append("figures.csv"))
+    assert problems(project) == ["datapackages/reform/datapackage.json: Resource 8 needs a \"name\" and a relative \"path\" inside the package."]
+
+
+def test_resource_path_outside_the_package_is_refused(project):
+    edit_descriptor(project, lambda d: d["resources"][0].update(path="../../secrets.csv"))
+    [message] = problems(project)
+    assert message.startswith("datapackages/reform/datapackage.json: Resource 1 needs")
+
+
+def test_schema_frictionless_cannot_use_is_reported_on_the_descriptor(project):
+    edit_descriptor(project, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="banana"))
+    [message] = problems(project)
+    assert message.startswith("datapackages/reform/datapackage.json: The descriptor is not a valid data package") and "banana" in message
+
+
+def test_short_row_is_one_problem_naming_the_missing_fields(project):
+    path = figures(project)
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(text + "short,p63-49,,par-index-rank,rank,1,exact,,2020,article-en\n", encoding="utf-8")
+    assert problems(project) == [f"{FIGURES}:{line}: Missing cell: the row has 10 cells but the header has 13 "
+                                 "(missing quote, quote_en, notes); add the missing commas or values."]
+
+
+def test_missing_column_in_the_header_is_named(project):
+    path = figures(project)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(row.rsplit(",", 1)[0] for row in rows) + "\n", encoding="utf-8")  # drop the last column, notes
+    assert problems(project) == [f"{FIGURES}:1: Header: the column \"notes\" is missing (position 13); the header lacks a column of datapackage.json."]
+
+
+def test_extra_column_in_the_header_is_named(project):
+    path = figures(project)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(row + ",x" for row in rows) + "\n", encoding="utf-8")
+    assert problems(project) == [f"{FIGURES}:1: Header: extra label \"x\" at position 14; the header has a column datapackage.json does not define."]
+
+
+def test_blank_line_is_one_problem(project):
+    path = figures(project)
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(text + "\n" + 'after,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,\n', encoding="utf-8")
+    assert problems(project) == [f"{FIGURES}:{line}: Blank row; remove the empty line."]
+
+
+def test_malformed_province_date_is_reported_once_and_breaks_no_rule(project):
+    path = project / "datapackages" / "reform" / "provinces.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-06-30",
+                                 "p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-13-30"), encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("datapackages/reform/provinces.csv:") and "valid_to \"2025-13-30\" is not valid" in found[0]
+
+
+def test_value_that_is_not_a_number_in_a_before_after_group_is_only_a_type_problem(project):
+    path = figures(project)
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(text
+                    + "b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,\"B.\",,\n"
+                    + "r,p63-49,,departments,reduction,five,exact,2020,2024,article-en,\"R.\",,\n"
+                    + "a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,\"A.\",,\n", encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{FIGURES}:{line + 1}: value \"five\" is not valid"), found
+
+
+def test_summary_line_counts_packages_resources_and_rows(project, capsys):
+    assert main(["validate", "--root", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("Checked 1 package, 7 resources, ") and err.rstrip().endswith(": no problems.")
+
+
+def test_problem_count_goes_to_stderr_and_problems_to_stdout(project, capsys):
+    figures(project).write_text("", encoding="utf-8")
+    assert main(["validate", "--root", str(project)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{FIGURES}: The file is empty; it needs at least the header row.\n"
+    assert "1 problem." in captured.err
+
+
+def test_missing_data_folder_is_a_usage_error(tmp_path, capsys):
+    assert main(["validate", "--root", str(tmp_path)]) == 2
+    assert "no such folder" in capsys.readouterr().err

@@ -162,3 +162,28 @@ def test_cli_exit_status_and_formats(project, capsys):
 def test_every_formula_start_is_rejected(project, start):
     line = append(project, "figures.csv", FIGURE.format(id="f", value=8, end="2024", quote=f"{start}cmd|' /C calc'!A0"))
     assert only(project).startswith(f"{FIGURES}:{line}: quote starts with \"{start}\"")
+
+
+def test_github_format_escapes_colon_and_comma_in_properties_and_omits_a_missing_line():
+    problem = Problem("data:packages/a,b.csv", None, "Bad\r\nvalue: 1,2", "a:b,c")
+    assert format_problem(problem, "github") == (
+        "::error file=data%3Apackages/a%2Cb.csv,title=a%3Ab%2Cc::Bad%0D%0Avalue: 1,2")
+
+
+def test_github_title_is_data_when_no_field_and_text_format_without_line():
+    problem = Problem("datapackages/reform/figures.csv", None, "The file is empty.")
+    assert format_problem(problem, "github") == "::error file=datapackages/reform/figures.csv,title=data::The file is empty."
+    assert format_problem(problem) == "datapackages/reform/figures.csv: The file is empty."
+
+
+def test_translated_from_is_checked_too(project):
+    line = replace(project, "sources.csv", ",2024-10-04,en,vi,", ",2024-10-04,en,Vietnamese,")
+    found = problems(project)
+    assert any(p.startswith(f"{SOURCES}:{line}: translated_from \"Vietnamese\" is not an ISO 639-1") for p in found), found
+
+
+def test_empty_url_is_allowed_but_a_relative_one_is_not(project):
+    replace(project, "sources.csv", "https://example.org/quang-ngai", "")
+    assert problems(project) == []
+    line = replace(project, "sources.csv", "https://example.org/quang-nam", "/quang-nam")
+    assert only(project).startswith(f"{SOURCES}:{line}: url \"/quang-nam\" is not an https:// address")

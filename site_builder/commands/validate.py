@@ -45,8 +45,10 @@ def run(args) -> int:
         print(format_problem(problem, args.format))
     seconds = time.perf_counter() - started
     packages = f"{summary.packages} package{'s' if summary.packages != 1 else ''}"
+    read = f"{packages}, {summary.resources} resource{'s' if summary.resources != 1 else ''}, {summary.rows} rows"
     if problems:
-        print(f"Checked {packages}: {len(problems)} problem(s) in {seconds:.1f} s. Fix them and run `site-builder validate` again.", file=sys.stderr)
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        print(f"Checked {read} in {seconds:.1f} s: {count}. Fix them and run `site-builder validate` again.", file=sys.stderr)
         return 1
-    print(f"Checked {packages}, {summary.rows} rows in {seconds:.1f} s: no problems.", file=sys.stderr)
+    print(f"Checked {read} in {seconds:.1f} s: no problems.", file=sys.stderr)
     return 0

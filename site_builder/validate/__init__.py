@@ -15,7 +15,10 @@ __all__ = ["FORMATS", "Problem", "Summary", "format_problem", "validate_packages
 
 @dataclass(frozen=True)
 class Summary:
+    """What was read, for the command's closing line."""
+
     packages: int
+    resources: int
     rows: int
 
 
@@ -24,19 +27,24 @@ def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
     data_dir = Path(data_dir)
     root = data_dir.parent
     if not data_dir.is_dir():
-        return [Problem(data_dir.as_posix(), None, "No such folder; the data packages live in datapackages/.")], Summary(0, 0)
+        return [Problem(data_dir.as_posix(), None, "No such folder; the data packages live in datapackages/.")], Summary(0, 0, 0)
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     problems: list[Problem] = []
-    rows = 0
+    resources = rows = 0
     for folder in folders:
-        found, count = validate_package(folder, root)
+        found, tables, count = validate_package(folder, root)
         problems += found
+        resources += tables
         rows += count
     if not folders:
         problems.append(Problem(data_dir.as_posix(), None, "No data package found; each package is a folder with a datapackage.json."))
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
-    return ordered, Summary(len(folders), rows)
+    return ordered, Summary(len(folders), resources, rows)
 
 
 def validate_packages(data_dir: Path) -> list[Problem]:
+    """Every problem of every package under `data_dir` (the datapackages/ folder), sorted by file and line.
+
+    Paths are relative to `data_dir`'s parent, the project root. Never raises on bad input.
+    """
     return validate_with_summary(data_dir)[0]

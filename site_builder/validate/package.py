@@ -6,11 +6,12 @@ by Excel is accepted; line numbers are the same in the copy and the original.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
 
-from frictionless import Checklist, Package
+from frictionless import Checklist, FrictionlessException, Package
 
 from site_builder.validate import rules
 from site_builder.validate.problem import Problem
@@ -66,9 +67,23 @@ def checklist(tables: dict[str, Table]) -> Checklist:
     ])
 
 
-TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "extra-cell": "Extra cell",
-          "missing-cell": "Missing cell", "blank-row": "Blank row"}
+TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
 ROW_POSITION = re.compile(r'(?:the )?row at position "?(\d+)"?')
+STRUCTURE_ERRORS = ("resource-error", "package-error", "schema-error", "field-error", "check-error")
+
+
+def _header_message(error) -> str:
+    label, field = getattr(error, "label", "") or "", getattr(error, "field_name", "") or ""
+    position = getattr(error, "field_number", "")
+    if error.type == "missing-label":
+        what = f"Header: the column \"{field}\" is missing (position {position})"
+    elif error.type == "extra-label":
+        what = f"Header: extra label \"{label}\" at position {position}"
+    elif error.type == "incorrect-label":
+        what = f"Header: incorrect label \"{label}\" at position {position} (expected field \"{field}\")"
+    else:
+        what = f"Header: {error.title.lower()} \"{label}\" at position {position}"
+    return f"{what}; {HINTS[error.type]}."
 
 
 def _message(error, line_of=None) -> str:
@@ -76,11 +91,12 @@ def _message(error, line_of=None) -> str:
     cell = getattr(error, "cell", None)
     if error.type in ("reform-rule", "reform-row-rule"):
         return error.note
+    if error.type == "constraint-error" and field and cell in (None, "") and "required" in (error.note or ""):
+        return f"{field} is empty but required; fill it in."
     if error.type in ("type-error", "constraint-error") and field:
         return f"{field} \"{cell}\" is not valid: {error.note}; {HINTS[error.type]}."
-    if error.type in ("incorrect-label", "missing-label", "extra-label", "blank-label", "duplicate-label"):
-        label = getattr(error, "label", "")
-        return f"Header: {error.title.lower()} \"{label}\" (expected field \"{field}\"); {HINTS[error.type]}."
+    if error.type.endswith("-label"):
+        return _header_message(error)
     hint = HINTS.get(error.type)
     note = error.note or ""
     if line_of:  # frictionless counts logical rows; contributors see lines
@@ -89,17 +105,68 @@ def _message(error, line_of=None) -> str:
     return f"{title}" + (f": {note}" if note else "") + (f"; {hint}." if hint else ".")
 
 
-def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int]:
-    """Problems of the package in `folder` (paths shown relative to `root`) and the number of rows read."""
+def _row_problems(errors: list, shown: str, table) -> list[Problem]:
+    """Problems of one resource's errors, one per row for the structural ones.
+
+    A short row gives frictionless one missing-cell error per absent cell plus a 'required'
+    error for each; a blank row also breaks the primary key. A contributor needs one
+    sentence per row saying what to do, so those are folded together.
+    """
+    blank = {e.row_number for e in errors if e.type == "blank-row"}
+    missing: dict[int, list[str]] = {}
+    extra: dict[int, list[str]] = {}
+    for error in errors:
+        if error.type == "missing-cell":
+            missing.setdefault(error.row_number, []).append(error.field_name)
+        elif error.type == "extra-cell":
+            extra.setdefault(error.row_number, []).append(str(error.cell))
+    # Where one of our rules explains a cell (url "/x" is not https), frictionless's type error
+    # on the same cell (not a "string/uri") only repeats it less helpfully.
+    ruled = {(e.row_number, e.field_name) for e in errors if e.type == "reform-rule"}
+    line_of = table.line_of if table else None
+    problems = []
+    for error in errors:
+        row_number = getattr(error, "row_number", None)
+        line = line_of(row_number) if line_of and row_number else None
+        field = getattr(error, "field_name", "") or ""
+        if error.type.endswith("-label"):
+            line = 1 if table else None
+        if row_number in blank and error.type != "blank-row":
+            continue  # the blank row explains it
+        if error.type == "missing-cell":
+            names = missing[row_number]
+            if field != names[0]:
+                continue
+            message = (f"Missing cell: the row has {len(error.cells)} cells but the header has {len(error.cells) + len(names)} "
+                       f"(missing {', '.join(names)}); add the missing commas or values.")
+        elif error.type == "extra-cell":
+            values = extra[row_number]
+            if str(error.cell) != values[0]:
+                continue
+            message = (f"Extra cell: the row has {len(values)} more cell(s) than the header, starting with \"{values[0][:40]}\"; "
+                       f"{HINTS['extra-cell']}.")
+        elif error.type in ("constraint-error", "reform-rule") and field in missing.get(row_number, ()):
+            continue  # the missing-cell problem names it
+        elif error.type == "type-error" and (row_number, field) in ruled:
+            continue
+        else:
+            message = _message(error, line_of)
+        problems.append(Problem(shown, line, message, field))
+    return problems
+
+
+def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int, int]:
+    """Problems of the package in `folder` (paths shown relative to `root`), and the number of
+    resources and rows read."""
     reading = Reading()
     shown_descriptor = _relative(folder / "datapackage.json", root)
     descriptor = read_descriptor(folder / "datapackage.json", shown_descriptor, reading)
     if descriptor is None:
-        return reading.problems, 0
+        return reading.problems, 0, 0
     tables: dict[str, Table] = {}
     shown_paths: dict[str, str] = {}
     for index, resource in enumerate(descriptor["resources"]):
-        name, path = resource.get("name"), resource.get("path")
+        name, path = (resource.get("name"), resource.get("path")) if isinstance(resource, dict) else (None, None)
         if not isinstance(name, str) or not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
             reading.problems.append(Problem(shown_descriptor, None, f"Resource {index + 1} needs a \"name\" and a relative \"path\" inside the package."))
             continue
@@ -115,14 +182,12 @@ def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int]:
         if table is not None:
             tables[name] = table
     if reading.problems:
-        return reading.problems, 0  # the files cannot be read as tables yet: fix these first
+        return reading.problems, len(tables), 0  # the files cannot be read as tables yet: fix these first
     problems = _frictionless_problems(descriptor, tables, shown_paths, shown_descriptor)
-    return problems, sum(len(t.rows) for t in tables.values())
+    return problems, len(tables), sum(len(t.rows) for t in tables.values())
 
 
 def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str) -> list[Problem]:
-    import json
-
     with tempfile.TemporaryDirectory(prefix="validate-") as temporary:
         base = Path(temporary)
         for resource in descriptor["resources"]:
@@ -133,22 +198,18 @@ def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_pat
         try:
             package = Package(str(base / "datapackage.json"))
             report = package.validate(checklist(tables), limit_errors=10_000)
-        except Exception as error:  # frictionless raises its own FrictionlessException on bad descriptors
+        except FrictionlessException as error:  # a descriptor frictionless cannot use (bad schema, profile ...)
             return [Problem(shown_descriptor, None, f"The descriptor is not a valid data package: {error}.")]
+        except Exception as error:  # a bug of ours must still not show a contributor a traceback
+            return [Problem(shown_descriptor, None, f"The validator failed on this package ({type(error).__name__}: {error}); "
+                            "please report it with the files you changed.")]
     problems = []
     for task in report.tasks:
-        name = task.name
-        shown = shown_paths.get(name, shown_descriptor)
-        table = tables.get(name)
-        for error in task.errors:
-            row_number = getattr(error, "row_number", None)
-            line = table.line_of(row_number) if table and row_number else (1 if "label" in error.type and table else None)
-            if error.type in ("resource-error", "package-error", "schema-error", "field-error", "check-error"):
-                shown_here = shown_descriptor
-                line = None
-            else:
-                shown_here = shown
-            problems.append(Problem(shown_here, line, _message(error, table.line_of if table else None), getattr(error, "field_name", "") or ""))
+        shown = shown_paths.get(task.name, shown_descriptor)
+        structure = [e for e in task.errors if e.type in STRUCTURE_ERRORS]
+        problems += [Problem(shown_descriptor, None, f"{e.title}: {e.note}.") for e in structure]
+        rows = [e for e in task.errors if e.type not in STRUCTURE_ERRORS]
+        problems += _row_problems(rows, shown, tables.get(task.name))
     for error in getattr(report, "errors", []):
         problems.append(Problem(shown_descriptor, None, f"{error.title}: {error.note}."))
     return problems

@@ -6,6 +6,7 @@ what it needs from other resources (province lifetimes, figure ids) it gets as `
 from __future__ import annotations
 
 import calendar
+import numbers
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -165,8 +166,9 @@ class figure_within_lifetime(ReformCheck):
         if province is None:
             return  # the foreign key check reports it
         valid_from, valid_to, name = province
-        start = date.fromisoformat(valid_from) if valid_from else date.min
-        end = date.fromisoformat(valid_to) if valid_to else date.max
+        # A malformed date in provinces.csv is reported there by the schema; judge nothing by it.
+        start = period_bounds(valid_from)[0] if valid_from and period_bounds(valid_from) else date.min
+        end = period_bounds(valid_to)[1] if valid_to and period_bounds(valid_to) else date.max
         for field in ("period_start", "period_end"):
             bounds = period_bounds(cells.get(field, ""))
             if bounds is None:
@@ -208,7 +210,10 @@ class figures_consistent(ReformCheck):
             self.seen[key] = row.row_number
         group = (cells.get("province_id"), cells.get("indicator_id"), cells.get("area"), cells.get("period_start"), cells.get("period_end"))
         if cells.get("measure") in ("count_before", "reduction", "count_after"):
-            self.groups.setdefault(group, {})[cells["measure"]] = (row.row_number, row["value"], list(row.cells))
+            value = row.get("value")
+            # A value that is not a number is reported by the schema's type check.
+            number = value if isinstance(value, numbers.Number) and not isinstance(value, bool) else None
+            self.groups.setdefault(group, {})[cells["measure"]] = (row.row_number, number, list(row.cells))
 
     def _line(self, row_number: int) -> int:
         line_of = (self.context or {}).get("line_of")
