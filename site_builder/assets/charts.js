@@ -1,70 +1,94 @@
 // Makes the static SVG charts interactive (tooltips) where JavaScript runs.
-// Loaded on every page; it is small. The Vega bundle (about 900 KB) is fetched only when a
-// chart scrolls into view or gets hover/focus, never on first paint. If anything fails, the
-// static SVG rendered at build time stays in place.
+// Loaded on every page; it is small. The Vega bundle (about 900 KB, served by this site) is
+// fetched only when a chart scrolls into view or gets hover/focus, never on first paint.
+// If anything fails, the static SVG drawn at build time stays in place.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var bundleUrl = new URL("vega.bundle.js", script ? script.src : document.baseURI).href;
+  // The bundle sits beside this script; resolve it from our own address, which is right on
+  // every page depth (document.currentScript is only set while this script first runs).
+  var self = document.currentScript;
+  var bundleUrl = new URL("vega.bundle.js", self && self.src ? self.src : document.baseURI).href;
   var bundle = null;
 
   function loadBundle() {
     if (!bundle) {
       bundle = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
+        // As a module: the bundle declares top-level constants, which a classic script would
+        // put in the page's global scope. It assigns window.vegaEmbed when it has run.
+        tag.type = "module";
         tag.src = bundleUrl;
-        tag.onload = function () { window.vegaEmbed ? resolve(window.vegaEmbed) : reject(new Error("no vegaEmbed")); };
-        tag.onerror = reject;
+        tag.onload = function () {
+          if (typeof window.vegaEmbed === "function") resolve(window.vegaEmbed);
+          else reject(new Error("vega.bundle.js did not define vegaEmbed"));
+        };
+        tag.onerror = function () { reject(new Error("vega.bundle.js did not load")); };
         document.head.appendChild(tag);
       });
+      bundle.catch(function () { bundle = null; });  // let a later chart try again
     }
     return bundle;
   }
 
+  function fetchSpec(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("chart spec " + url + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   function enhance(figure) {
-    if (figure.dataset.state) return;
-    figure.dataset.state = "loading";
-    var specUrl = new URL(figure.getAttribute("data-spec"), document.baseURI).href;
+    if (figure.getAttribute("data-state")) return;
+    figure.setAttribute("data-state", "loading");
     var target = figure.querySelector(".chart-static");
-    Promise.all([loadBundle(), fetch(specUrl).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })])
+    var specUrl = new URL(figure.getAttribute("data-spec"), document.baseURI).href;
+    Promise.all([loadBundle(), fetchSpec(specUrl)])
       .then(function (results) {
         var holder = document.createElement("div");
         holder.className = "chart-interactive";
+        holder.hidden = true;  // drawn off-screen first: the static chart stays until this one is ready
+        figure.insertBefore(holder, target);
         return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: "light" } })
           .then(function () {
             var svg = holder.querySelector("svg");
-            if (svg && target) {
-              svg.setAttribute("role", "img");
-              svg.setAttribute("aria-labelledby", figure.getAttribute("aria-labelledby") || "");
-              target.replaceWith(holder);
-            }
-            figure.dataset.state = "interactive";
-          });
+            if (!svg || !target) throw new Error("no chart drawn");
+            svg.setAttribute("role", "img");
+            svg.setAttribute("aria-labelledby", figure.getAttribute("aria-labelledby") || "");
+            holder.hidden = false;
+            target.remove();
+            figure.setAttribute("data-state", "interactive");
+          })
+          .catch(function (error) { holder.remove(); throw error; });
       })
-      .catch(function () { figure.dataset.state = "static"; });
+      .catch(function () { figure.setAttribute("data-state", "static"); });
   }
 
+  var observer = null;
+
   function start() {
-    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.chart[data-spec]"));
-    if (!figures.length) return;
+    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.chart[data-spec]:not([data-watched])"));
     figures.forEach(function (figure) {
+      figure.setAttribute("data-watched", "");
       ["mouseenter", "focusin", "touchstart"].forEach(function (name) {
         figure.addEventListener(name, function () { enhance(figure); }, { once: true, passive: true });
       });
     });
-    if ("IntersectionObserver" in window) {
-      var observer = new IntersectionObserver(function (entries) {
+    if (!figures.length || !("IntersectionObserver" in window)) return;
+    if (!observer) {
+      observer = new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {
           if (entry.isIntersecting) { observer.unobserve(entry.target); enhance(entry.target); }
         });
       }, { rootMargin: "200px" });
-      // Observe after first paint so the bundle never competes with the page itself.
-      window.requestAnimationFrame(function () { setTimeout(function () { figures.forEach(function (f) { observer.observe(f); }); }, 0); });
     }
+    // Start watching after the page has painted, so the bundle never delays first paint.
+    window.requestAnimationFrame(function () {
+      setTimeout(function () { figures.forEach(function (f) { observer.observe(f); }); }, 0);
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
-  // mkdocs-material's instant navigation swaps pages without reloading scripts.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  // mkdocs-material's instant navigation swaps pages without running scripts again.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
 })();

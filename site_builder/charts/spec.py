@@ -1,68 +1,118 @@
-"""The Vega-Lite spec of a chart request, built with Altair. Data inline, no external URL."""
+"""The Vega-Lite spec of a chart request, built with Altair. Data inline, no external URL.
+
+Three kinds, one layout each:
+- before_after: horizontal bars in the order given (labels like "Quang Nam, before" are long,
+  and read best on the left), coloured by series;
+- ranking: horizontal bars sorted by value, largest first;
+- series: values over time, left to right in the order given; a line with points from three
+  values on, bars for two.
+Every bar carries its value as text, so the static SVG and the PNG read without tooltips.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 
-import altair as alt
-
 from site_builder.charts.model import KINDS, ChartRequest
 
 FONT = "DejaVu Sans"  # installed with the system (fonts-dejavu-core); no web font is fetched
-BAR_WIDTH = 56
-ROW_HEIGHT = 20
-PALETTE = ["#b71c1c", "#ff8f00", "#546e7a", "#2e7d32", "#6a1b9a", "#0277bd"]
+PLOT_WIDTH = 420  # horizontal charts: the bars' length; labels take up to LABEL_LIMIT more
+LABEL_LIMIT = 220
+ROW_HEIGHT = 26  # horizontal charts: one bar and its gap
+COLUMN_WIDTH = 90  # series charts: one date, wide enough for "31 December 2024"
+PLOT_HEIGHT = 220
+VALUE_FORMAT = ",.2~f"  # 1,684 / 76.5: thousands grouped, at most two decimals, no trailing zeros
+PALETTE = ["#546e7a", "#b71c1c", "#ff8f00", "#2e7d32", "#6a1b9a", "#0277bd"]
 CONFIG = {
     "font": FONT,
     "view": {"stroke": None},
-    "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 220},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": LABEL_LIMIT},
     "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
+    "text": {"fontSize": 11},
 }
 
 
 def chart_spec(request: ChartRequest) -> dict:
-    """A plain Vega-Lite dict (sorted-key JSON of it identifies the chart)."""
+    """A plain Vega-Lite dict for one request; its sorted-key JSON identifies the chart."""
+    # Imported here, not at module level: worker processes import this package only to call
+    # vl-convert, and importing Altair costs most of a second in each of them.
+    import altair as alt
+
     if request.kind not in KINDS:
         raise ValueError(f"Chart {request.chart_id}: unknown kind {request.kind!r}; use one of {', '.join(KINDS)}.")
+    if not request.rows:
+        raise ValueError(f"Chart {request.chart_id} has no rows; plan a chart only for data that exists.")
     values = [
-        {"order": i, "category": r.category, "value": r.value, "series": r.series or request.value_title, "note": r.note}
+        {"order": i, "category": r.category, "value": float(r.value), "series": r.series or request.value_title, "note": r.note}
         for i, r in enumerate(request.rows)
     ]
+    categories = ordered_categories(request)
+    series = list(dict.fromkeys(v["series"] for v in values))  # first-seen order, no duplicates
     data = alt.Data(values=values)
     tooltip = [
         alt.Tooltip("category:N", title=request.category_title),
-        alt.Tooltip("value:Q", title=request.value_title, format=",.4~f"),
-        alt.Tooltip("note:N", title=" "),
+        alt.Tooltip("value:Q", title=request.value_title, format=VALUE_FORMAT),
     ]
-    series = sorted({v["series"] for v in values}, key=[v["series"] for v in values].index)
-    color = alt.Color("series:N", title=None, sort=series, scale=alt.Scale(domain=series, range=PALETTE[: len(series)]),
-                      legend=alt.Legend() if len(series) > 1 else None)
-    if request.kind == "ranking":
-        chart = alt.Chart(data).mark_bar().encode(
-            y=alt.Y("category:N", title=request.category_title, sort=alt.EncodingSortField("value", order="descending")),
-            x=alt.X("value:Q", title=request.value_title),
-            color=color,
+    # Whole numbers (counts, ranks) get whole-number ticks: no "2.5 units" on the axis.
+    value_axis = alt.Axis(tickMinStep=1) if all(float(r.value).is_integer() for r in request.rows) else alt.Axis()
+    if any(r.note for r in request.rows):
+        tooltip.append(alt.Tooltip("note:N", title=" "))
+    color = alt.Color("series:N", title=None, sort=series, scale=alt.Scale(domain=series, range=_colours(len(series))),
+                      legend=alt.Legend() if request.kind == "series" and len(series) > 1 else None)
+
+    if request.kind in ("before_after", "ranking"):
+        base = alt.Chart(data).encode(
+            y=alt.Y("category:N", title=request.category_title, sort=categories),
+            x=alt.X("value:Q", title=request.value_title, axis=value_axis),
             tooltip=tooltip,
-        ).properties(width=420, height=max(ROW_HEIGHT * len(values), 60))
+        )
+        bars = base.mark_bar().encode(color=color)
+        labels = base.mark_text(align="left", dx=3, baseline="middle").encode(text=alt.Text("value:Q", format=VALUE_FORMAT))
+        chart = (bars + labels).properties(width=PLOT_WIDTH, height=ROW_HEIGHT * len(values))
     else:
-        x = alt.X("category:N", title=request.category_title, sort=alt.EncodingSortField("order"),
-                  axis=alt.Axis(labelAngle=0, labelLimit=160))
-        y = alt.Y("value:Q", title=request.value_title)
-        base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
-        if request.kind == "series" and len(values) > 2:
-            chart = base.mark_line(point=True, color=PALETTE[0])
+        base = alt.Chart(data).encode(
+            x=alt.X("category:N", title=request.category_title, sort=categories, axis=alt.Axis(labelAngle=0, labelLimit=COLUMN_WIDTH)),
+            y=alt.Y("value:Q", title=request.value_title, axis=value_axis),
+            tooltip=tooltip,
+        )
+        if len(values) > 2:
+            marks = base.mark_line(point=True).encode(color=color)
         else:
-            chart = base.mark_bar().encode(color=color)
-        chart = chart.properties(width=max(BAR_WIDTH * len(values), 200), height=220)
-    spec = chart.to_dict()
-    spec.pop("$schema", None)  # a URL we never fetch; keep the spec free of other hosts
+            marks = base.mark_bar().encode(color=color)
+        labels = base.mark_text(baseline="bottom", dy=-4).encode(text=alt.Text("value:Q", format=VALUE_FORMAT))
+        chart = (marks + labels).properties(width=COLUMN_WIDTH * len(categories), height=PLOT_HEIGHT)
+
+    # Altair checks the spec against the Vega-Lite schema on every call (most of the time spent
+    # here); the layouts are fixed and tests render every kind, so the check is left to them.
+    spec = chart.to_dict(validate=False)
+    spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
     spec["config"] = CONFIG
     spec["description"] = request.description
     return spec
 
 
+def ordered_categories(request: ChartRequest) -> list[str]:
+    """The categories in the order the chart shows them: ranking by value (largest first, ties by
+    name), the other kinds as given."""
+    rows = request.rows
+    if request.kind == "ranking":
+        rows = sorted(rows, key=lambda r: (-float(r.value), r.category))
+    return list(dict.fromkeys(r.category for r in rows))
+
+
+def _colours(count: int) -> list[str]:
+    # One series (a ranking): the accent colour; before/after: grey then red.
+    if count == 1:
+        return [PALETTE[1]]
+    return [PALETTE[i % len(PALETTE)] for i in range(count)]
+
+
+def canonical_json(spec: dict) -> str:
+    """The spec as compact JSON with sorted keys: the same chart always gives the same text."""
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def spec_key(spec: dict) -> str:
-    """Content hash of a spec: identical charts share one set of files."""
-    canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    """Content hash of a spec (first 16 hex digits of SHA-256): identical charts share one set of files."""
+    return hashlib.sha256(canonical_json(spec).encode("utf-8")).hexdigest()[:16]

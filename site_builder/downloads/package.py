@@ -50,7 +50,15 @@ def checksums(files: dict[str, bytes]) -> bytes:
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
 
 
+def licence_text(licence: dict) -> str:
+    """'Creative Commons Attribution 4.0 (CC-BY-4.0) <https://...>' from a descriptor's licence entry."""
+    title, name = licence.get("title", ""), licence.get("name", "")
+    text = f"{title} ({name})" if title and name and title != name else (title or name or "CC BY 4.0")
+    return text + (f" <{licence['path']}>" if licence.get("path") else "")
+
+
 def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation: str) -> bytes:
+    """README.md of the zip: what the data is, its licence, how to cite it, the files and their SHA-256."""
     licence = (descriptor.get("licenses") or [{}])[0]
     lines = [
         f"# {descriptor.get('title') or descriptor.get('name', 'Data package')}",
@@ -61,7 +69,7 @@ def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation:
         "",
         "## Licence",
         "",
-        f"{licence.get('title') or licence.get('name', 'CC BY 4.0')}" + (f" <{licence['path']}>" if licence.get("path") else ""),
+        licence_text(licence),
         "",
         "## Cite as",
         "",

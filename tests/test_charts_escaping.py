@@ -1,0 +1,75 @@
+"""Hostile text in a chart reaches the page only as text: in the SVG vl-convert draws, and in
+the chart partial (autoescaped Jinja; the SVG is the one part inserted with |safe)."""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+import pytest
+
+from site_builder.charts import ChartRequest, ChartRow, render_charts
+
+HOSTILE = '<script>alert(1)</script>'
+QUOTES = '"&<>'
+
+
+@pytest.fixture(scope="module")
+def hostile_chart(tmp_path_factory):
+    request = ChartRequest(
+        chart_id="p34-51--units", title=f"Title {HOSTILE}", description=f"Description {QUOTES}", kind="before_after",
+        rows=(ChartRow(HOSTILE, 3.0, QUOTES, f"note {HOSTILE}"), ChartRow(QUOTES, 5.0, "After", "=1+1")),
+        value_title=f"value {HOSTILE}", category_title=f"category {QUOTES}")
+    return render_charts([request], tmp_path_factory.mktemp("docs"), workers=1)["p34-51--units"]
+
+
+def render_partial(chart, root: str = "../../") -> str:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("site_builder", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["t"] = lambda key, **kwargs: f"[{key}]"
+    env.filters["num"] = lambda value: f"{value:g}"
+    return env.get_template("partials/chart.html").render(chart=chart, root=root)
+
+
+def test_hostile_category_is_escaped_in_the_svg_vl_convert_draws(hostile_chart):
+    svg = hostile_chart.svg
+    assert "<script" not in svg.lower()
+    assert ">&lt;script&gt;alert(1)&lt;/script&gt;</text>" in svg
+    assert '>"&amp;&lt;&gt;</text>' in svg or ">&quot;&amp;&lt;&gt;</text>" in svg
+
+
+def test_the_svg_has_no_markup_but_its_own_elements(hostile_chart):
+    tags = set(re.findall(r"<([a-zA-Z][\w:-]*)", hostile_chart.svg))
+    assert tags <= {"svg", "g", "path", "rect", "text", "line", "defs", "clipPath", "title", "desc", "circle", "tspan"}
+
+
+def test_hostile_text_is_escaped_everywhere_in_the_partial(hostile_chart):
+    html = render_partial(hostile_chart)
+    assert "<script" not in html.lower()
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # title twice, row header, note, axis text
+    assert "Description &#34;&amp;&lt;&gt;" in html
+
+
+def test_partial_links_the_svg_to_its_caption_with_ids_from_the_chart_id(hostile_chart):
+    html = render_partial(hostile_chart)
+    assert '<figure class="chart" id="chart-p34-51--units" data-spec="../../assets/charts/' in html
+    assert '<figcaption id="chart-p34-51--units-caption">' in html
+    assert 'role="img" aria-labelledby="chart-p34-51--units-caption"' in html
+
+
+def test_partial_data_table_has_a_caption_and_scoped_headers(hostile_chart):
+    html = render_partial(hostile_chart)
+    table = html[html.index("<table>"):html.index("</table>")]
+    assert "<caption>Title &lt;script&gt;" in table
+    assert table.count('<th scope="col"') == 2 and table.count('<th scope="row">') == 2
+    assert "<summary>[chart.data_table]</summary>" in html
+
+
+def test_partial_offers_png_svg_and_csv_relative_to_the_page(hostile_chart):
+    html = render_partial(hostile_chart, root="../")
+    for path, label in ((hostile_chart.png_path, "png"), (hostile_chart.svg_path, "svg"), (hostile_chart.csv_path, "csv")):
+        assert f'<a href="../{path}" download>[chart.download_{label}]</a>' in html
+
+
+def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hostile_chart):
+    assert "\n\n" not in render_partial(hostile_chart).strip()

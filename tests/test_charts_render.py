@@ -1,0 +1,121 @@
+"""Rendering: one file set per distinct spec, the same bytes every time, in parallel or not."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.charts import ChartRequest, ChartRow, render_charts
+from site_builder.charts import render as render_module
+from site_builder.charts.render import ChartRenderError, chart_csv, inline_svg
+
+
+def units_request(chart_id: str, before: float = 298, after: float = 102) -> ChartRequest:
+    return ChartRequest(
+        chart_id=chart_id, title="Commune-level units", description="Before and after the merger.", kind="before_after",
+        rows=(ChartRow("Before (30 June 2025)", before, "Before", "An Giang 155, Kien Giang 143"),
+              ChartRow("After (1 July 2025)", after, "After")),
+        value_title="Commune-level units", category_title="Date")
+
+
+def many_requests(count: int) -> list[ChartRequest]:
+    """`count` distinct charts of all three kinds."""
+    requests = []
+    for i in range(count):
+        kind = ("before_after", "series", "ranking")[i % 3]
+        rows = tuple(ChartRow(f"{2020 + j}" if kind == "series" else f"Province {j}", float(10 * i + j + 1)) for j in range(3))
+        requests.append(ChartRequest(f"chart-{i:02d}", f"Chart {i}", "A test chart.", kind, rows, "units", "Date"))
+    return requests
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((folder / "assets" / "charts").iterdir())}
+
+
+def test_two_requests_with_the_same_content_share_one_set_of_files(tmp_path, monkeypatch):
+    drawn = []
+    real = render_module.render_spec
+    monkeypatch.setattr(render_module, "render_spec", lambda spec: drawn.append(spec) or real(spec))
+    rendered = render_charts([units_request("p63-12--units"), units_request("p34-12--units")], tmp_path, workers=1)
+    assert set(rendered) == {"p63-12--units", "p34-12--units"}
+    assert rendered["p63-12--units"].svg_path == rendered["p34-12--units"].svg_path
+    assert len(drawn) == 1
+    names = sorted(files(tmp_path))
+    key = Path(rendered["p34-12--units"].svg_path).stem
+    assert names == sorted(f"{key}{suffix}" for suffix in (".csv", ".png", ".svg", ".vl.json"))
+
+
+def test_rendered_paths_are_relative_to_the_docs_root_and_exist(tmp_path):
+    chart = render_charts([units_request("p34-91--units")], tmp_path, workers=1)["p34-91--units"]
+    for path in (chart.spec_path, chart.svg_path, chart.png_path, chart.csv_path):
+        assert path.startswith("assets/charts/") and (tmp_path / path).is_file()
+    assert (tmp_path / chart.png_path).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert (tmp_path / chart.svg_path).read_text(encoding="utf-8").startswith("<svg")
+    assert json.loads((tmp_path / chart.spec_path).read_text(encoding="utf-8"))["description"] == "Before and after the merger."
+
+
+def test_inline_svg_is_an_image_labelled_by_its_caption(tmp_path):
+    chart = render_charts([units_request("p34-91--units")], tmp_path, workers=1)["p34-91--units"]
+    assert chart.svg.startswith('<svg role="img" aria-labelledby="chart-p34-91--units-caption"')
+    # The downloadable SVG stays as vl-convert drew it.
+    assert not (tmp_path / chart.svg_path).read_text(encoding="utf-8").startswith('<svg role="img"')
+
+
+def test_ids_inside_an_inline_svg_are_prefixed_with_the_chart_id():
+    svg = '<svg x="1"><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>'
+    inline = inline_svg(svg, "p34-51--units")
+    assert 'id="chart-p34-51--units-clip1"' in inline
+    assert 'url(#chart-p34-51--units-clip1)' in inline and 'href="#chart-p34-51--units-clip1"' in inline
+    assert 'id="clip1"' not in inline
+
+
+def test_rendering_twice_gives_byte_identical_files(tmp_path):
+    requests = many_requests(3) + [units_request("u")]
+    render_charts(requests, tmp_path / "a", workers=1)
+    render_charts(requests, tmp_path / "b", workers=1)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_parallel_rendering_writes_the_same_files_as_serial(tmp_path):
+    requests = many_requests(render_module.PARALLEL_FROM + 1)
+    serial = render_charts(requests, tmp_path / "serial", workers=1)
+    parallel = render_charts(requests, tmp_path / "parallel", workers=2)
+    assert files(tmp_path / "serial") == files(tmp_path / "parallel")
+    assert {k: v.svg for k, v in serial.items()} == {k: v.svg for k, v in parallel.items()}
+
+
+def test_cache_reuses_drawn_charts_and_gives_the_same_bytes(tmp_path, monkeypatch):
+    requests = [units_request("a"), units_request("b", 300, 100)]
+    render_charts(requests, tmp_path / "cold", workers=1, cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(render_module, "render_spec", lambda spec: pytest.fail("a cached chart was drawn again"))
+    render_charts(requests, tmp_path / "warm", workers=1, cache_dir=tmp_path / "cache")
+    assert files(tmp_path / "cold") == files(tmp_path / "warm")
+
+
+def test_repeated_chart_id_is_rejected_with_a_sentence(tmp_path):
+    with pytest.raises(ChartRenderError, match="repeated: p34-12--units"):
+        render_charts([units_request("p34-12--units"), units_request("p34-12--units", 1, 2)], tmp_path, workers=1)
+
+
+def test_a_chart_vl_convert_cannot_draw_is_reported_by_its_id(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "render_spec", lambda spec: "Error: unsupported mark")
+    with pytest.raises(ChartRenderError, match=r"Chart p34-91--units could not be rendered by vl-convert: Error: unsupported mark"):
+        render_charts([units_request("p34-91--units")], tmp_path, workers=1)
+
+
+def test_chart_csv_holds_the_rows_and_is_formula_safe():
+    request = ChartRequest("x", "T", "D", "ranking", (ChartRow("=HYPERLINK(\"x\")", 3.0, note="+1"), ChartRow("Hue", 2.5)), "v", "c")
+    rows = list(csv.reader(io.StringIO(chart_csv(request).decode("utf-8"))))
+    assert rows == [["category", "value", "series", "note"], ["'=HYPERLINK(\"x\")", "3", "", "'+1"], ["Hue", "2.5", "", ""]]
+
+
+def test_spec_file_escapes_markup_characters_but_stays_the_same_json(tmp_path):
+    request = ChartRequest("x", "T", "</script><b>&", "ranking", (ChartRow("</script>", 1.0),), "v", "c")
+    chart = render_charts([request], tmp_path, workers=1)["x"]
+    text = (tmp_path / chart.spec_path).read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["description"] == "</script><b>&"
