@@ -119,3 +119,31 @@ def test_spec_file_escapes_markup_characters_but_stays_the_same_json(tmp_path):
     text = (tmp_path / chart.spec_path).read_text(encoding="utf-8")
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["description"] == "</script><b>&"
+
+
+PARALLEL_AFTER_SERIAL = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_charts_render import many_requests
+from site_builder.charts import render_charts
+from site_builder.charts import render as render_module
+render_charts(many_requests(2), {first!r}, workers=1)  # the JavaScript engine now runs in this process
+render_charts(many_requests(render_module.PARALLEL_FROM + 2), {second!r}, workers=2)
+print("done")
+"""
+
+
+def test_parallel_rendering_finishes_after_this_process_has_drawn_charts(tmp_path):
+    # The CI hang: workers forked from a process that had used vl-convert waited forever. Run in a
+    # child process with a time limit, so a regression fails here instead of stalling the suite.
+    import subprocess
+    import sys
+
+    script = PARALLEL_AFTER_SERIAL.format(tests=str(Path(__file__).parent), first=str(tmp_path / "a"), second=str(tmp_path / "b"))
+    try:
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("Parallel chart rendering did not finish within 120 s after the process had drawn charts itself.")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "done"
+    assert len(list((tmp_path / "b" / "assets" / "charts").glob("*.svg"))) == render_module.PARALLEL_FROM + 2
