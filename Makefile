@@ -43,6 +43,7 @@ serve: site
 
 benchmark: $(BIN)/site-builder
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_charts.py
 
 clean:
 	rm -rf site build .pytest_cache
