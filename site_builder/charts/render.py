@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -106,12 +107,12 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
     (default: one per core). `cache_dir` (optional) keeps drawn SVG/PNG by hash across builds.
     The same requests always give the same bytes.
     """
-    ids = [r.chart_id for r in requests]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    duplicates = sorted(chart_id for chart_id, count in Counter(r.chart_id for r in requests).items() if count > 1)
     if duplicates:
         raise ChartRenderError(f"Chart ids must be unique; repeated: {', '.join(duplicates)}. Give each chart its own id in the chart plan.")
     keyed: dict[str, tuple[ChartRequest, str]] = {}
     specs: dict[str, str] = {}
+    csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
     for request in requests:
         try:
             spec = chart_spec(request)
@@ -120,6 +121,7 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
         key = spec_key(spec)
         keyed[request.chart_id] = (request, key)
         specs[key] = canonical_json(spec)
+        csvs[key] = chart_csv(request)
 
     cache = _cache_folder(cache_dir)
     drawn = {key: _read_cache(cache, key) for key in specs if _cached(cache, key)}
@@ -141,10 +143,9 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
         (folder / f"{key}.vl.json").write_bytes(spec_file_text(specs[key]).encode("utf-8"))
         (folder / f"{key}.svg").write_bytes(svg.encode("utf-8"))
         (folder / f"{key}.png").write_bytes(png)
+        (folder / f"{key}.csv").write_bytes(csvs[key])
     result = {}
     for chart_id, (request, key) in keyed.items():
-        # Same spec -> same rows -> same CSV bytes; writing it once per id is harmless.
-        (folder / f"{key}.csv").write_bytes(chart_csv(request))
         result[chart_id] = RenderedChart(
             request=request,
             svg=inline_svg(drawn[key][0], chart_id),

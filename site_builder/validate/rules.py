@@ -167,8 +167,9 @@ class figure_within_lifetime(ReformCheck):
             return  # the foreign key check reports it
         valid_from, valid_to, name = province
         # A malformed date in provinces.csv is reported there by the schema; judge nothing by it.
-        start = period_bounds(valid_from)[0] if valid_from and period_bounds(valid_from) else date.min
-        end = period_bounds(valid_to)[1] if valid_to and period_bounds(valid_to) else date.max
+        first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
+        start = first[0] if first else date.min
+        end = last[1] if last else date.max
         for field in ("period_start", "period_end"):
             bounds = period_bounds(cells.get(field, ""))
             if bounds is None:
