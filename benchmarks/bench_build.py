@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from site_builder.build.pipeline import STAGES, BuildPaths, build_site
+from site_builder.pipeline import STAGES, BuildPaths, build_site
 
 REPO = Path(__file__).resolve().parents[1]
 PROVINCE_PAGE = "provinces/quang-ngai/index.html"

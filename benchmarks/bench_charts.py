@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 def planned_requests() -> list[ChartRequest]:
     """The site's own chart requests, as the build plans them."""
-    from site_builder.build.chart_plan import plan_charts
-    from site_builder.build.derive import derive_site
-    from site_builder.build.load import load_package
-    from site_builder.build.translations import load_translations
+    from site_builder.pages.chart_plan import plan_charts
+    from site_builder.views.derive import derive_site
+    from site_builder.dataset.load import load_package
+    from site_builder.pages.translations import load_translations
 
     dataset, _ = load_package(REPO / "datapackages")
     return list(plan_charts(derive_site(dataset), load_translations("en")).requests)

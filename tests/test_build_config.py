@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.build.site_config import NAV, read_base_config, repository_url, site_config
-from site_builder.build.translations import load_translations
+from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
+from site_builder.pages.translations import load_translations
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build.derive import derive_site
-from site_builder.build.load import load_package, parse_changelog
+from site_builder.views.derive import derive_site
+from site_builder.dataset.load import load_package, parse_changelog
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
 REPO = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.build.project import make_fixture_project
-from site_builder.build.formatting import is_web_url, page_title
-from site_builder.build.pages import page_url, root_of
-from site_builder.build.pipeline import build_site
+from site_builder.pages.formatting import is_web_url, page_title
+from site_builder.pages.render import page_url, root_of
+from site_builder.pipeline import build_site
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-import site_builder.build.pipeline as pipeline
-import site_builder.build.staging as staging
+import site_builder.pipeline as pipeline
+import site_builder.publish.staging as staging
 from fixtures.build.project import REPO, make_fixture_project
-from site_builder.build.checks import check_site
-from site_builder.build.dates import build_date
-from site_builder.build.errors import BuildError
-from site_builder.build.pipeline import ValidationFailed, build_site
+from site_builder.publish.link_check import check_site
+from site_builder.dataset.dates import build_date
+from site_builder.errors import BuildError
+from site_builder.pipeline import ValidationFailed, build_site
 from site_builder.commands import build as build_command
 
 QUIET = {"progress": lambda line: None, "workers": 1, "date": "2026-01-02"}

@@ -8,10 +8,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder.build.errors import BuildError
-from site_builder.build.formatting import format_date, format_number, format_period, format_value
-from site_builder.build.pages import make_environment
-from site_builder.build.translations import MissingTranslation, TRANSLATIONS_DIR, load_translations
+from site_builder.errors import BuildError
+from site_builder.pages.formatting import format_date, format_number, format_period, format_value
+from site_builder.pages.render import make_environment
+from site_builder.pages.translations import MissingTranslation, TRANSLATIONS_DIR, load_translations
 
 PACKAGE = Path(__file__).resolve().parents[1] / "site_builder"
 # Keys built at run time from data values: each family must hold every value the schema allows.

@@ -2,7 +2,7 @@
 (inline, so charts show without JavaScript and in print), PNG, the spec JSON (made interactive
 in the browser by assets/charts.js) and the chart's data as CSV.
 
-The site build plans the requests (site_builder/build/chart_plan.py); this package only draws.
+The site build plans the requests (site_builder/pages/chart_plan.py); this package only draws.
 """
 
 from site_builder.charts.assets import write_chart_assets

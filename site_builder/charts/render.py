@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Sequence
 
-from site_builder.build.errors import BuildError
+from site_builder.errors import BuildError
 from site_builder.charts.model import ChartRequest, RenderedChart
 from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
@@ -131,7 +131,7 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
         key, message = failed[0]
         names = ", ".join(chart_id for chart_id, (_, k) in keyed.items() if k == key)
         raise ChartRenderError(f"Chart {names} could not be rendered by vl-convert: {message}. "
-                               f"Check the chart's request in site_builder/build/chart_plan.py.")
+                               f"Check the chart's request in site_builder/pages/chart_plan.py.")
     for key, result in fresh.items():
         _write_cache(cache, key, *result)
     drawn.update(fresh)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from site_builder.build.errors import BuildError
+from site_builder.errors import BuildError
 
 EXAMPLE = """\
 Stages: validate, load, derive, docs, charts, downloads, pages, config, mkdocs, check, publish.
@@ -36,7 +36,7 @@ def add_parser(subparsers):
 
 
 def run(args) -> int:
-    from site_builder.build.pipeline import BuildPaths, ValidationFailed, build_site
+    from site_builder.pipeline import BuildPaths, ValidationFailed, build_site
 
     root = args.root.resolve()
     if not (root / "datapackages").is_dir() or not (root / "mkdocs.yml").is_file():

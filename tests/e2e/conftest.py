@@ -20,7 +20,7 @@ if str(TESTS) not in sys.path:  # for the fixture project under tests/fixtures/
     sys.path.insert(0, str(TESTS))
 
 from fixtures.build.project import REPO, make_fixture_project  # noqa: E402
-from site_builder.build.pipeline import BuildPaths, build_site  # noqa: E402
+from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

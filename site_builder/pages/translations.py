@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.build.errors import BuildError
+from site_builder.errors import BuildError
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 

@@ -10,8 +10,8 @@ import csv
 import json
 from pathlib import Path
 
-from site_builder.build.errors import BuildError
-from site_builder.build.model import (
+from site_builder.errors import BuildError
+from site_builder.dataset.model import (
     ChangelogEntry,
     Dataset,
     Disagreement,

@@ -10,7 +10,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from site_builder.build.errors import BuildError
+from site_builder.errors import BuildError
 
 TEMP_PREFIX = ".site-build-"  # ignored by git (.gitignore: .site-build*/)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.build.dates import epoch_of
-from site_builder.build.errors import BuildError
-from site_builder.build.translations import Translations
+from site_builder.dataset.dates import epoch_of
+from site_builder.errors import BuildError
+from site_builder.pages.translations import Translations
 
 NAV = (
     ("nav.home", "index.md"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.build.model import (
+from site_builder.dataset.model import (
     REFORM_DATE,
     Dataset,
     Disagreement,

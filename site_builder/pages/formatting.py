@@ -10,7 +10,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from site_builder.build.translations import Translations
+from site_builder.pages.translations import Translations
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 

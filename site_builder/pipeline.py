@@ -16,17 +16,17 @@ from typing import Callable
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
-from site_builder.build.chart_plan import plan_charts
-from site_builder.build.checks import check_site
-from site_builder.build.dates import build_date as find_build_date
-from site_builder.build.derive import derive_site
-from site_builder.build.errors import BuildError
-from site_builder.build.formatting import format_date
-from site_builder.build.load import load_package
-from site_builder.build.pages import PageContext, ProvinceFile, figure_rows_for, render_pages
-from site_builder.build.site_config import read_base_config, repository_url, run_mkdocs, site_config, write_config
-from site_builder.build.staging import prepare_docs, publish, temporary_output, write_pages
-from site_builder.build.translations import load_translations
+from site_builder.pages.chart_plan import plan_charts
+from site_builder.publish.link_check import check_site
+from site_builder.dataset.dates import build_date as find_build_date
+from site_builder.views.derive import derive_site
+from site_builder.errors import BuildError
+from site_builder.pages.formatting import format_date
+from site_builder.dataset.load import load_package
+from site_builder.pages.render import PageContext, ProvinceFile, figure_rows_for, render_pages
+from site_builder.publish.mkdocs_config import read_base_config, repository_url, run_mkdocs, site_config, write_config
+from site_builder.publish.staging import prepare_docs, publish, temporary_output, write_pages
+from site_builder.pages.translations import load_translations
 
 
 class ValidationFailed(BuildError):

@@ -6,7 +6,7 @@ on, inside HTML blocks that Markdown passes through untouched, so a quote like
 translations file are Markdown (so they reach the table of contents).
 
 Links inside HTML blocks are not rewritten by MkDocs, so pages link with final relative
-URLs (`use_directory_urls: true`); `site_builder.build.checks` verifies every one after the
+URLs (`use_directory_urls: true`); `site_builder.publish.link_check` verifies every one after the
 MkDocs build.
 """
 
@@ -18,10 +18,10 @@ from pathlib import PurePosixPath
 
 import jinja2
 
-from site_builder.build.chart_plan import ChartPlan
-from site_builder.build.derive import ProvinceView, Site
-from site_builder.build.errors import BuildError
-from site_builder.build.formatting import (
+from site_builder.pages.chart_plan import ChartPlan
+from site_builder.views.derive import ProvinceView, Site
+from site_builder.errors import BuildError
+from site_builder.pages.formatting import (
     format_date,
     format_number,
     format_period,
@@ -29,8 +29,8 @@ from site_builder.build.formatting import (
     is_web_url,
     page_title,
 )
-from site_builder.build.model import Province
-from site_builder.build.translations import Translations
+from site_builder.dataset.model import Province
+from site_builder.pages.translations import Translations
 
 
 @dataclass(frozen=True)

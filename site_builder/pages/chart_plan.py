@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.build.derive import Comparison, FigureGroup, FigureView, ProvinceView, Site
-from site_builder.build.formatting import format_date, format_number, format_period, format_value
-from site_builder.build.translations import Translations
+from site_builder.views.derive import Comparison, FigureGroup, FigureView, ProvinceView, Site
+from site_builder.pages.formatting import format_date, format_number, format_period, format_value
+from site_builder.pages.translations import Translations
 from site_builder.charts import ChartRequest, ChartRow
 
 HOME_CHART_ID = "home--unit-reduction"

@@ -12,8 +12,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from site_builder.build.errors import BuildError
-from site_builder.build.model import Dataset
+from site_builder.errors import BuildError
+from site_builder.dataset.model import Dataset
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
