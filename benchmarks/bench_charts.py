@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 def planned_requests() -> list[ChartRequest]:
     """The site's own chart requests, as the build plans them."""
     from site_builder.pages.chart_plan import plan_charts
-    from site_builder.views.derive import derive_site
+    from site_builder.views import derive_site
     from site_builder.dataset.load import load_package
     from site_builder.pages.translations import load_translations
 

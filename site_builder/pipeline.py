@@ -19,7 +19,7 @@ from site_builder import downloads as download_writer
 from site_builder.pages.chart_plan import plan_charts
 from site_builder.publish.link_check import check_site
 from site_builder.dataset.dates import build_date as find_build_date
-from site_builder.views.derive import derive_site
+from site_builder.views import derive_site
 from site_builder.errors import BuildError
 from site_builder.pages.formatting import format_date
 from site_builder.dataset.load import load_package

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.views.derive import derive_site
+from site_builder.views import derive_site
 from site_builder.dataset.load import load_package, parse_changelog
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"

@@ -1,4 +1,5 @@
-"""The only reader of `datapackages/`: the descriptor, every resource's rows, the changelog.
+"""Load the reform package for the build: read it through `dataset.reading` (the reader
+`validate` uses), type every cell by the package's schema, and make the model's records.
 
 It runs after validation, so a malformed row is not expected here; if one slips through, the
 error still names the file, the line and what to fix instead of raising a traceback.
@@ -6,13 +7,11 @@ error still names the file, the line and what to fix instead of raising a traceb
 
 from __future__ import annotations
 
-import csv
-import json
+from dataclasses import fields
 from pathlib import Path
 
-from site_builder.errors import BuildError
+from site_builder.dataset.changelog import parse_changelog
 from site_builder.dataset.model import (
-    ChangelogEntry,
     Dataset,
     Disagreement,
     Figure,
@@ -23,14 +22,26 @@ from site_builder.dataset.model import (
     Succession,
     UnitCount,
 )
+from site_builder.dataset.reading import read_package_files
+from site_builder.dataset.schema_types import typed_row
+from site_builder.dataset.vocabulary import REFORM_PACKAGE
+from site_builder.errors import BuildError, format_problem
 
-PACKAGE_NAME = "reform"
-TRUE_VALUES = {"true", "True", "TRUE", "1"}
+# Resource name -> the record type of one row.
+RECORDS = {
+    "sources": Source,
+    "provinces": Province,
+    "successions": Succession,
+    "unit_counts": UnitCount,
+    "indicators": Indicator,
+    "figures": Figure,
+    "disagreements": Disagreement,
+}
 
 
 def package_dir(data_root: Path) -> Path:
     """The folder of the `reform` package inside a `datapackages/` folder."""
-    return data_root / PACKAGE_NAME
+    return data_root / REFORM_PACKAGE
 
 
 def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
@@ -40,163 +51,34 @@ def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
     order with the schema's column order) that the downloads are written from.
     """
     folder = package_dir(data_root)
-    descriptor_path = folder / "datapackage.json"
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as error:
-        raise BuildError(f"{descriptor_path}: cannot read the package descriptor ({error}); run `site-builder validate`.") from None
+    files = read_package_files(folder, data_root.parent)
+    if files.problems or files.descriptor is None:
+        shown = "".join(f"\n  {format_problem(p)}" for p in files.problems[:10])
+        raise BuildError(f"{files.shown_descriptor}: the package cannot be read; run `site-builder validate`.{shown}")
     tables: dict[str, list[dict[str, str]]] = {}
-    for resource in descriptor.get("resources", []):
-        tables[resource["name"]] = _read_rows(folder / resource["path"], resource)
-    dataset = Dataset(
-        sources=_typed(tables, folder, "sources", _source),
-        provinces=_typed(tables, folder, "provinces", _province),
-        successions=_typed(tables, folder, "successions", _succession),
-        unit_counts=_typed(tables, folder, "unit_counts", _unit_count),
-        indicators=_typed(tables, folder, "indicators", _indicator),
-        figures=_typed(tables, folder, "figures", _figure),
-        disagreements=_typed(tables, folder, "disagreements", _disagreement),
-        changelog=parse_changelog(_read_text(folder / "CHANGELOG.md")),
-    )
-    return dataset, RawPackage(descriptor=descriptor, tables=tables)
+    records: dict[str, tuple] = {}
+    for resource in files.descriptor.get("resources", []):
+        name, schema_fields = resource["name"], resource.get("schema", {}).get("fields", [])
+        table = files.tables[name]
+        rows = table.records()
+        tables[name] = [{f["name"]: row.get(f["name"], "") for f in schema_fields} for _, row in rows]
+        if name in RECORDS:
+            records[name] = _records(RECORDS[name], schema_fields, rows, files.shown_paths[name])
+    for name in RECORDS:
+        records.setdefault(name, ())  # a package without a resource has none of its records
+    changelog = folder / "CHANGELOG.md"
+    dataset = Dataset(**records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""))
+    return dataset, RawPackage(descriptor=files.descriptor, tables=tables)
 
 
-def _read_rows(path: Path, resource: dict) -> list[dict[str, str]]:
-    columns = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [{name: (row.get(name) or "") for name in columns} for row in reader]
-    except FileNotFoundError:
-        raise BuildError(f"{path}: the file of resource '{resource['name']}' is missing; create it with the header row from datapackage.json.") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise BuildError(f"{path}: cannot be read as UTF-8 CSV ({error}); run `site-builder validate`.") from None
-    return rows
-
-
-def _typed(tables, folder: Path, name: str, convert):
-    rows = tables.get(name, [])
-    typed = []
-    for line, row in enumerate(rows, start=2):  # line 1 is the header
+def _records(record_type, schema_fields: list[dict], rows, shown: str) -> tuple:
+    """One record per row; the record takes the schema fields it declares."""
+    names = {f.name for f in fields(record_type)}
+    wanted = [f for f in schema_fields if f["name"] in names]
+    records = []
+    for line, row in rows:
         try:
-            typed.append(convert(row))
-        except (ValueError, KeyError) as error:
-            raise BuildError(f"{folder / (name + '.csv')}:{line}: {error}; run `site-builder validate` to see how to fix it.") from None
-    return tuple(typed)
-
-
-def _int(text: str) -> int | None:
-    return int(text) if text.strip() else None
-
-
-def _number(text: str) -> float | None:
-    return float(text) if text.strip() else None
-
-
-def _source(row: dict[str, str]) -> Source:
-    return Source(**{k: row.get(k, "") for k in Source.__dataclass_fields__})
-
-
-def _province(row: dict[str, str]) -> Province:
-    return Province(**{k: row.get(k, "") for k in Province.__dataclass_fields__})
-
-
-def _succession(row: dict[str, str]) -> Succession:
-    return Succession(
-        predecessor_id=row["predecessor_id"],
-        successor_id=row["successor_id"],
-        effective=row["effective"],
-        kind=row["kind"],
-        unit_share=_number(row.get("unit_share", "")),
-        legal_basis=row.get("legal_basis", ""),
-        source_id=row.get("source_id", ""),
-    )
-
-
-def _unit_count(row: dict[str, str]) -> UnitCount:
-    return UnitCount(
-        province_id=row["province_id"],
-        as_of=row["as_of"],
-        districts=_int(row.get("districts", "")),
-        communes=_int(row["communes"]) or 0,
-        wards=_int(row["wards"]) or 0,
-        townships=_int(row.get("townships", "")),
-        special_zones=_int(row.get("special_zones", "")),
-        total=int(row["total"]),
-        source_id=row.get("source_id", ""),
-    )
-
-
-def _indicator(row: dict[str, str]) -> Indicator:
-    flag = row.get("fewer_is_streamlined", "").strip()
-    return Indicator(
-        id=row["id"],
-        name_en=row["name_en"],
-        name_vi=row.get("name_vi", ""),
-        unit=row.get("unit", ""),
-        level=row.get("level", ""),
-        definition=row.get("definition", ""),
-        fewer_is_streamlined=(flag in TRUE_VALUES) if flag else None,
-    )
-
-
-def _figure(row: dict[str, str]) -> Figure:
-    return Figure(
-        id=row["id"],
-        province_id=row["province_id"],
-        area=row.get("area", ""),
-        indicator_id=row["indicator_id"],
-        measure=row["measure"],
-        value=float(row["value"]),
-        qualifier=row.get("qualifier", "") or "exact",
-        period_start=row.get("period_start", ""),
-        period_end=row.get("period_end", ""),
-        source_id=row["source_id"],
-        quote=row.get("quote", ""),
-        quote_en=row.get("quote_en", ""),
-        notes=row.get("notes", ""),
-    )
-
-
-def _disagreement(row: dict[str, str]) -> Disagreement:
-    return Disagreement(
-        id=row["id"],
-        province_id=row["province_id"],
-        indicator_id=row["indicator_id"],
-        figure_ids=tuple(row.get("figure_ids", "").split()),
-        stated_value=_number(row.get("stated_value", "")),
-        registry_value=_number(row.get("registry_value", "")),
-        registry_source_id=row.get("registry_source_id", ""),
-        explanation=row.get("explanation", ""),
-    )
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ""
-
-
-def parse_changelog(text: str) -> tuple[ChangelogEntry, ...]:
-    """Entries of a changelog written as `## heading` lines each followed by `- item` lines.
-
-    The text is kept as plain text (the pages escape it); other Markdown is not interpreted,
-    so a contributed line cannot inject markup or links.
-    """
-    entries: list[ChangelogEntry] = []
-    heading: str | None = None
-    items: list[str] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("## "):
-            if heading is not None:
-                entries.append(ChangelogEntry(heading, tuple(items)))
-            heading, items = stripped[3:].strip(), []
-        elif heading is not None and stripped.startswith(("- ", "* ")):
-            items.append(stripped[2:].strip())
-        elif heading is not None and stripped and items and line.startswith((" ", "\t")):
-            items[-1] = f"{items[-1]} {stripped}"  # a wrapped item continues on an indented line
-    if heading is not None:
-        entries.append(ChangelogEntry(heading, tuple(items)))
-    return tuple(entries)
+            records.append(record_type(**typed_row(wanted, row)))
+        except (ValueError, TypeError) as error:
+            raise BuildError(f"{shown}:{line}: {error}; run `site-builder validate` to see how to fix it.") from None
+    return tuple(records)

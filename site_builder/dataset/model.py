@@ -1,16 +1,13 @@
 """The typed model of the reform data: plain frozen dataclasses, one per resource.
 
-Dates stay ISO strings (YYYY, YYYY-MM or YYYY-MM-DD) because figures carry partial dates
-and string order is date order for them; numbers are parsed once, here, by the loader.
+Field names are the package's column names: the loader fills each record from the row typed
+by the schema (dataset/schema_types.py). Dates stay ISO strings (YYYY, YYYY-MM or YYYY-MM-DD)
+because figures carry partial dates and string order is date order for them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-# The day the 34-province map took effect; units valid to the day before are "former".
-REFORM_DATE = "2025-07-01"
-
 
 @dataclass(frozen=True)
 class Source:
@@ -107,6 +104,11 @@ class Disagreement:
     registry_value: float | None
     registry_source_id: str
     explanation: str
+
+    def __post_init__(self):
+        # The column holds figure ids separated by spaces.
+        if isinstance(self.figure_ids, str):
+            object.__setattr__(self, "figure_ids", tuple(self.figure_ids.split()))
 
 
 @dataclass(frozen=True)

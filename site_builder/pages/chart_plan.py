@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.views.derive import Comparison, FigureGroup, FigureView, ProvinceView, Site
+from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value
 from site_builder.pages.translations import Translations
 from site_builder.charts import ChartRequest, ChartRow

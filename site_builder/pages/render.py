@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 import jinja2
 
 from site_builder.pages.chart_plan import ChartPlan
-from site_builder.views.derive import ProvinceView, Site
+from site_builder.views import ProvinceView, Site
 from site_builder.errors import BuildError
 from site_builder.pages.formatting import (
     format_date,

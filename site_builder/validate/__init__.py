@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.validate.package import validate_package
-from site_builder.validate.problem import FORMATS, Problem, format_problem
+from site_builder.errors import PROBLEM_FORMATS as FORMATS
+from site_builder.errors import Problem, format_problem
 
 __all__ = ["FORMATS", "Problem", "Summary", "format_problem", "validate_packages", "validate_with_summary"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package
 
+from site_builder.dataset.reading import Table, read_package_files
+from site_builder.errors import Problem
 from site_builder.validate import rules
-from site_builder.validate.problem import Problem
-from site_builder.validate.reading import Reading, Table, decode, parse_table, read_descriptor
 
 # Frictionless error types whose message we phrase ourselves, with the fix.
 HINTS = {
@@ -32,13 +32,6 @@ HINTS = {
     "blank-label": "a header cell is empty",
     "duplicate-label": "a column name appears twice in the header",
 }
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _context(tables: dict[str, Table]) -> dict:
@@ -158,33 +151,11 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
 def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int, int]:
     """Problems of the package in `folder` (paths shown relative to `root`), and the number of
     resources and rows read."""
-    reading = Reading()
-    shown_descriptor = _relative(folder / "datapackage.json", root)
-    descriptor = read_descriptor(folder / "datapackage.json", shown_descriptor, reading)
-    if descriptor is None:
-        return reading.problems, 0, 0
-    tables: dict[str, Table] = {}
-    shown_paths: dict[str, str] = {}
-    for index, resource in enumerate(descriptor["resources"]):
-        name, path = (resource.get("name"), resource.get("path")) if isinstance(resource, dict) else (None, None)
-        if not isinstance(name, str) or not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
-            reading.problems.append(Problem(shown_descriptor, None, f"Resource {index + 1} needs a \"name\" and a relative \"path\" inside the package."))
-            continue
-        file = folder / path
-        shown = shown_paths[name] = _relative(file, root)
-        try:
-            data = file.read_bytes()
-        except OSError:
-            reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" is missing; create it or fix \"path\" in {shown_descriptor}."))
-            continue
-        text = decode(data, shown, reading)
-        table = parse_table(text, shown, reading) if text is not None else None
-        if table is not None:
-            tables[name] = table
-    if reading.problems:
-        return reading.problems, len(tables), 0  # the files cannot be read as tables yet: fix these first
-    problems = _frictionless_problems(descriptor, tables, shown_paths, shown_descriptor)
-    return problems, len(tables), sum(len(t.rows) for t in tables.values())
+    files = read_package_files(folder, root)
+    if files.problems or files.descriptor is None:
+        return files.problems, len(files.tables), 0  # the files cannot be read as tables yet: fix these first
+    problems = _frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor)
+    return problems, len(files.tables), sum(len(t.rows) for t in files.tables.values())
 
 
 def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str) -> list[Problem]:

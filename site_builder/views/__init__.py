@@ -1,0 +1,70 @@
+"""From the loaded model to what the pages show: per-province and per-indicator views,
+national totals, coverage. Pure functions: data in, data out; nothing here reads files or
+formats text.
+
+- figures.py: a figure with its indicator, source and province; table order; chart groups
+- provinces.py: units before/after, lineage and figures of each province page
+- indicators.py: an indicator's figures and comparisons across provinces
+- national.py: headline national figures and the coverage matrix
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.dataset.model import Dataset, Indicator
+from site_builder.views.figures import FigureGroup, FigureView
+from site_builder.views.indicators import Comparison, IndicatorView, indicator_view
+from site_builder.views.national import CoverageRow, NationalFigures, coverage, national_figures
+from site_builder.views.provinces import ProvinceView, UnitChange, index_dataset, province_view
+
+__all__ = [
+    "Comparison", "CoverageRow", "FigureGroup", "FigureView", "IndicatorView", "NationalFigures",
+    "ProvinceView", "Site", "UnitChange", "derive_site",
+]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages and charts are made from."""
+
+    dataset: Dataset
+    provinces: dict  # id -> Province
+    sources: dict  # id -> Source
+    indicators: tuple[Indicator, ...]  # sorted by English name
+    current: tuple[ProvinceView, ...]  # sorted by slug
+    former: tuple[ProvinceView, ...]
+    indicator_views: tuple[IndicatorView, ...]
+    national: NationalFigures
+    coverage_current: tuple[CoverageRow, ...]
+    coverage_former: tuple[CoverageRow, ...]
+
+    def view(self, province_id: str) -> ProvinceView:
+        for view in self.current + self.former:
+            if view.province.id == province_id:
+                return view
+        raise KeyError(province_id)
+
+
+
+def derive_site(dataset: Dataset) -> Site:
+    """Build every view the site shows from a validated dataset."""
+    lookups = index_dataset(dataset)
+    views = {pid: province_view(lookups, p) for pid, p in lookups.provinces.items()}
+    by_slug = sorted(lookups.provinces.values(), key=lambda p: (p.slug, p.id))
+    current = tuple(views[p.id] for p in by_slug if p.is_current)
+    former = tuple(views[p.id] for p in by_slug if not p.is_current)
+    indicators = tuple(sorted(lookups.indicators.values(), key=lambda i: (i.name_en.lower(), i.id)))
+    every_figure = [lookups.figure_view(f) for f in dataset.figures]
+    return Site(
+        dataset=dataset,
+        provinces=lookups.provinces,
+        sources=lookups.sources,
+        indicators=indicators,
+        current=current,
+        former=former,
+        indicator_views=tuple(indicator_view(i, every_figure, current) for i in indicators),
+        national=national_figures(dataset, lookups.own_units),
+        coverage_current=coverage(current, indicators, lookups.own_units),
+        coverage_former=coverage(former, indicators, lookups.own_units),
+    )

@@ -1,4 +1,6 @@
-"""Read a package's files the way a contributor wrote them, without ever raising on bad input.
+"""The one reader of `datapackages/`: a package's descriptor and CSV files, read the way a
+contributor wrote them, without ever raising on bad input. `validate` and the build's loader
+both read through here, so they can never disagree about what a file says.
 
 Produces the rows as text with the physical line each row starts on (a quoted cell may span
 lines), so every problem can name the line a contributor sees in an editor.
@@ -12,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.validate.problem import Problem
+from site_builder.errors import Problem
 
 BOM = "\ufeff"
 
@@ -103,3 +105,49 @@ def parse_table(text: str, shown: str, reading: Reading) -> Table | None:
                                         "Close the quote (\") or double quotes inside a quoted cell (\"\")."))
         return None
     return Table(text=text, header=rows[0], rows=rows[1:], start_lines=starts)
+
+
+@dataclass
+class PackageFiles:
+    """A package as read from disk: the descriptor, each resource's table, the paths to show."""
+
+    descriptor: dict | None
+    tables: dict[str, Table]  # resource name -> table, for the resources that could be read
+    shown_paths: dict[str, str]  # resource name -> path relative to the project root
+    shown_descriptor: str
+    problems: list[Problem]  # why a file could not be read as a table; empty when all could
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """`path` relative to the project root, as problems name it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_package_files(folder: Path, root: Path) -> PackageFiles:
+    """Read the descriptor and every resource's CSV of the package in `folder`."""
+    reading = Reading()
+    shown_descriptor = shown_path(folder / "datapackage.json", root)
+    files = PackageFiles(None, {}, {}, shown_descriptor, reading.problems)
+    files.descriptor = read_descriptor(folder / "datapackage.json", shown_descriptor, reading)
+    if files.descriptor is None:
+        return files
+    for index, resource in enumerate(files.descriptor["resources"]):
+        name, path = (resource.get("name"), resource.get("path")) if isinstance(resource, dict) else (None, None)
+        if not isinstance(name, str) or not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
+            reading.problems.append(Problem(shown_descriptor, None, f"Resource {index + 1} needs a \"name\" and a relative \"path\" inside the package."))
+            continue
+        file = folder / path
+        shown = files.shown_paths[name] = shown_path(file, root)
+        try:
+            data = file.read_bytes()
+        except OSError:
+            reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" is missing; create it or fix \"path\" in {shown_descriptor}."))
+            continue
+        text = decode(data, shown, reading)
+        table = parse_table(text, shown, reading) if text is not None else None
+        if table is not None:
+            files.tables[name] = table
+    return files
