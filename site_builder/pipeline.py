@@ -1,13 +1,15 @@
-"""`site-builder build`, stage by stage: validate, load, derive, stage the docs, render charts,
-write downloads, write pages, configure and run MkDocs, check the output, publish.
+"""`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-Each stage is a named step timed on the terminal. Everything is written into `build/docs/`
-and a temporary folder beside `site/`; only the last stage, a rename, touches `site/`.
+validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> check -> publish
+
+`build_site` reads top to bottom as that sequence; each stage is a module-level function that
+takes data and returns data, timed and summarised on one progress line. Everything is written
+into `build/docs/` and a temporary folder beside `site/`; only the last stage, a rename,
+touches `site/`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -16,25 +18,24 @@ from typing import Callable
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
-from site_builder.pages.chart_plan import plan_charts
-from site_builder.publish.link_check import check_site
 from site_builder.dataset.dates import build_date as find_build_date
-from site_builder.views import derive_site
-from site_builder.errors import BuildError
-from site_builder.pages.formatting import format_date
 from site_builder.dataset.load import load_package
-from site_builder.pages.render import PageContext, ProvinceFile, figure_rows_for, render_pages
-from site_builder.publish.mkdocs_config import read_base_config, repository_url, run_mkdocs, site_config, write_config
-from site_builder.publish.staging import prepare_docs, publish, temporary_output, write_pages
-from site_builder.pages.translations import load_translations
+from site_builder.dataset.model import Dataset, RawPackage
+from site_builder.errors import BuildError, ValidationFailed
+from site_builder.pages.chart_plan import ChartPlan, plan_charts
+from site_builder.pages.formatting import format_date
+from site_builder.pages.render import PageContext, render_pages
+from site_builder.pages.translations import Translations, load_translations
+from site_builder.publish.link_check import check_site
+from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, write_config
+from site_builder.publish.mkdocs_run import run_mkdocs
+from site_builder.publish.staging import prepare_docs, write_pages
+from site_builder.publish.swap import publish, temporary_output
+from site_builder.views import Site, derive_site
 
+__all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
-class ValidationFailed(BuildError):
-    """The data did not validate; `lines` are the validator's report, one problem each."""
-
-    def __init__(self, lines: list[str]):
-        super().__init__("\n".join(lines))
-        self.lines = lines
+STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "check", "publish")
 
 
 @dataclass(frozen=True)
@@ -89,152 +90,146 @@ class BuildResult:
         return sum(s.seconds for s in self.timings)
 
 
-def validate_data(data_dir: Path) -> list[str]:
-    """Run the project's validator; return its report lines (empty when the data is valid)."""
-    try:
-        from site_builder.validate import format_problem, validate_packages
-    except ImportError as error:
-        raise BuildError(f"The validator (site_builder.validate) cannot be imported: {error}.") from None
-    return [format_problem(problem, "text") for problem in validate_packages(data_dir)]
+class Stages:
+    """Runs each stage, timing it and printing one progress line `[ n/11] name  seconds  summary`."""
+
+    def __init__(self, progress: Callable[[str], None]):
+        self.progress = progress
+        self.timings: list[StageTiming] = []
+
+    def run(self, name: str, action: Callable, *args, summary: Callable = lambda result: ""):
+        started = time.perf_counter()
+        result = action(*args)
+        seconds = time.perf_counter() - started
+        text = summary(result)
+        self.timings.append(StageTiming(name, seconds, text))
+        number = STAGES.index(name) + 1 if name in STAGES else 0
+        self.progress(f"[{number:2d}/{len(STAGES)}] {name:<10} {seconds:7.2f} s  {text}".rstrip())
+        return result
 
 
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "check", "publish")
-
-
-def build_site(
-    paths: BuildPaths,
-    *,
-    lang: str = "en",
-    date: str | None = None,
-    validator: Callable[[Path], list[str]] | None | str = "project",
-    progress: Callable[[str], None] = print,
-    workers: int | None = None,
-) -> BuildResult:
+def build_site(paths: BuildPaths, *, lang: str = "en", date: str | None = None,
+               validator: Callable[[Path], list[str]] | None | str = "project",
+               progress: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
     """Build the whole site into `paths.site_dir`, or raise BuildError leaving it untouched.
 
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
     commit, the newest date in the data).
     """
-    if validator == "project":
-        validator = validate_data
-
-    timings: list[StageTiming] = []
-
-    def stage(name: str, action, summarize=lambda result: ""):
-        started = time.perf_counter()
-        result = action()
-        seconds = time.perf_counter() - started
-        summary = summarize(result)
-        timings.append(StageTiming(name, seconds, summary))
-        number = STAGES.index(name) + 1 if name in STAGES else 0
-        progress(f"[{number:2d}/{len(STAGES)}] {name:<10} {seconds:7.2f} s  {summary}".rstrip())
-        return result
-
-    def validate():
-        lines = validator(paths.data_dir) if validator else []
-        if lines:
-            raise ValidationFailed(lines)
-        return lines
-
-    stage("validate", validate, lambda _: "no problems" if validator else "skipped")
+    validator = validate_data if validator == "project" else validator
+    stages = Stages(progress)
     t = load_translations(lang)
-    dataset, raw = stage("load", lambda: load_package(paths.data_dir),
-                         lambda r: f"{len(r[0].provinces)} provinces, {len(r[0].figures)} figures, {len(r[0].sources)} sources")
+    stages.run("validate", check_data, paths.data_dir, validator, summary=lambda _: "no problems" if validator else "skipped")
+    dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
-    site, plan = stage("derive", lambda: _derive(dataset, t),
-                       lambda r: f"{len(r[0].current)} current, {len(r[0].former)} former provinces, {len(r[1].requests)} charts")
-    staging = paths.staging_docs
-    hand_written = stage("docs", lambda: prepare_docs(paths.docs_dir, staging), lambda r: f"{len(r)} hand-written files")
-
-    def charts():
-        rendered = chart_renderer.render_charts(list(plan.requests), staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
-        scripts = chart_renderer.write_chart_assets(staging)
-        return rendered, scripts
-
-    rendered, scripts = stage("charts", charts, lambda r: f"{len(r[0])} charts, {len({c.svg_path for c in r[0].values()})} distinct")
+    site, plan = stages.run("derive", derive, dataset, t, summary=describe_views)
+    hand_written = stages.run("docs", prepare_docs, paths.docs_dir, paths.staging_docs, summary=lambda r: f"{len(r)} hand-written files")
+    rendered, scripts = stages.run("charts", draw_charts, plan, paths, workers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
-    citation = t("cite.dataset", site=t("site.name"), name=raw.descriptor.get("name", ""),
-                 version=raw.descriptor.get("version", ""), date=format_date(when, t))
-
-    def downloads():
-        written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, when, citation)
-        return tuple(written), _province_files(site, raw, staging, download_writer.figures_csv)
-
-    written, province_files = stage("downloads", downloads, lambda r: f"{len(r[0])} package files, {len(r[1])} province files")
-    licence = (raw.descriptor.get("licenses") or [{}])[0]
-    context = PageContext(
-        build_date=when,
-        site_name=t("site.name"),
-        repository_url=repository_url(base_config),
-        licence_name=licence.get("title") or licence.get("name", ""),
-        licence_url=licence.get("path", ""),
-        citation=citation,
-        descriptor=raw.descriptor,
-        downloads=written,
-        province_downloads=province_files,
-    )
-
-    def pages():
-        generated = render_pages(site, rendered, plan, context, t)
-        write_pages(staging, generated, hand_written)
-        return generated
-
-    generated = stage("pages", pages, lambda r: f"{len(r)} pages")
-
-    def configure():
-        config = site_config(base_config, docs_dir="docs", site_dir=os.path.relpath(paths.site_dir, paths.work_dir),
-                             extra_javascript=scripts, t=t)
-        write_config(config, paths.build_config)
-        return config
-
-    stage("config", configure, lambda _: str(paths.build_config.relative_to(paths.root)) if paths.build_config.is_relative_to(paths.root) else str(paths.build_config))
+    context = page_context(raw, base_config, when, t)
+    context = stages.run("downloads", write_downloads, site, raw, context, paths.staging_docs, summary=describe_downloads)
+    generated = stages.run("pages", write_site_pages, site, rendered, plan, context, t, paths.staging_docs, hand_written,
+                           summary=lambda r: f"{len(r)} pages")
+    stages.run("config", configure_mkdocs, base_config, scripts, t, paths, summary=lambda _: _display(paths.build_config, paths.root).rstrip("/"))
     with temporary_output(paths.site_dir) as output:
-        stage("mkdocs", lambda: run_mkdocs(paths.build_config, output, when), lambda _: "strict")
-
-        def check():
-            problems = check_site(output)
-            if problems:
-                shown = problems[:30]
-                more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
-                raise BuildError("The built site has problems:" + "".join(f"\n  - {p}" for p in shown) + more)
-            return sum(1 for _ in output.rglob("*.html"))
-
-        stage("check", check, lambda n: f"{n} HTML files: links resolve, no resource from another host")
-        stage("publish", lambda: publish(output, paths.site_dir), lambda _: f"{_display(paths.site_dir, paths.root)}")
-    result = BuildResult(
-        site_dir=paths.site_dir,
-        build_date=when,
-        timings=tuple(timings),
-        pages=len(generated),
-        charts=len(rendered),
-        downloads=written,
-    )
+        stages.run("mkdocs", run_mkdocs, paths.build_config, output, when, summary=lambda _: "strict")
+        stages.run("check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host")
+        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
+    result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), context.downloads)
     progress(f"Built {result.pages} generated pages and {result.charts} charts into {_display(paths.site_dir, paths.root)} "
              f"in {result.total_seconds:.2f} s (build date {when}).")
     return result
 
 
-def _derive(dataset, t):
+def validate_data(data_dir: Path) -> list[str]:
+    """Run the project's validator; return its report lines (empty when the data is valid)."""
+    from site_builder.validate import format_problem, validate_packages
+
+    return [format_problem(problem, "text") for problem in validate_packages(data_dir)]
+
+
+def check_data(data_dir: Path, validator: Callable[[Path], list[str]] | None) -> None:
+    lines = validator(data_dir) if validator else []
+    if lines:
+        raise ValidationFailed(lines)
+
+
+def derive(dataset: Dataset, t: Translations) -> tuple[Site, ChartPlan]:
     site = derive_site(dataset)
     return site, plan_charts(site, t)
 
 
-def _province_files(site, raw, docs_dir: Path, figures_csv) -> dict:
-    """Write data/provinces/<id>.csv for every province: its figures and its predecessors'."""
-    folder = docs_dir / "data" / "provinces"
-    folder.mkdir(parents=True, exist_ok=True)
-    figure_resource = next((r for r in raw.descriptor.get("resources", []) if r.get("name") == "figures"), {})
-    columns = [f["name"] for f in figure_resource.get("schema", {}).get("fields", [])]
-    rows = raw.tables.get("figures", [])
-    files = {}
-    for view in site.current + site.former:
-        data = figures_csv(figure_rows_for(view, rows), columns)
-        name = f"{view.province.id}.csv"
-        (folder / name).write_bytes(data)
-        files[view.province.id] = ProvinceFile(name=name, path=f"data/provinces/{name}", size=len(data),
-                                               sha256=hashlib.sha256(data).hexdigest())
-    return files
+def draw_charts(plan: ChartPlan, paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
+    staging = paths.staging_docs
+    rendered = chart_renderer.render_charts(list(plan.requests), staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
+    return rendered, chart_renderer.write_chart_assets(staging)
+
+
+def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:
+    """What every page shows besides its own data: the build date, licence, citation."""
+    licence = (raw.descriptor.get("licenses") or [{}])[0]
+    return PageContext(
+        build_date=when,
+        site_name=t("site.name"),
+        repository_url=repository_url(base_config),
+        licence_name=licence.get("title") or licence.get("name", ""),
+        licence_url=licence.get("path", ""),
+        citation=t("cite.dataset", site=t("site.name"), name=raw.descriptor.get("name", ""),
+                   version=raw.descriptor.get("version", ""), date=format_date(when, t)),
+        descriptor=raw.descriptor,
+    )
+
+
+def write_downloads(site: Site, raw: RawPackage, context: PageContext, staging: Path) -> PageContext:
+    """Write data/ (package files and one CSV per province); return the context that lists them."""
+    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, context.build_date, context.citation)
+    shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
+    province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
+    return PageContext(**{**context.__dict__, "downloads": tuple(written), "province_downloads": province_files})
+
+
+def write_site_pages(site: Site, rendered: dict, plan: ChartPlan, context: PageContext, t: Translations,
+                     staging: Path, hand_written: list[str]) -> dict[str, str]:
+    generated = render_pages(site, rendered, plan, context, t)
+    write_pages(staging, generated, hand_written)
+    return generated
+
+
+def configure_mkdocs(base_config: dict, scripts: list, t: Translations, paths: BuildPaths) -> dict:
+    config = site_config(base_config, docs_dir="docs", site_dir=os.path.relpath(paths.site_dir, paths.work_dir),
+                         extra_javascript=scripts, t=t)
+    write_config(config, paths.build_config)
+    return config
+
+
+def check_output(output: Path) -> int:
+    """Check the built HTML; the number of pages checked, or BuildError listing the problems."""
+    problems = check_site(output)
+    if problems:
+        shown = problems[:30]
+        more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        raise BuildError("The built site has problems:" + "".join(f"\n  - {p}" for p in shown) + more)
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+def describe_dataset(loaded: tuple[Dataset, RawPackage]) -> str:
+    dataset = loaded[0]
+    return f"{len(dataset.provinces)} provinces, {len(dataset.figures)} figures, {len(dataset.sources)} sources"
+
+
+def describe_views(derived: tuple[Site, ChartPlan]) -> str:
+    site, plan = derived
+    return f"{len(site.current)} current, {len(site.former)} former provinces, {len(plan.requests)} charts"
+
+
+def describe_charts(drawn: tuple[dict, list]) -> str:
+    rendered = drawn[0]
+    return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
+
+
+def describe_downloads(context: PageContext) -> str:
+    return f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files"
 
 
 def _display(path: Path, root: Path) -> str:

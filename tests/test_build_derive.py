@@ -107,7 +107,7 @@ def test_indicator_view_lists_provinces_with_and_without_data(site):
 
 def test_disagreement_marks_its_figures_and_shows_on_the_successors_page(site):
     view = site.view("p34-48")
-    assert [d.id for d in view.disagreements] == ["qnam-departments-count"]
+    assert [d.disagreement.id for d in view.disagreements] == ["qnam-departments-count"]
     by_id = {v.figure.id: v for v in view.figures}
     assert by_id["qnam-departments-before"].disagreement_ids == ("qnam-departments-count",)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import site_builder.pipeline as pipeline
-import site_builder.publish.staging as staging
+import site_builder.publish.swap as swap
 from fixtures.build.project import REPO, make_fixture_project
 from site_builder.publish.link_check import check_site
 from site_builder.dataset.dates import build_date
@@ -33,7 +33,7 @@ def tree_hash(root: Path) -> str:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(staging.TEMP_PREFIX))
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(swap.TEMP_PREFIX))
 
 
 @pytest.fixture
@@ -113,9 +113,9 @@ def test_if_the_new_site_cannot_be_moved_in_the_old_one_is_put_back(tmp_path, mo
             raise OSError("disk full")
         real_rename(src, dst)
 
-    monkeypatch.setattr(staging.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
     with pytest.raises(OSError):
-        staging.publish(new, site)
+        swap.publish(new, site)
     assert (site / "old.txt").read_text() == "old"
     assert leftovers(tmp_path) == []
 

@@ -10,7 +10,7 @@ import pytest
 
 from site_builder.errors import BuildError
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value
-from site_builder.pages.render import make_environment
+from site_builder.pages.environment import make_environment
 from site_builder.pages.translations import MissingTranslation, TRANSLATIONS_DIR, load_translations
 
 PACKAGE = Path(__file__).resolve().parents[1] / "site_builder"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from site_builder.dataset.vocabulary import FORMULA_START
+
 BOM = "\ufeff"
 
 

@@ -127,9 +127,13 @@ def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], d
     written.append((ZIP_NAME, archive, "The whole package: CSVs, datapackage.json, README, checksums", "zip", ""))
     sums = checksums({name: data for name, data, *_ in written})
     written.append(("SHA256SUMS", sums, "SHA-256 checksums of the files above", "checksums", ""))
-    downloads = []
-    for name, data, description, kind, resource in written:
-        (folder / name).write_bytes(data)
-        downloads.append(Download(name=name, path=f"{DATA_FOLDER}/{name}", size=len(data),
-                                  sha256=hashlib.sha256(data).hexdigest(), description=description, kind=kind, resource=resource))
-    return downloads
+    return [write_download(folder, name, data, description, kind, resource) for name, data, description, kind, resource in written]
+
+
+def write_download(folder: Path, name: str, data: bytes, description: str, kind: str, resource: str) -> Download:
+    """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
+    (folder / name).write_bytes(data)
+    path = (folder / name).as_posix()
+    site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1:]
+    return Download(name=name, path=site_path, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                    description=description, kind=kind, resource=resource)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.dataset.model import Dataset, Disagreement, Figure, Province, Succession
+from site_builder.dataset.model import Dataset, Disagreement, Figure, Province, Source, Succession
 from site_builder.dataset.vocabulary import REFORM_DATE
 from site_builder.views.figures import FigureGroup, FigureView, group_figures, sort_figures
 
@@ -34,6 +34,15 @@ class UnitChange:
 
 
 @dataclass(frozen=True)
+class DisagreementView:
+    """A disagreement with the names its box shows."""
+
+    disagreement: Disagreement
+    indicator_name: str  # the indicator's English name, or its id if the codebook lacks it
+    registry_source: Source | None  # the registry the stated value is compared with
+
+
+@dataclass(frozen=True)
 class ProvinceView:
     province: Province
     units: UnitChange
@@ -49,7 +58,7 @@ class ProvinceView:
     figures: tuple[FigureView, ...]  # own, then predecessors'; each sorted
     groups: tuple[FigureGroup, ...]  # charted
     key_figures: tuple[FigureView, ...]  # figures in no chart
-    disagreements: tuple[Disagreement, ...]
+    disagreements: tuple[DisagreementView, ...]
 
     @property
     def province_ids(self) -> tuple[str, ...]:
@@ -163,5 +172,10 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
         figures=figures,
         groups=groups,
         key_figures=singles,
-        disagreements=tuple(sorted((d for d in lookups.dataset.disagreements if d.province_id in ids), key=lambda d: d.id)),
+        disagreements=tuple(disagreement_view(lookups, d) for d in sorted(lookups.dataset.disagreements, key=lambda d: d.id) if d.province_id in ids),
     )
+
+
+def disagreement_view(lookups: Lookups, d: Disagreement) -> DisagreementView:
+    indicator = lookups.indicators.get(d.indicator_id)
+    return DisagreementView(d, indicator.name_en if indicator else d.indicator_id, lookups.sources.get(d.registry_source_id))

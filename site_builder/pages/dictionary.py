@@ -1,0 +1,72 @@
+"""The data dictionary of the data page, prepared from datapackage.json: each resource with
+its fields, types, constraints and keys as plain text the template only lays out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    type: str  # "string (uri)"
+    required: bool
+    constraints: tuple[tuple[str, str], ...]  # (name, value as text), sorted by name
+    description: str
+
+
+@dataclass(frozen=True)
+class ForeignKeyDoc:
+    fields: str
+    resource: str
+    reference_fields: str
+
+
+@dataclass(frozen=True)
+class ResourceDoc:
+    name: str
+    title: str
+    path: str
+    description: str
+    fields: tuple[FieldDoc, ...]
+    primary_key: str  # "" when the resource has none
+    foreign_keys: tuple[ForeignKeyDoc, ...]
+
+
+def as_text(value) -> str:
+    """A descriptor value as text: a list as "a, b"."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def field_doc(field: dict) -> FieldDoc:
+    constraints = field.get("constraints") or {}
+    kind = field.get("type") or "string"
+    return FieldDoc(
+        name=field["name"],
+        type=f"{kind} ({field['format']})" if field.get("format") else kind,
+        required=bool(constraints.get("required")),
+        constraints=tuple((k, as_text(v)) for k, v in sorted(constraints.items(), key=lambda kv: kv[0].lower()) if k != "required"),
+        description=field.get("description", ""),
+    )
+
+
+def resource_docs(descriptor: dict) -> tuple[ResourceDoc, ...]:
+    """Every resource of the descriptor, in its order."""
+    docs = []
+    for resource in descriptor.get("resources", []):
+        schema = resource.get("schema") or {}
+        docs.append(ResourceDoc(
+            name=resource["name"],
+            title=resource.get("title") or resource["name"],
+            path=resource.get("path", ""),
+            description=resource.get("description", ""),
+            fields=tuple(field_doc(f) for f in schema.get("fields", [])),
+            primary_key=as_text(schema.get("primaryKey") or ""),
+            foreign_keys=tuple(
+                ForeignKeyDoc(as_text(fk["fields"]), fk["reference"]["resource"], as_text(fk["reference"]["fields"]))
+                for fk in schema.get("foreignKeys", [])
+            ),
+        ))
+    return tuple(docs)

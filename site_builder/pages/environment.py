@@ -1,0 +1,46 @@
+"""The Jinja environment every page is rendered in: autoescaping on for every template, strict
+undefined, and the formatting functions of the edition's language as globals and filters."""
+
+from __future__ import annotations
+
+import jinja2
+
+from site_builder.pages.formatting import format_date, format_number, format_period, format_value, is_web_url
+from site_builder.pages.paths import indicator_path, page_url, province_path
+from site_builder.pages.translations import Translations
+
+
+def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """The Jinja environment of every page: autoescape on for all templates, strict undefined."""
+    env = jinja2.Environment(
+        loader=templates or jinja2.PackageLoader("site_builder", "templates"),
+        autoescape=True,  # for every template, whatever its extension: .md pages carry HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        t=t,
+        is_web_url=is_web_url,
+        province_url=lambda p: page_url(province_path(p)),
+        indicator_url=lambda i: page_url(indicator_path(i.id)),
+        page_url=page_url,
+        value_text=lambda fv: format_value(fv.figure.value, fv.figure.measure, fv.figure.qualifier, t),
+    )
+    env.filters.update(
+        num=lambda v: format_number(v, t),
+        date=lambda d: format_date(d, t),
+        period=lambda f: format_period(f.period_start, f.period_end, t),
+        size=lambda n: human_size(n, t),
+    )
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+def human_size(size: int, t: Translations) -> str:
+    if size < 1024:
+        return t("size.bytes", value=format_number(size, t))
+    if size < 1024 * 1024:
+        return t("size.kb", value=format_number(round(size / 1024, 1), t))
+    return t("size.mb", value=format_number(round(size / 1024 / 1024, 1), t))

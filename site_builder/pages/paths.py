@@ -1,0 +1,35 @@
+"""Where each generated page lives, and the relative links between pages.
+
+Links inside HTML blocks are not rewritten by MkDocs, so pages link with final relative URLs
+(`use_directory_urls: true`); publish/link_check.py verifies every one after the MkDocs build.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from site_builder.dataset.model import Province
+
+
+def page_url(md_path: str) -> str:
+    """The site-relative URL of a page with `use_directory_urls`: provinces/x.md -> provinces/x/."""
+    path = PurePosixPath(md_path)
+    stem = path.with_suffix("")
+    if stem.name == "index":
+        parent = str(stem.parent)
+        return "" if parent == "." else parent + "/"
+    return f"{stem}/"
+
+
+def root_of(md_path: str) -> str:
+    """The relative prefix from a page's URL back to the site root ("../../" for provinces/x/)."""
+    return "../" * page_url(md_path).count("/")
+
+
+def province_path(province: Province) -> str:
+    """The Markdown path of a province's page."""
+    return f"provinces/{province.slug}.md" if province.is_current else f"provinces/former/{province.slug}.md"
+
+
+def indicator_path(indicator_id: str) -> str:
+    return f"indicators/{indicator_id}.md"

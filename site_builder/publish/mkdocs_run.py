@@ -1,0 +1,62 @@
+"""The MkDocs build itself, strict: any warning fails the build, with the warnings in the error."""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+from site_builder.dataset.dates import epoch_of
+from site_builder.errors import BuildError
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _source_date_epoch(date: str):
+    # MkDocs stamps sitemap.xml(.gz) with the build time unless SOURCE_DATE_EPOCH is set.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(date))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def run_mkdocs(config_path: Path, output: Path, build_date: str) -> None:
+    """`mkdocs build --strict` through MkDocs' Python API, into `output`.
+
+    Any MkDocs warning (a missing page in the nav, a broken link in a hand-written page)
+    fails the build; the warnings are part of the error.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        with _source_date_epoch(build_date):
+            config = load_config(config_file=str(config_path), strict=True, site_dir=str(output))
+            build(config)
+    except (MkDocsException, SystemExit, OSError, yaml.YAMLError) as error:
+        details = "".join(f"\n  - {m}" for m in handler.messages)
+        raise BuildError(f"MkDocs could not build the site from {config_path}: {error}{details}") from None
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:  # strict mode aborts on warnings, but be explicit if a version does not
+        raise BuildError("MkDocs reported problems:" + "".join(f"\n  - {m}" for m in handler.messages))
