@@ -28,6 +28,7 @@ class Problem:
     line: int | None  # physical line in the file (1 = header); None for the whole file
     message: str  # a sentence: what is wrong and how to fix it
     field: str = ""
+    rule: str = ""  # the error type that found it: "type-error", "reform-outside-lifetime" ...
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:

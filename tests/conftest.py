@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from helpers import REPO
+
 BUILD_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
 
 

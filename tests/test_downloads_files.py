@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPO
 from site_builder.downloads import Download, figures_csv, write_downloads
 
-REPO = Path(__file__).resolve().parents[1]
 CITATION = "Vietnam Apparatus Reform Data, data package “reform” version 0.1.0, built 1 July 2025."
 
 DESCRIPTOR = {

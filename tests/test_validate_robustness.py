@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import problems
 from site_builder.cli import main
 from site_builder.validate import format_problem, validate_packages
 
@@ -14,10 +15,6 @@ FIGURES = "datapackages/reform/figures.csv"
 
 def figures(project: Path) -> Path:
     return project / "datapackages" / "reform" / "figures.csv"
-
-
-def problems(project: Path) -> list[str]:
-    return [format_problem(p) for p in validate_packages(project / "datapackages")]
 
 
 def test_malformed_descriptor_names_the_json_line(project):

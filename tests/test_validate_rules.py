@@ -11,38 +11,11 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
+from helpers import REPO, append, only, problems, replace
 from site_builder.validate import Problem, format_problem, validate_packages
 
-REPO = Path(__file__).resolve().parents[1]
 FIGURES = "datapackages/reform/figures.csv"
 SOURCES = "datapackages/reform/sources.csv"
-
-
-def append(project: Path, name: str, text: str) -> int:
-    """Append lines to a CSV; return the physical line number of the first one."""
-    path = project / "datapackages" / "reform" / name
-    existing = path.read_text(encoding="utf-8")
-    path.write_text(existing + text, encoding="utf-8")
-    return existing.count("\n") + 1
-
-
-def replace(project: Path, name: str, old: str, new: str) -> int:
-    """Replace text in a CSV; return the line where it was."""
-    path = project / "datapackages" / "reform" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def problems(project: Path) -> list[str]:
-    return [format_problem(p) for p in validate_packages(project / "datapackages")]
-
-
-def only(project: Path) -> str:
-    found = problems(project)
-    assert len(found) == 1, found
-    return found[0]
 
 
 FIGURE = "{id},p63-49,,par-index-rank,rank,{value},exact,,{end},article-en,\"{quote}\",,\n"
@@ -187,3 +160,38 @@ def test_empty_url_is_allowed_but_a_relative_one_is_not(project):
     assert problems(project) == []
     line = replace(project, "sources.csv", "https://example.org/quang-nam", "/quang-nam")
     assert only(project).startswith(f"{SOURCES}:{line}: url \"/quang-nam\" is not an https:// address")
+
+
+def rules_found(project) -> set[str]:
+    return {p.rule for p in validate_packages(project / "datapackages")}
+
+
+RULE_CASES = {
+    "reform-link-not-https": ("sources.csv", "https://example.org/quang-nam", "javascript:alert(1)"),
+    "reform-formula-cell": ("sources.csv", "Quang Nam Newspaper", "@Quang Nam Newspaper"),
+    "reform-language-code": ("sources.csv", ",2024-10-04,en,", ",2024-10-04,EN,"),
+    "reform-unknown-figure": ("disagreements.csv", "qnam-departments-after", "qnam-departments-later"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_each_rule_reports_its_own_error_type(project, rule):
+    name, old, new = RULE_CASES[rule]
+    replace(project, name, old, new)
+    assert rules_found(project) == {rule}
+
+
+@pytest.mark.parametrize(("rule", "rows"), [
+    ("reform-missing-quote", [FIGURE.format(id="blank", value=9, end="2024", quote=" ")]),
+    ("reform-outside-lifetime", [FIGURE.format(id="late", value=3, end="2025-09", quote="Late.")]),
+    ("reform-duplicate-figure", [FIGURE.format(id=i, value=11, end="2020", quote="Twice.") for i in ("one", "two")]),
+    ("reform-figures-do-not-add-up", [
+        "b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,\"B.\",,\n",
+        "r,p63-49,,departments,reduction,5,exact,2020,2024,article-en,\"R.\",,\n",
+        "a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,\"A.\",,\n",
+    ]),
+])
+def test_each_figure_rule_reports_its_own_error_type(project, rule, rows):
+    for row in rows:
+        append(project, "figures.csv", row)
+    assert rules_found(project) == {rule}

@@ -15,7 +15,7 @@ from frictionless import Checklist, FrictionlessException, Package
 
 from site_builder.dataset.reading import Table, read_package_files
 from site_builder.errors import Problem
-from site_builder.validate import rules
+from site_builder.validate.checks import checklist, is_reform_error
 
 # Frictionless error types whose message we phrase ourselves, with the fix.
 HINTS = {
@@ -32,32 +32,6 @@ HINTS = {
     "blank-label": "a header cell is empty",
     "duplicate-label": "a column name appears twice in the header",
 }
-
-
-def _context(tables: dict[str, Table]) -> dict:
-    provinces, successors, figure_ids = {}, {}, set()
-    if "provinces" in tables:
-        for _, row in tables["provinces"].records():
-            provinces[row.get("id", "")] = (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
-    if "successions" in tables:
-        successors = {row.get("predecessor_id", ""): row.get("successor_id", "") for _, row in tables["successions"].records()}
-    if "figures" in tables:
-        figure_ids = {row.get("id", "") for _, row in tables["figures"].records()}
-    line_of = tables["figures"].line_of if "figures" in tables else None
-    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of}
-
-
-def checklist(tables: dict[str, Table]) -> Checklist:
-    context = _context(tables)
-    return Checklist(checks=[
-        rules.no_formula_cells(),
-        rules.https_links(),
-        rules.language_codes(),
-        rules.quote_not_empty(),
-        rules.figure_within_lifetime(context=context),
-        rules.figures_consistent(context=context),
-        rules.disagreement_figures_exist(context=context),
-    ])
 
 
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
@@ -82,7 +56,7 @@ def _header_message(error) -> str:
 def _message(error, line_of=None) -> str:
     field = getattr(error, "field_name", "") or ""
     cell = getattr(error, "cell", None)
-    if error.type in ("reform-rule", "reform-row-rule"):
+    if is_reform_error(error):
         return error.note
     if error.type == "constraint-error" and field and cell in (None, "") and "required" in (error.note or ""):
         return f"{field} is empty but required; fill it in."
@@ -115,7 +89,7 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
             extra.setdefault(error.row_number, []).append(str(error.cell))
     # Where one of our rules explains a cell (url "/x" is not https), frictionless's type error
     # on the same cell (not a "string/uri") only repeats it less helpfully.
-    ruled = {(e.row_number, e.field_name) for e in errors if e.type == "reform-rule"}
+    ruled = {(e.row_number, e.field_name) for e in errors if is_reform_error(e) and getattr(e, "field_name", "")}
     line_of = table.line_of if table else None
     problems = []
     for error in errors:
@@ -138,13 +112,13 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
                 continue
             message = (f"Extra cell: the row has {len(values)} more cell(s) than the header, starting with \"{values[0][:40]}\"; "
                        f"{HINTS['extra-cell']}.")
-        elif error.type in ("constraint-error", "reform-rule") and field in missing.get(row_number, ()):
+        elif (error.type == "constraint-error" or is_reform_error(error)) and field in missing.get(row_number, ()):
             continue  # the missing-cell problem names it
         elif error.type == "type-error" and (row_number, field) in ruled:
             continue
         else:
             message = _message(error, line_of)
-        problems.append(Problem(shown, line, message, field))
+        problems.append(Problem(shown, line, message, field, rule=error.type))
     return problems
 
 

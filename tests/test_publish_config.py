@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from helpers import REPO
 from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
 from site_builder.pages.translations import load_translations
 
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_navigation_lists_the_sections_in_order_with_translated_titles():

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPO
 from site_builder.views import derive_site
 from site_builder.dataset.load import load_package, parse_changelog
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

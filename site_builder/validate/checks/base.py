@@ -1,0 +1,61 @@
+"""What every rule of ours shares: the guard that it applies to one resource, the row's cells
+as the contributor typed them, and the two kinds of error (about a cell, about a row)."""
+
+from __future__ import annotations
+
+from frictionless import Check, errors
+
+
+class ReformCellError(errors.CellError):
+    """A rule of ours about one cell; each rule subclasses it with its own type and title."""
+
+    type = "reform-cell"
+    title = "Reform data rule"
+    description = "A rule of the reform data packages (site_builder/validate/checks/)."
+    template = "{note}"
+
+
+class ReformRowError(errors.RowError):
+    """A rule of ours about a whole row; each rule subclasses it with its own type and title."""
+
+    type = "reform-row"
+    title = "Reform data rule"
+    description = "A rule of the reform data packages (site_builder/validate/checks/)."
+    template = "{note}"
+
+
+def is_reform_error(error) -> bool:
+    """True for an error raised by one of our rules (its message is already a full sentence)."""
+    return isinstance(error, (ReformCellError, ReformRowError))
+
+
+def raw_cells(row) -> dict[str, str]:
+    """The row's cells as the contributor typed them."""
+    return {name: (row.cells[i] if i < len(row.cells) and row.cells[i] is not None else "") for i, name in enumerate(row.field_names)}
+
+
+class ReformCheck(Check):
+    """A rule that applies to one resource (`resource_name`), or to all if it is empty.
+
+    Subclasses implement `check_row(row, cells)` and, for rules across rows, `check_end()`;
+    the guard and the raw cells are handled here once.
+    """
+
+    resource_name = ""
+
+    def applies(self) -> bool:
+        return not self.resource_name or self.resource.name == self.resource_name
+
+    def validate_row(self, row):
+        if self.applies() and row.cells:
+            yield from self.check_row(row, raw_cells(row)) or ()
+
+    def validate_end(self):
+        if self.applies():
+            yield from self.check_end() or ()
+
+    def check_row(self, row, cells: dict[str, str]):
+        return ()
+
+    def check_end(self):
+        return ()

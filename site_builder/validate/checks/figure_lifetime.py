@@ -1,0 +1,70 @@
+"""A figure belongs to a province that existed in its period."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+import attrs
+
+from site_builder.validate.checks.base import ReformCellError, ReformCheck
+
+
+class OutsideLifetimeError(ReformCellError):
+    type = "reform-outside-lifetime"
+    title = "Figure outside its province's lifetime"
+
+
+def period_bounds(text: str) -> tuple[date, date] | None:
+    """'2025' -> (1 Jan, 31 Dec 2025); '2025-07' -> the month; '2025-07-01' -> that day."""
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+@attrs.define(kw_only=True, repr=False)
+class figure_within_lifetime(ReformCheck):
+    """A figure's period lies within the lifetime of the province it is recorded for.
+
+    context = {"provinces": {id: (valid_from, valid_to, name)}, "successors": {old id: new id}}.
+    A period overlapping the lifetime is accepted ('2025' for a province that ended on 30 June 2025).
+    """
+
+    type = "reform-figure-lifetime"
+    Errors = [OutsideLifetimeError]
+    resource_name = "figures"
+    context: Any = None
+
+    def check_row(self, row, cells):
+        province = self.context["provinces"].get(cells.get("province_id", ""))
+        if province is None:
+            return  # the foreign key check reports it
+        valid_from, valid_to, name = province
+        # A malformed date in provinces.csv is reported there by the schema; judge nothing by it.
+        first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
+        start = first[0] if first else date.min
+        end = last[1] if last else date.max
+        for field in ("period_start", "period_end"):
+            bounds = period_bounds(cells.get(field, ""))
+            if bounds is None:
+                continue
+            if bounds[1] < start:
+                yield OutsideLifetimeError.from_row(row, field_name=field, note=(
+                    f"{field} {cells[field]} is before {name} ({cells['province_id']}) existed "
+                    f"(from {valid_from}); record the figure for the province that existed then."))
+            elif bounds[0] > end:
+                successor = self.context["successors"].get(cells["province_id"])
+                hint = f"; record it for its successor {successor}" if successor else ""
+                yield OutsideLifetimeError.from_row(row, field_name=field, note=(
+                    f"{field} {cells[field]} is after {name} ({cells['province_id']}) ceased to exist "
+                    f"on {valid_to}{hint}."))

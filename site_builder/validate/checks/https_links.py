@@ -1,0 +1,35 @@
+"""Every link is an https:// address."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import attrs
+
+from site_builder.validate.checks.base import ReformCellError, ReformCheck
+
+
+class LinkNotHttpsError(ReformCellError):
+    type = "reform-link-not-https"
+    title = "Link not https"
+
+
+@attrs.define(kw_only=True, repr=False)
+class https_links(ReformCheck):
+    """Every `url` cell is an https:// address (no http:, javascript:, data:, relative links)."""
+
+    type = "reform-https-links"
+    Errors = [LinkNotHttpsError]
+
+    def check_row(self, row, cells):
+        for field in row.fields:
+            if field.name != "url" and field.format != "uri":
+                continue
+            text = cells.get(field.name, "").strip()
+            if not text:
+                continue
+            parsed = urlparse(text)
+            if parsed.scheme.lower() != "https" or not parsed.netloc:
+                yield LinkNotHttpsError.from_row(row, field_name=field.name, note=(
+                    f"{field.name} \"{text[:80]}\" is not an https:// address; "
+                    f"links must start with https:// (no http:, javascript: or relative links)."))

@@ -1,0 +1,44 @@
+"""Helpers shared by the tests: the repository's path and editing a fixture package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.validate import format_problem, validate_packages
+
+REPO = Path(__file__).resolve().parents[1]
+REFORM = REPO / "datapackages" / "reform"
+
+
+def data_file(project: Path, name: str) -> Path:
+    """A file of the reform package of a fixture project."""
+    return project / "datapackages" / "reform" / name
+
+
+def append(project: Path, name: str, text: str) -> int:
+    """Append lines to a CSV; return the physical line number of the first one."""
+    path = data_file(project, name)
+    existing = path.read_text(encoding="utf-8")
+    path.write_text(existing + text, encoding="utf-8")
+    return existing.count("\n") + 1
+
+
+def replace(project: Path, name: str, old: str, new: str) -> int:
+    """Replace text in a CSV; return the line where it was."""
+    path = data_file(project, name)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def problems(project: Path) -> list[str]:
+    """`site-builder validate`'s report lines for a project."""
+    return [format_problem(p) for p in validate_packages(project / "datapackages")]
+
+
+def only(project: Path) -> str:
+    """The one problem of a project that must have exactly one."""
+    found = problems(project)
+    assert len(found) == 1, found
+    return found[0]
