@@ -1,0 +1,10 @@
+"""The data as the build and the validator read it. Nothing but this package reads `datapackages/`.
+
+- vocabulary.py: the reform's dates, the measures, the formula characters, the package name
+- reading.py: the one CSV reader (UTF-8, comma, '"') with physical line numbers; the descriptor
+- schema_types.py: cell text to int / float / bool as the Table Schema declares each field
+- model.py: the typed records (Source, Province, Succession, UnitCount, Indicator, Figure ...)
+- load.py: the reform package as typed records plus the raw rows the downloads are made from
+- changelog.py: CHANGELOG.md as plain entries
+- dates.py: the build date (SOURCE_DATE_EPOCH, the last commit, the newest date in the data)
+"""

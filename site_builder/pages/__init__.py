@@ -1,0 +1,10 @@
+"""The generated pages, in the edition's language: what each page says and where it lives.
+
+- translations.py: interface strings from translations/<lang>.yaml by dotted key
+- formatting.py: numbers, dates, periods, values and titles as a reader reads them
+- paths.py: each page's Markdown path and URL, relative links between pages
+- chart_plan.py: every chart of the site as a request for charts/ (titles, labels, rows)
+- dictionary.py: the data dictionary of the data page, from datapackage.json
+- environment.py: the Jinja environment (autoescape on, formatting filters)
+- render.py: every page rendered from its template, with its front matter
+"""

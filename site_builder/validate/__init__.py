@@ -1,6 +1,10 @@
 """`site-builder validate`: every data package checked by frictionless (schemas, types,
-constraints, primary and foreign keys) plus our own rules (rules.py), each problem reported at
-the file and physical line a contributor sees, never as a traceback."""
+constraints, primary and foreign keys) plus our own rules, each problem reported at the file
+and physical line a contributor sees, never as a traceback.
+
+- package.py: one package: read it (dataset/reading.py), one frictionless pass, problems phrased with the fix
+- checks/: our rules, one frictionless check and one error type each
+"""
 
 from __future__ import annotations
 
