@@ -1,14 +1,26 @@
-"""The five seed articles are fully and faithfully in the data.
+"""The five seed articles are fully and faithfully in the data, without their text in the repository.
 
-The articles are copied into tests/fixtures/seeds/ (from ../shared/seeds/) so CI can check,
-without the network, that every quote is verbatim, that every number an article states is
-either a recorded figure or listed below with the reason it is not one, and that the
-disagreements agree with the registry counts they cite.
+The articles are not ours to republish, so the repository keeps only facts about them, in
+tests/fixtures/source_facts.json: for each source, the article's file name in shared/seeds/,
+the SHA-256 of that file, and every number the article states, either a recorded figure (its
+figure ids and value) or not a figure (with the reason: a resolution number, a date ...).
+
+Always checked: every figure the facts list is in figures.csv with that value and a quote,
+and every figure from a seed article is listed. Checked when the articles are at hand
+(SEED_ARTICLES_DIR, or shared/seeds/ beside the checkout as in CI): the file is the one the
+facts were made from, every quote is verbatim in it, and every number it states is a recorded
+figure or explained. Without an article those tests are skipped, naming the file not found.
+
+When a figure from a seed article is added or removed, or a number is found not to be a
+figure, edit source_facts.json by hand: one line per number, as written in the article.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -17,62 +29,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "datapackages" / "reform"
-SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
-
-ARTICLES = {
-    "tuyenquang-2024-12-13": "000_e41393cfa68eb673.txt",
-    "quangnam-2024-10-04": "001_082fdf06ee7cf35e.txt",
-    "quangngai-nhandan": "002_0a1a52316ddbd3c1.txt",
-    "thainguyen-gov": "003_a10aba480cd1a902.txt",
-    "laichau-2025-09-17": "004_84f58bb0448ddc5a.txt",
-}
-
-# Numbers in the articles that are not figures of the reform, with the reason. Years and
-# dates are periods (checked through the period columns), not values.
-NOT_FIGURES = {
-    "tuyenquang-2024-12-13": {
-        "12": "the date line 13/12/2024",
-        "18": "the number of Resolution 18",
-        "4": "online public services 'at levels 3 and 4': service levels, not counts",
-    },
-    "quangnam-2024-10-04": {
-        "16": "the number of Resolution No. 16",
-        "17": "the '17th Conference' of the Provincial Party Committee",
-        "22": "the Provincial Party Committee's '22nd term'",
-        "6": "'6 reductions' and '6 increases': the names of targets, not measurements",
-        "4": "'online applications 4 days/week': an opening schedule, not a reform figure",
-    },
-    "quangngai-nhandan": {
-        "18": "the number of Resolution 18-NQ/TW",
-        "2030": "the horizon year of the Central Committee's guidance",
-    },
-    "thainguyen-gov": {
-        "31": "the date 31 December 2023 (the period end of the figures)",
-    },
-    "laichau-2025-09-17": {
-        "40": "'nearly 40 years' of the national renovation (Doi Moi): national context",
-        "09": "the date line 17/09/2025",
-        "12": "the '12th Central Executive Committee' that adopted Resolution 18",
-        "18": "the number of Resolution 18-NQ/TW",
-        "1": "1 July 2025, the date of the reform",
-        "17": "the update date, 17 September 2025",
-    },
-}
+FACTS = json.loads((Path(__file__).resolve().parent / "fixtures" / "source_facts.json").read_text(encoding="utf-8"))["sources"]
 
 # A number, also as an ordinal ("2nd") or a percentage ("99%").
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?:\.\d+)?(?=%|st\b|nd\b|rd\b|th\b|\b)")
-YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
     with (PACKAGE / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def article_body(source_id: str) -> str:
-    """The article without the page furniture that follows its source line."""
-    text = (SEEDS / ARTICLES[source_id]).read_text(encoding="utf-8")
-    return re.split(r"\n(?:Source:|Bron:|thainguyen\.gov\.vn\n)", text)[0]
 
 
 def as_number(token: str, language: str) -> float:
@@ -82,68 +47,157 @@ def as_number(token: str, language: str) -> float:
 
 
 FIGURES = read_rows("figures")
+FIGURES_BY_ID = {row["id"]: row for row in FIGURES}
 SOURCES = {row["id"]: row for row in read_rows("sources")}
+SEED_FIGURES = [f for f in FIGURES if f["source_id"] in FACTS]
 
 
-def test_every_seed_article_is_a_source_with_figures():
-    with_figures = {row["source_id"] for row in FIGURES}
-    for source_id in ARTICLES:
-        assert source_id in SOURCES, f"{source_id} is missing from sources.csv"
-        assert source_id in with_figures, f"no figure from {source_id}"
+def article_folders() -> list[Path]:
+    """Where the articles may be: SEED_ARTICLES_DIR, else shared/seeds/ beside the checkout (CI) or one level up."""
+    folders = [Path(os.environ["SEED_ARTICLES_DIR"])] if os.environ.get("SEED_ARTICLES_DIR") else []
+    return folders + [REPO.parent / "shared" / "seeds", REPO.parent.parent / "shared" / "seeds"]
 
 
-@pytest.mark.parametrize("figure", [f for f in FIGURES if f["source_id"] in ARTICLES], ids=lambda f: f["id"])
-def test_quote_is_verbatim_and_states_the_value(figure):
-    body = article_body(figure["source_id"])
-    quote = figure["quote"]
-    assert quote.strip() and quote in body, f"{figure['id']}: the quote is not verbatim in the article"
+def article_path(source_id: str) -> Path:
+    """The article's file, or skip the calling test saying which file was not found where."""
+    name = FACTS[source_id]["file"]
+    for folder in article_folders():
+        if (folder / name).is_file():
+            return folder / name
+    looked = ", ".join(str(folder / name) for folder in article_folders())
+    pytest.skip(f"article of {source_id} not found: {looked}; set SEED_ARTICLES_DIR to the folder that holds {name}")
+
+
+def article_body(source_id: str) -> str:
+    """The article without the page furniture that follows its source line."""
+    text = article_path(source_id).read_text(encoding="utf-8")
+    return re.split(r"\n(?:Source:|Bron:|thainguyen\.gov\.vn\n)", text)[0]
+
+
+def is_recorded(entry: dict) -> bool:
+    """The number is a figure of figures.csv with the value the facts give."""
+    return any(figure_id in FIGURES_BY_ID and float(FIGURES_BY_ID[figure_id]["value"]) == entry["value"]
+               for figure_id in entry.get("figures", ()))
+
+
+# --- Always: the facts and figures.csv agree -------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_every_seed_article_is_a_source_with_figures(source_id):
+    assert source_id in SOURCES, f"{source_id} is missing from sources.csv"
+    assert any(f["source_id"] == source_id for f in FIGURES), f"no figure from {source_id}"
+
+
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_every_figure_the_facts_list_is_recorded_with_its_value_and_quote(source_id):
+    problems = []
+    for entry in FACTS[source_id]["numbers"]:
+        for figure_id in entry.get("figures", ()):
+            figure = FIGURES_BY_ID.get(figure_id)
+            if figure is None:
+                problems.append(f"{figure_id} (the {entry['number']} of the article) is not in figures.csv")
+            elif float(figure["value"]) != entry["value"] or figure["source_id"] != source_id:
+                problems.append(f"{figure_id} is {figure['value']} from {figure['source_id']}, the facts say {entry['value']} from {source_id}")
+            elif not figure["quote"].strip():
+                problems.append(f"{figure_id} has no quote")
+        if not entry.get("figures") and not entry.get("not_a_figure", "").strip():
+            problems.append(f"{entry['number']} is neither a figure nor explained in source_facts.json")
+    assert not problems, f"{source_id}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("figure", SEED_FIGURES, ids=lambda f: f["id"])
+def test_every_figure_from_a_seed_article_is_listed_in_the_facts(figure):
+    listed = {i for entry in FACTS[figure["source_id"]]["numbers"] for i in entry.get("figures", ())}
+    assert figure["id"] in listed, (f"{figure['id']}: add it to the number it comes from in tests/fixtures/source_facts.json "
+                                    f"(source {figure['source_id']})")
+
+
+@pytest.mark.parametrize("figure", SEED_FIGURES, ids=lambda f: f["id"])
+def test_quote_states_the_value(figure):
     language = SOURCES[figure["source_id"]]["language"]
-    stated = {as_number(token, language) for token in NUMBER.findall(quote)}
+    stated = {as_number(token, language) for token in NUMBER.findall(figure["quote"])}
     assert float(figure["value"]) in stated, f"{figure['id']}: value {figure['value']} is not a number of its quote"
 
 
-@pytest.mark.parametrize("figure", [f for f in FIGURES if f["source_id"] in ARTICLES], ids=lambda f: f["id"])
+@pytest.mark.parametrize("figure", SEED_FIGURES, ids=lambda f: f["id"])
 def test_quote_not_in_english_has_an_english_gloss(figure):
     if SOURCES[figure["source_id"]]["language"] != "en":
         assert figure["quote_en"].strip(), f"{figure['id']}: an English gloss (quote_en) is needed"
 
 
-@pytest.mark.parametrize("source_id", sorted(ARTICLES))
-def test_every_number_in_the_article_is_recorded_or_explained(source_id):
-    language = SOURCES[source_id]["language"]
-    recorded = {float(f["value"]) for f in FIGURES if f["source_id"] == source_id}
-    explained = NOT_FIGURES.get(source_id, {})
+# --- With the article at hand ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_article_is_the_text_the_facts_were_made_from(source_id):
+    path = article_path(source_id)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert digest == FACTS[source_id]["sha256"], (f"{path} has SHA-256 {digest}, not the {FACTS[source_id]['sha256']} "
+                                                  f"of source_facts.json: reread the article and update its facts")
+
+
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_every_quote_is_verbatim_in_the_article(source_id):
+    body = article_body(source_id)
+    not_verbatim = [f["id"] for f in SEED_FIGURES if f["source_id"] == source_id and f["quote"] not in body]
+    assert not not_verbatim, f"{source_id}: the quotes of {not_verbatim} are not verbatim in {FACTS[source_id]['file']}"
+
+
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_every_number_the_article_states_is_recorded_or_explained(source_id):
+    body = article_body(source_id)
+    facts = {entry["number"]: entry for entry in FACTS[source_id]["numbers"]}
     missing = []
-    for token in NUMBER.findall(article_body(source_id)):
-        if YEAR.match(token) or token in explained:
+    for token in dict.fromkeys(NUMBER.findall(body)):
+        entry = facts.get(token, {})
+        if is_recorded(entry) or entry.get("not_a_figure", "").strip():
             continue
-        if as_number(token, language) not in recorded:
-            missing.append(token)
-    assert not missing, f"{source_id}: numbers stated in the article but not in figures.csv: {missing}"
+        why = (f"its figures {entry['figures']} are not in figures.csv with value {entry['value']:g}" if entry.get("figures")
+               else "source_facts.json does not list it")
+        missing.append(f"{token} ({why})")
+    assert not missing, (f"{source_id} ({FACTS[source_id]['file']}) states numbers that are neither a recorded figure nor "
+                         f"explained as not a figure: {'; '.join(missing)}")
 
 
-def test_explained_numbers_really_occur_in_their_article():
-    """A stale entry in NOT_FIGURES would hide nothing; keep the list honest."""
-    for source_id, numbers in NOT_FIGURES.items():
-        tokens = set(NUMBER.findall(article_body(source_id)))
-        assert set(numbers) <= tokens, f"{source_id}: {set(numbers) - tokens} do not occur"
+@pytest.mark.parametrize("source_id", sorted(FACTS))
+def test_every_number_in_the_facts_occurs_in_the_article(source_id):
+    """A stale entry would hide nothing; keep the facts honest."""
+    tokens = set(NUMBER.findall(article_body(source_id)))
+    stale = [entry["number"] for entry in FACTS[source_id]["numbers"] if entry["number"] not in tokens]
+    assert not stale, f"{source_id}: {stale} do not occur in {FACTS[source_id]['file']}"
+
+
+# --- Readings that needed care ---------------------------------------------------------------
 
 
 def test_lai_chau_fall_from_106_to_38_is_recorded_as_a_fall():
-    by_id = {f["id"]: f for f in FIGURES}
-    before, after = by_id["lc-commune-level-units-before"], by_id["lc-commune-level-units-after"]
+    before, after = FIGURES_BY_ID["lc-commune-level-units-before"], FIGURES_BY_ID["lc-commune-level-units-after"]
     assert (before["measure"], before["value"], before["province_id"]) == ("count_before", "106", "p63-12")
     assert (after["measure"], after["value"], after["province_id"]) == ("count_after", "38", "p34-12")
     assert "gestegen" in before["notes"] and "fell" in before["notes"]
+    assert "rose [sic]" in before["quote_en"], "the gloss says what the translation says, marked [sic]"
 
 
 def test_quang_ngai_total_and_reduction_are_both_recorded_as_stated():
-    by_id = {f["id"]: f for f in FIGURES}
-    assert by_id["qg-commune-level-units-after"]["value"] == "96"
-    assert by_id["qg-commune-level-units-reduction"]["measure"] == "reduction"
-    assert by_id["qg-commune-level-units-reduction"]["value"] == "194"
+    assert FIGURES_BY_ID["qg-commune-level-units-after"]["value"] == "96"
+    assert FIGURES_BY_ID["qg-commune-level-units-reduction"]["measure"] == "reduction"
+    assert FIGURES_BY_ID["qg-commune-level-units-reduction"]["value"] == "194"
     derived = [f for f in FIGURES if f["province_id"] == "p34-51" and f["measure"] == "count_before"]
     assert not derived, "the count before (290) is implied, not stated: it belongs in disagreements, not figures"
+
+
+def test_tuyen_quang_34_agencies_are_agencies_restructured_not_agencies():
+    restructured = [f for f in FIGURES if f["source_id"] == "tuyenquang-2024-12-13" and f["value"] == "34"]
+    assert [f["indicator_id"] for f in restructured] == ["provincial-agencies-restructured"]
+
+
+def test_tuyen_quang_villages_merged_and_reduction_disagree_in_the_data():
+    merged, formed = FIGURES_BY_ID["tq-villages-merged-2024"], FIGURES_BY_ID["tq-villages-formed-2024"]
+    reduction = FIGURES_BY_ID["tq-villages-reduction-2024"]
+    assert float(merged["value"]) - float(formed["value"]) != float(reduction["value"])
+    rows = [row for row in read_rows("disagreements") if reduction["id"] in row["figure_ids"].split()]
+    assert rows and merged["id"] in rows[0]["figure_ids"].split(), "693 merged into 334 is 359, not 363: a disagreement row"
 
 
 def test_disagreements_cite_the_registry_counts_of_the_predecessors():
@@ -152,11 +206,10 @@ def test_disagreements_cite_the_registry_counts_of_the_predecessors():
     for row in read_rows("unit_counts"):
         totals[row["province_id"]][row["as_of"]] = int(row["total"])
     successions = read_rows("successions")
-    figures = {f["id"]: f for f in FIGURES}
     checked = 0
     for row in read_rows("disagreements"):
         for figure_id in row["figure_ids"].split():
-            assert figure_id in figures, f"{row['id']}: unknown figure {figure_id}"
+            assert figure_id in FIGURES_BY_ID, f"{row['id']}: unknown figure {figure_id}"
         if row["indicator_id"] != "commune-level-units":
             continue
         province = row["province_id"]
