@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from fixtures.build.project import make_fixture_project
-from site_builder.pages.formatting import is_web_url, page_title
+from site_builder.pages.formatting import is_web_url
+from site_builder.pages.front_matter import page_title
 from site_builder.pages.paths import page_url, root_of
 from site_builder.pipeline import build_site
 

@@ -6,7 +6,6 @@ writes 3.321 and "tháng 7 năm 2025" without code changes.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import urlsplit
 
@@ -72,12 +71,3 @@ def is_web_url(url: str) -> bool:
         return bool(urlsplit(url).netloc)
     except ValueError:
         return False
-
-
-def page_title(text: str) -> str:
-    """Text safe for the page title, which the theme writes into <title> and the header unescaped.
-
-    Angle brackets are replaced (the theme would pass them through) and the rest is
-    HTML-escaped, so a name like `<b>x</b>` shows as text everywhere.
-    """
-    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)

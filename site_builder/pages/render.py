@@ -8,7 +8,6 @@ translations file are Markdown (so they reach the table of contents).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -18,7 +17,7 @@ from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.dictionary import resource_docs
 from site_builder.pages.environment import make_environment
-from site_builder.pages.formatting import page_title
+from site_builder.pages.front_matter import front_matter
 from site_builder.pages.paths import indicator_path, page_url, province_path, root_of
 from site_builder.pages.translations import Translations
 from site_builder.views import Site
@@ -113,13 +112,3 @@ def charts_for(ids, charts: dict) -> list:
     if missing:
         raise BuildError(f"The chart renderer returned no chart for {', '.join(missing)}; check site_builder.charts.render_charts.")
     return [charts[i] if i else None for i in ids]
-
-
-def front_matter(title: str | None) -> str:
-    """YAML front matter: the page title (JSON quoting is valid YAML and escapes everything), and
-    the theme's left sidebar hidden, as the tabs carry the navigation and tables need the width."""
-    lines = ["---"]
-    if title is not None:
-        lines.append(f"title: {json.dumps(page_title(title), ensure_ascii=False)}")
-    lines += ["hide:", "  - navigation", "---", "", ""]
-    return "\n".join(lines)
