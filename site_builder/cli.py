@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from site_builder.commands import build, import_registry, validate
+from site_builder.commands import build, diff, import_registry, validate
 
-COMMANDS = (validate, build, import_registry)
+COMMANDS = (validate, build, import_registry, diff)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ Chromium missing is a failure with the fix in the message, not a skip: `make tes
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,7 +23,8 @@ if str(TESTS) not in sys.path:  # for the fixture project under tests/fixtures/
 from fixtures.build.project import REPO, make_fixture_project  # noqa: E402
 from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; CI on GitHub's runners points CHROMIUM at Playwright's build.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -105,8 +107,9 @@ def fixture_server(fixture_site):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"The browser tests need Debian's Chromium at {CHROMIUM}: install it with "
-                    "`apt-get install chromium` (.ci/run does this), then run the tests again.", pytrace=False)
+        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: install Debian's with "
+                    "`apt-get install chromium` (.ci/run does this), or set CHROMIUM to the path of another "
+                    "Chromium executable, then run the tests again.", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
