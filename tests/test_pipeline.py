@@ -183,3 +183,31 @@ def test_a_page_missing_from_the_navigation_fails_the_build(project, tmp_path):
     with pytest.raises(BuildError, match="contribute.md"):
         build_site(dataclasses.replace(project, docs_dir=docs), validator=None, **QUIET)
     assert_previous_site_intact(project)
+
+
+@pytest.mark.parametrize("markup", [
+    '<p onclick="alert(1)">x</p>',
+    '<img src="a.png" onerror="alert(1)">',
+    '<em tabindex="0" autofocus ONFOCUS="alert(1)">x</em>',
+    '<svg onload="alert(1)"></svg>',
+])
+def test_check_rejects_any_event_handler_attribute(tmp_path, markup):
+    (tmp_path / "index.html").write_text(f"<html><body>{markup}</body></html>")
+    problems = check_site(tmp_path)
+    assert any("event handler" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:x",
+                                  "data:text/html,<script>x</script>", "vbscript:x", "mailto:x@example.org"])
+def test_check_rejects_links_that_are_neither_http_nor_relative(tmp_path, href):
+    (tmp_path / "index.html").write_text(f'<html><body><a href="{href}">x</a></body></html>')
+    problems = check_site(tmp_path)
+    assert any("neither http(s) nor relative" in p for p in problems), problems
+
+
+def test_check_accepts_http_https_relative_and_fragment_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html><body><p id="x">x</p></body></html>')
+    (tmp_path / "index.html").write_text('<html><body><a href="https://example.org/">e</a> <a href="http://example.org/">h</a> '
+                                         '<a href="a/">a</a> <a href="a/#x">x</a> <a href="#top" id="top">t</a></body></html>')
+    assert check_site(tmp_path) == []

@@ -4,6 +4,10 @@ MkDocs validates and rewrites links in Markdown, but not inside raw HTML, where 
 page lives. So after the MkDocs build every internal href/src (and #fragment) is resolved
 against the output folder, and every resource a page or stylesheet would load is required
 to come from the site itself: no font, script, stylesheet or image from another host.
+
+It is also the last line of defence against contributed text that became markup: no element
+may carry an event handler (`on...` attribute), and no link may use a scheme other than
+http(s) (no `javascript:`, `data:`, `vbscript:` ...).
 """
 
 from __future__ import annotations
@@ -32,16 +36,27 @@ _LOADING_ATTRIBUTES = {
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*([^'")\s]+)""", re.IGNORECASE)
 
 
+# Attributes whose value the browser follows as an address when the reader acts on the element.
+_LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"})
+_SAFE_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.unsafe: list[str] = []  # event handlers and links with another scheme, as sentences
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
+            if name.startswith("on"):
+                self.unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")
             if value is None:
                 continue
+            if name in _LINK_ATTRIBUTES and _unsafe_scheme(value):
+                self.unsafe.append(f"<{tag} {name}=\"{value[:60]}\"> is a link that is neither http(s) nor relative.")
             if name in ("id", "name") and (name == "id" or tag == "a"):
                 self.ids.add(value)
             if (tag == "a" and name == "href") or name in _LOADING_ATTRIBUTES.get(tag, ()):
@@ -51,6 +66,14 @@ class _PageParser(HTMLParser):
                     self.links.append((tag, "style", url))
 
     handle_startendtag = handle_starttag
+
+
+def _unsafe_scheme(value: str) -> bool:
+    """True for an address with a scheme other than http(s); control characters and spaces,
+    which browsers strip from a scheme (`java\tscript:`), are removed first."""
+    compact = "".join(c for c in value if ord(c) > 32 and ord(c) != 127)
+    match = _SCHEME.match(compact)
+    return bool(match) and match.group(1).lower() not in _SAFE_SCHEMES
 
 
 def _parse(path: Path) -> _PageParser:
@@ -85,6 +108,7 @@ def check_site(site_dir: Path) -> list[str]:
     parsed = {page.resolve(): _parse(page) for page in pages}
     for page in pages:
         rel = page.relative_to(site_dir)
+        problems += [f"site/{rel}: {sentence}" for sentence in parsed[page.resolve()].unsafe]
         for tag, attribute, value in parsed[page.resolve()].links:
             values = [v.strip().split(" ")[0] for v in value.split(",")] if attribute == "srcset" else [value]
             for v in values:
