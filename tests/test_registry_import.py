@@ -1,5 +1,6 @@
-"""A fresh import from the registry packages gives exactly the committed CSVs, and the totals
-are the registry's: 63 and 34 provinces, 10,035 and 3,321 commune-level units.
+"""A fresh import from the registry packages gives exactly the committed files (the reform
+package's registry CSVs and the whole units package), and the totals are the registry's: 63 and
+34 provinces, 10,035 and 3,321 commune-level units.
 
 Runs the real packages in the registry environment (Python >= 3.12). Missing that environment
 is a failure, not a skip: CI must run this (`make test` creates .venv-registry and sets
@@ -18,8 +19,11 @@ import pytest
 from site_builder.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGE = REPO / "datapackages" / "reform"
+PACKAGES = REPO / "datapackages"
+PACKAGE = PACKAGES / "reform"
 REGISTRY_FILES = ("provinces.csv", "successions.csv", "unit_counts.csv", "sources.csv")
+UNITS_FILES = ("datapackage.json", "districts.csv", "units_before.csv", "units_after.csv", "unit_changes.csv",
+               "registry_disagreements.csv")
 
 pytestmark = pytest.mark.registry
 
@@ -37,22 +41,31 @@ def rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_fresh_import_is_byte_identical_to_the_committed_csvs(tmp_path, capsys):
-    shutil.copy(PACKAGE / "sources.csv", tmp_path / "sources.csv")
+def test_fresh_import_is_byte_identical_to_the_committed_files(tmp_path, capsys):
+    (tmp_path / "reform").mkdir()
+    shutil.copy(PACKAGE / "sources.csv", tmp_path / "reform" / "sources.csv")
     status = main(["import-registry", "--registry-python", registry_python(), "--out", str(tmp_path)])
-    assert status == 0, capsys.readouterr().err
-    for name in REGISTRY_FILES:
-        assert (tmp_path / name).read_bytes() == (PACKAGE / name).read_bytes(), f"{name} differs from a fresh import"
+    output = capsys.readouterr()
+    assert status == 0, output.err
+    for folder, names in (("reform", REGISTRY_FILES), ("units", UNITS_FILES)):
+        for name in names:
+            fresh, committed = tmp_path / folder / name, PACKAGES / folder / name
+            assert fresh.read_bytes() == committed.read_bytes(), f"{folder}/{name} differs from a fresh import"
+    assert "corrected: vietnam-provinces ward_conversion 27691: province 82 -> 80" in output.out
+    assert "successors_differ: 37" in output.out
 
 
-def test_check_mode_reports_a_stale_file(tmp_path, capsys):
-    for name in REGISTRY_FILES:
-        shutil.copy(PACKAGE / name, tmp_path / name)
-    with (tmp_path / "unit_counts.csv").open("a", encoding="utf-8") as handle:
+def test_check_mode_reports_a_stale_file_in_either_package(tmp_path, capsys):
+    shutil.copytree(PACKAGE, tmp_path / "reform")
+    shutil.copytree(PACKAGES / "units", tmp_path / "units")
+    with (tmp_path / "reform" / "unit_counts.csv").open("a", encoding="utf-8") as handle:
         handle.write("p63-99,2025-06-30,,1,0,0,,1,registry-vietnamadminunits\n")
+    (tmp_path / "units" / "unit_changes.csv").unlink()
     status = main(["import-registry", "--registry-python", registry_python(), "--out", str(tmp_path), "--check"])
+    out = capsys.readouterr().out
     assert status == 1
-    assert "unit_counts.csv: differs from a fresh import" in capsys.readouterr().out
+    assert "unit_counts.csv: differs from a fresh import" in out
+    assert "unit_changes.csv: differs from a fresh import" in out
 
 
 def test_missing_registry_python_is_a_sentence_not_a_traceback(tmp_path, capsys):

@@ -2,8 +2,8 @@
 
 Runs with the registry environment's Python (`.venv-registry/bin/python`, Python >= 3.12), never
 imported by the site builder: vietnam-provinces is GPL, so we run it as a tool and copy none of
-its files. Only codes, names, types and counts leave this script; the geocoded coordinates that
-vietnamadminunits carries are never read (their terms forbid publishing them).
+its files. Only codes, names, types, areas and counts leave this script; the geocoded coordinates that
+vietnamadminunits carries are never selected or printed (their terms forbid publishing them).
 
     .venv-registry/bin/python site_builder/registry/extract.py > registry.json
 """
@@ -17,8 +17,9 @@ import sys
 from collections import Counter, defaultdict
 from importlib import metadata
 
-PACKAGES = ("vietnam-provinces", "vietnamadminunits")
-
+# Modules beside this script (it runs as a file, so sys.path[0] is its folder).
+import extract_units
+from packages import PACKAGES
 
 def admin_units_database() -> sqlite3.Connection:
     import vietnamadminunits
@@ -71,20 +72,19 @@ def new_provinces(names_on_reform_day: dict[str, str]) -> list[dict]:
     return sorted(result, key=lambda p: p["code"])
 
 
-def unit_flows() -> list[dict]:
-    """How many old commune-level units went from each old province to each new one.
+def ward_conversion() -> list[dict]:
+    """vietnam-provinces' official old -> new table of commune-level units, by code.
 
-    From the official old -> new ward conversion table, by code. A unit split across several
-    new units counts a share of 1/n towards each.
+    transform.py applies the committed corrections to it and counts the flows between provinces.
     """
     from vietnam_provinces import _ward_conversion_2025 as conversion
 
-    flows: dict[tuple[str, str], float] = defaultdict(float)
-    for entry in conversion.OLD_TO_NEW.values():
-        old = f"{entry.old_ward.province_code:02d}"
-        for new_ward in entry.new_wards:
-            flows[(old, f"{new_ward.province_code:02d}")] += 1 / len(entry.new_wards)
-    return [{"old": old, "new": new, "units": round(units, 6)} for (old, new), units in sorted(flows.items())]
+    return [
+        {"code": f"{entry.old_ward.code:05d}", "district": f"{entry.old_ward.district_code:03d}",
+         "province": f"{entry.old_ward.province_code:02d}", "partly": entry.old_ward.is_partly_merged,
+         "new": [{"code": f"{ward.code:05d}", "province": f"{ward.province_code:02d}"} for ward in entry.new_wards]}
+        for _, entry in sorted(conversion.OLD_TO_NEW.items())
+    ]
 
 
 def province_table() -> dict[str, list[str]]:
@@ -100,8 +100,9 @@ def main() -> int:
         "packages": {name: metadata.version(name) for name in PACKAGES},
         "old_provinces": old_provinces(db),
         "new_provinces": new_provinces(new_province_types(db)),
-        "unit_flows": unit_flows(),
+        "ward_conversion": ward_conversion(),
         "province_table": province_table(),
+        "units": extract_units.extract(db),
     }
     json.dump(document, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
     sys.stdout.write("\n")

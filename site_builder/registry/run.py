@@ -13,17 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_builder.registry.transform import (
-    PROVINCE_COLUMNS,
-    SUCCESSION_COLUMNS,
-    UNIT_COUNT_COLUMNS,
-    RegistryError,
-    Tables,
-)
+from site_builder.registry.errors import RegistryError
+from site_builder.registry.packages import EXPECTED_VERSIONS, SOURCE_IDS
+from site_builder.registry.transform import PROVINCE_COLUMNS, SUCCESSION_COLUMNS, UNIT_COUNT_COLUMNS, Tables
+from site_builder.registry.units import UnitTables
+from site_builder.registry.units_package import COLUMNS as UNIT_COLUMNS, descriptor_text
 
 EXTRACTOR = Path(__file__).with_name("extract.py")
-EXPECTED_VERSIONS = {"vietnam-provinces": "2026.9.0", "vietnamadminunits": "1.0.4"}
-SOURCE_IDS = {"vietnam-provinces": "registry-vietnam-provinces", "vietnamadminunits": "registry-vietnamadminunits"}
 
 
 def default_registry_python(root: Path) -> Path:
@@ -77,6 +73,13 @@ def table_files(tables: Tables) -> dict[str, str]:
     }
 
 
+def unit_files(tables: UnitTables) -> dict[str, str]:
+    """File name -> text of the units package, datapackage.json included."""
+    files = {f"{name}.csv": csv_text(getattr(tables, name), columns) for name, columns in UNIT_COLUMNS.items()}
+    files["datapackage.json"] = descriptor_text()
+    return files
+
+
 def with_versions(sources_csv: str, packages: dict[str, str]) -> str:
     """sources.csv with the `version` of the registry rows set; every other line kept byte for byte."""
     lines = sources_csv.splitlines(keepends=True)
@@ -103,6 +106,7 @@ def write_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def differing_files(files: dict[str, str], folder: Path) -> list[str]:
-    return [name for name, text in sorted(files.items())
-            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+def differing_files(files: dict[Path, str]) -> list[Path]:
+    """The paths whose committed text is not the fresh import's (or that are missing)."""
+    return [path for path, text in sorted(files.items())
+            if not path.is_file() or path.read_text(encoding="utf-8") != text]

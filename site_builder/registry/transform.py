@@ -1,5 +1,6 @@
 """From the registry JSON (extract.py) to the rows of provinces.csv, successions.csv and
-unit_counts.csv. Pure functions: data in, rows out.
+unit_counts.csv. Pure functions: data in, rows out (the committed corrections and English names
+are read from their CSVs beside this module when not passed in).
 
 Identity across eras: the same GSO code means different provinces before and after the reform
 (old 15 = Yên Bái, new 15 = Lào Cai), so ids carry the era: `p63-15`, `p34-15`.
@@ -14,11 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.registry.corrections import Correction, apply_corrections, read_corrections
+from site_builder.registry.errors import RegistryError
+from site_builder.registry.packages import ADMIN_UNITS, PROVINCES
+
 REFORM_DAY = "2025-07-01"
 LAST_DAY_BEFORE = "2025-06-30"
 LEGAL_BASIS = "Resolution 202/2025/QH15"
-SOURCE_OLD = "registry-vietnamadminunits"
-SOURCE_NEW = "registry-vietnam-provinces"
+SOURCE_OLD = ADMIN_UNITS.source_id
+SOURCE_NEW = PROVINCES.source_id
 NAMES_EN = Path(__file__).with_name("province_names_en.csv")
 TYPE_WORDS = {"Thành phố": "city", "Tỉnh": "province"}
 
@@ -27,16 +32,13 @@ SUCCESSION_COLUMNS = ["predecessor_id", "successor_id", "effective", "kind", "un
 UNIT_COUNT_COLUMNS = ["province_id", "as_of", "districts", "communes", "wards", "townships", "special_zones", "total", "source_id"]
 
 
-class RegistryError(ValueError):
-    """The registry data cannot be turned into our tables; the message says why and what to do."""
-
-
 @dataclass(frozen=True)
 class Tables:
     provinces: list[dict[str, str]]
     successions: list[dict[str, str]]
     unit_counts: list[dict[str, str]]
     table_differences: list[str]  # where the package's province table disagrees with the units
+    corrections: list[Correction]  # applied to the registry data before the tables were made
 
 
 def split_type(full_name: str) -> tuple[str, str]:
@@ -90,15 +92,24 @@ def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dic
     return sorted(rows, key=lambda r: r["id"])
 
 
+def unit_flows(ward_conversion: list[dict]) -> dict[str, dict[str, float]]:
+    """old province -> new province -> how many old commune-level units went there, from the
+    old -> new table of units. A unit split across several new units counts 1/n towards each."""
+    flows: dict[str, dict[str, float]] = defaultdict(dict)
+    for entry in ward_conversion:
+        for new in entry["new"]:
+            targets = flows[entry["province"]]
+            targets[new["province"]] = targets.get(new["province"], 0.0) + 1 / len(entry["new"])
+    return flows
+
+
 def succession_rows(registry: dict) -> tuple[list[dict[str, str]], list[str]]:
     """Each old province's successor is the new province that received most of its units.
 
     The package's province table is not trusted on its own (the official table has a few
     wrong codes); where it disagrees with the units, the difference is reported.
     """
-    flows: dict[str, dict[str, float]] = defaultdict(dict)
-    for flow in registry["unit_flows"]:
-        flows[flow["old"]][flow["new"]] = flows[flow["old"]].get(flow["new"], 0.0) + flow["units"]
+    flows = unit_flows(registry["ward_conversion"])
     old_codes = [p["code"] for p in registry["old_provinces"]]
     new_codes = {p["code"] for p in registry["new_provinces"]}
     missing = [code for code in old_codes if code not in flows]
@@ -151,12 +162,16 @@ def unit_count_rows(registry: dict) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: (r["province_id"], r["as_of"]))
 
 
-def build_tables(registry: dict, names: dict[tuple[str, str], str] | None = None) -> Tables:
-    """All three tables from the registry document; raises RegistryError with a fix on bad input."""
+def build_tables(registry: dict, names: dict[tuple[str, str], str] | None = None,
+                 corrections: list[Correction] | None = None) -> Tables:
+    """All three tables from the registry document, after the committed corrections; raises
+    RegistryError with a fix on bad input."""
+    corrections = read_corrections() if corrections is None else corrections
     try:
+        registry = apply_corrections(registry, corrections)
         provinces = province_rows(registry, read_english_names() if names is None else names)
         successions, differences = succession_rows(registry)
         counts = unit_count_rows(registry)
     except KeyError as error:
         raise RegistryError(f"The registry output lacks the field {error}; extract.py and transform.py disagree.") from None
-    return Tables(provinces, successions, counts, differences)
+    return Tables(provinces, successions, counts, differences, corrections)
