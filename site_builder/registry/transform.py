@@ -18,9 +18,8 @@ from pathlib import Path
 from site_builder.registry.corrections import Correction, apply_corrections, read_corrections
 from site_builder.registry.errors import RegistryError
 from site_builder.registry.packages import ADMIN_UNITS, PROVINCES
+from site_builder.dataset.vocabulary import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 
-REFORM_DAY = "2025-07-01"
-LAST_DAY_BEFORE = "2025-06-30"
 LEGAL_BASIS = "Resolution 202/2025/QH15"
 SOURCE_OLD = ADMIN_UNITS.source_id
 SOURCE_NEW = PROVINCES.source_id
@@ -79,7 +78,7 @@ def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dic
         rows.append({
             "id": f"p63-{old['code']}", "gso_code": old["code"], "name_vi": name_vi,
             "name_en": english_name(names, "p63", old["code"], name_vi), "slug": slugify(name_vi), "type": kind,
-            "valid_from": "", "valid_to": LAST_DAY_BEFORE, "source_id": SOURCE_OLD,
+            "valid_from": "", "valid_to": LAST_DAY_BEFORE_REFORM, "source_id": SOURCE_OLD,
         })
     for new in registry["new_provinces"]:
         # Name and type as on 1 July 2025 (later upgrades to city status are not modelled yet).
@@ -87,7 +86,7 @@ def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dic
         rows.append({
             "id": f"p34-{new['code']}", "gso_code": new["code"], "name_vi": name_vi,
             "name_en": english_name(names, "p34", new["code"], name_vi), "slug": slugify(name_vi), "type": kind,
-            "valid_from": REFORM_DAY, "valid_to": "", "source_id": SOURCE_NEW,
+            "valid_from": REFORM_DATE, "valid_to": "", "source_id": SOURCE_NEW,
         })
     return sorted(rows, key=lambda r: r["id"])
 
@@ -131,7 +130,7 @@ def succession_rows(registry: dict) -> tuple[list[dict[str, str]], list[str]]:
         new, share = successor[code]
         whole = len(flows[code]) == 1 and senders[new] == {code}
         rows.append({
-            "predecessor_id": f"p63-{code}", "successor_id": f"p34-{new}", "effective": REFORM_DAY,
+            "predecessor_id": f"p63-{code}", "successor_id": f"p34-{new}", "effective": REFORM_DATE,
             "kind": "continued" if whole else "merged", "unit_share": f"{share:.4f}".rstrip("0").rstrip("."),
             "legal_basis": LEGAL_BASIS, "source_id": SOURCE_NEW,
         })
@@ -148,14 +147,14 @@ def unit_count_rows(registry: dict) -> list[dict[str, str]]:
     for old in registry["old_provinces"]:
         total = old["communes"] + old["wards"] + old["townships"]
         rows.append({
-            "province_id": f"p63-{old['code']}", "as_of": LAST_DAY_BEFORE, "districts": str(old["districts"]),
+            "province_id": f"p63-{old['code']}", "as_of": LAST_DAY_BEFORE_REFORM, "districts": str(old["districts"]),
             "communes": str(old["communes"]), "wards": str(old["wards"]), "townships": str(old["townships"]),
             "special_zones": "", "total": str(total), "source_id": SOURCE_OLD,
         })
     for new in registry["new_provinces"]:
         total = new["communes"] + new["wards"] + new["special_zones"]
         rows.append({
-            "province_id": f"p34-{new['code']}", "as_of": REFORM_DAY, "districts": "",
+            "province_id": f"p34-{new['code']}", "as_of": REFORM_DATE, "districts": "",
             "communes": str(new["communes"]), "wards": str(new["wards"]), "townships": "",
             "special_zones": str(new["special_zones"]), "total": str(total), "source_id": SOURCE_NEW,
         })
