@@ -73,3 +73,13 @@ def test_partial_offers_png_svg_and_csv_relative_to_the_page(hostile_chart):
 
 def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hostile_chart):
     assert "\n\n" not in render_partial(hostile_chart).strip()
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x07", "\x7f", "\x85", "\r", "\n", "\ufffe", "\uffff", "\ufdd0", "\U0010ffff", "\u2028", "\u2029"])
+def test_control_characters_in_chart_text_are_removed_before_drawing(control):
+    from site_builder.charts.model import ChartRequest, ChartRow
+
+    row = ChartRow(category=f"a{control}b", value=1.0, series=f"s{control}", note=f"n{control}")
+    request = ChartRequest("x", f"t{control}t", f"d{control}", "series", (row,), f"v{control}", f"c{control}")
+    texts = [row.category, row.series, row.note, request.title, request.description, request.value_title, request.category_title]
+    assert all(control not in text for text in texts), texts

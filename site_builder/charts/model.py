@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 
 KINDS = ("before_after", "series", "ranking")
+def drawable(character: str) -> bool:
+    """False for what XML cannot hold (controls, surrogates, noncharacters such as U+FFFE) and
+    for DEL and C1 controls: one in a label makes the SVG renderer (vl-convert) abort the whole
+    process, and none belongs in a chart."""
+    code = ord(character)
+    return not (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF
+                or code & 0xFFFE == 0xFFFE)
+
+
+def chart_text(text: str) -> str:
+    """Text as a chart can draw it: line breaks made spaces, undrawable characters removed."""
+    return "".join(c for c in re.sub("[\r\n\t\u2028\u2029]+", " ", text) if drawable(c))
+
+
+class _CleanText:
+    """Every text field of a chart request is cleaned on creation (it may be contributed text)."""
+
+    _not_text = ("chart_id", "kind")
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str) and f.name not in self._not_text:
+                object.__setattr__(self, f.name, chart_text(value))
 
 
 @dataclass(frozen=True)
-class ChartRow:
+class ChartRow(_CleanText):
     category: str  # x label: "Before (30 June 2025)", "2021", or a province name
     value: float
     series: str = ""  # colour grouping, e.g. "Before"/"After"
@@ -16,7 +41,7 @@ class ChartRow:
 
 
 @dataclass(frozen=True)
-class ChartRequest:
+class ChartRequest(_CleanText):
     chart_id: str  # unique and file-safe, e.g. "p34-51--commune-level-units"
     title: str  # translated
     description: str  # one or two sentences for all readers and screen readers

@@ -1,8 +1,10 @@
 """The one reader of `datapackages/`: a package's descriptor and CSV files, read the way a
-contributor wrote them, without ever raising on bad input. `validate` and the build's loader
-both read through here, so they can never disagree about what a file says.
+contributor wrote them, without ever raising on bad input. `validate`, the build's loader and
+`site-builder diff` all read through here, so they can never disagree about what a file says.
 
-Produces the rows as text with the physical line each row starts on (a quoted cell may span
+One dialect, fixed: UTF-8 (a byte-order mark is accepted), comma-separated, `"` quoting, CRLF
+or LF line endings. A file in any other form gets a problem that says what it looks like and
+how to save it. Rows come with the physical line each starts on (a quoted cell may span
 lines), so every problem can name the line a contributor sees in an editor.
 """
 
@@ -10,20 +12,36 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.dataset.descriptor import read_descriptor
+from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS, UnsafeFile, read_regular_file
 from site_builder.errors import Problem
 
 BOM = "\ufeff"
+# Other separators a spreadsheet may save with, and how a contributor would recognise them.
+OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+csv.field_size_limit(MAX_CELL_CHARACTERS * 4)  # a longer cell is reported below, not by csv
+
+
+class CsvDialect(csv.Dialect):
+    """The project's one CSV dialect (RFC 4180)."""
+
+    delimiter = ","
+    quotechar = '"'
+    doublequote = True
+    skipinitialspace = False
+    lineterminator = "\n"
+    quoting = csv.QUOTE_MINIMAL
+    strict = True
 
 
 @dataclass(frozen=True)
 class Table:
     """One CSV as text: header, rows, and the line each logical row starts on."""
 
-    text: str  # decoded, without BOM, line endings normalised to LF (line numbers unchanged)
+    text: str  # decoded, without BOM, CRLF made LF (line numbers unchanged)
     header: list[str]
     rows: list[list[str]]  # data rows, blank ones included (frictionless counts them too)
     start_lines: list[int]  # start_lines[i] = physical line of logical row i + 1 (0 = header)
@@ -48,30 +66,14 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_descriptor(path: Path, shown: str, reading: Reading) -> dict | None:
-    """The parsed datapackage.json, or None with a problem naming the line of a syntax error."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        reading.problems.append(Problem(shown, None, "The package descriptor is missing; every folder in datapackages/ needs a datapackage.json."))
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        reading.problems.append(Problem(shown, None, f"Cannot read the descriptor ({error}); save it as UTF-8."))
-        return None
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as error:
-        reading.problems.append(Problem(shown, error.lineno, f"Not valid JSON: {error.msg} (column {error.colno}). "
-                                        "Check for a missing comma, quote or bracket."))
-        return None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        reading.problems.append(Problem(shown, None, "The descriptor must be a JSON object with a \"resources\" list."))
-        return None
-    return descriptor
-
-
 def decode(data: bytes, shown: str, reading: Reading) -> str | None:
-    """UTF-8 text with a byte-order mark removed and CRLF made LF (Excel's way of saving is accepted)."""
+    """UTF-8 text with a byte-order mark removed and CRLF made LF (Excel's way of saving is
+    accepted). A lone carriage return is kept: inside a cell it is a control character the
+    validator reports; it never silently becomes a line break."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        reading.problems.append(Problem(shown, None, "This file is UTF-16 (Excel's \"Unicode Text\"); "
+                                        "save it as \"CSV UTF-8 (comma delimited)\" instead."))
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -81,15 +83,16 @@ def decode(data: bytes, shown: str, reading: Reading) -> str | None:
         return None
     if text.startswith(BOM):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n")
 
 
 def parse_table(text: str, shown: str, reading: Reading) -> Table | None:
-    """Rows with their start lines; None with a problem if the file is empty or a quote never closes."""
+    """Rows with their start lines; None with a problem if the file is empty, not comma-separated,
+    a quote never closes, or it is beyond the limits."""
     if not text.strip():
         reading.problems.append(Problem(shown, None, "The file is empty; it needs at least the header row."))
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=CsvDialect)
     rows: list[list[str]] = []
     starts: list[int] = []
     previous_end = 0
@@ -98,13 +101,40 @@ def parse_table(text: str, shown: str, reading: Reading) -> Table | None:
             starts.append(previous_end + 1)
             rows.append(row)
             previous_end = reader.line_num
+            if len(rows) > MAX_ROWS + 1:
+                reading.problems.append(Problem(shown, previous_end, f"The file has more than {MAX_ROWS:,} rows, the limit; split the data."))
+                return None
     except csv.Error as error:
         start = previous_end + 1
         detail = "a quoted cell is never closed" if "end of data" in str(error) else str(error)
         reading.problems.append(Problem(shown, start, f"The row starting here cannot be read: {detail}. "
                                         "Close the quote (\") or double quotes inside a quoted cell (\"\")."))
         return None
-    return Table(text=text, header=rows[0], rows=rows[1:], start_lines=starts)
+    table = Table(text=text, header=rows[0], rows=rows[1:], start_lines=starts)
+    return table if _shape_is_readable(table, shown, reading) else None
+
+
+def _shape_is_readable(table: Table, shown: str, reading: Reading) -> bool:
+    """Report a file saved with another separator, and rows or cells beyond the limits."""
+    header_line = table.text.split("\n", 1)[0]
+    if len(table.header) == 1:
+        for separator, name in OTHER_SEPARATORS.items():
+            if separator in header_line:
+                reading.problems.append(Problem(shown, 1, f"This file is separated by {name}, not commas; "
+                                                "save it as \"CSV UTF-8 (comma delimited)\"."))
+                return False
+    for index, row in enumerate([table.header] + table.rows):
+        line = table.start_lines[index]
+        if len(row) > MAX_COLUMNS:
+            reading.problems.append(Problem(shown, line, f"This row has {len(row)} cells; the limit is {MAX_COLUMNS}."))
+            return False
+        for position, cell in enumerate(row):
+            if len(cell) > MAX_CELL_CHARACTERS:
+                name = table.header[position] if position < len(table.header) else f"cell {position + 1}"
+                reading.problems.append(Problem(shown, line, f"{name} has {len(cell):,} characters; the limit is "
+                                                f"{MAX_CELL_CHARACTERS:,}. Quote the sentence, not the article.", name))
+                return False
+    return True
 
 
 @dataclass
@@ -119,11 +149,11 @@ class PackageFiles:
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """`path` relative to the project root, as problems name it."""
+    """`path` relative to the project root, as problems name it (never resolving a link)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(path).absolute().relative_to(Path(root).absolute()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()
 
 
 def read_package_files(folder: Path, root: Path) -> PackageFiles:
@@ -131,7 +161,7 @@ def read_package_files(folder: Path, root: Path) -> PackageFiles:
     reading = Reading()
     shown_descriptor = shown_path(folder / "datapackage.json", root)
     files = PackageFiles(None, {}, {}, shown_descriptor, reading.problems)
-    files.descriptor = read_descriptor(folder / "datapackage.json", shown_descriptor, reading)
+    files.descriptor = read_descriptor(folder / "datapackage.json", root, shown_descriptor, reading.problems)
     if files.descriptor is None:
         return files
     for index, resource in enumerate(files.descriptor["resources"]):
@@ -141,13 +171,24 @@ def read_package_files(folder: Path, root: Path) -> PackageFiles:
             continue
         file = folder / path
         shown = files.shown_paths[name] = shown_path(file, root)
-        try:
-            data = file.read_bytes()
-        except OSError:
-            reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" is missing; create it or fix \"path\" in {shown_descriptor}."))
-            continue
-        text = decode(data, shown, reading)
-        table = parse_table(text, shown, reading) if text is not None else None
+        table = read_table(file, root, shown, reading, name, shown_descriptor)
         if table is not None:
             files.tables[name] = table
     return files
+
+
+def read_table(file: Path, root: Path, shown: str, reading: Reading, name: str, shown_descriptor: str) -> Table | None:
+    """One resource's CSV as a Table, or None with the problem that prevents it."""
+    try:
+        data = read_regular_file(file, root)
+    except FileNotFoundError:
+        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" is missing; create it or fix \"path\" in {shown_descriptor}."))
+        return None
+    except UnsafeFile as error:
+        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" {error}."))
+        return None
+    except OSError as error:
+        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" cannot be read ({type(error).__name__})."))
+        return None
+    text = decode(data, shown, reading)
+    return parse_table(text, shown, reading) if text is not None else None

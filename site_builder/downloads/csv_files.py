@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from site_builder.dataset.vocabulary import FORMULA_START
 
 BOM = "\ufeff"
+# A formula character right after a line break inside a cell.
+LINE_START_FORMULA = re.compile("(\r\n|\r|\n)(?=[" + re.escape("".join(FORMULA_START)) + "])")
 
 
 def formula_safe(text: str) -> str:
-    """'=1+1' -> "'=1+1": a cell starting like a formula is shown as text by Excel and LibreOffice."""
+    """'=1+1' -> "'=1+1": a cell starting like a formula is shown as text by Excel and LibreOffice.
+
+    A line inside the cell that starts like a formula gets the apostrophe too, so that no line
+    of the file starts with a formula even where a reader splits a cell at its line breaks.
+    """
+    text = LINE_START_FORMULA.sub(lambda m: m.group(1) + "'", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

@@ -52,7 +52,13 @@ def render_pages(site: Site, charts: dict, plan: ChartPlan, context: PageContext
                  env: jinja2.Environment | None = None) -> dict[str, str]:
     """Every generated page as {Markdown path: text}, in a stable order."""
     env = env or make_environment(t)
-    return {spec.md_path: render_page(env, spec, site, charts, context) for spec in page_specs(site, charts, plan, context, t)}
+    pages: dict[str, str] = {}
+    for spec in page_specs(site, charts, plan, context, t):
+        if spec.md_path in pages:
+            raise BuildError(f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
+                             "existing page (index, former ...) or another province: change it in the data.")
+        pages[spec.md_path] = render_page(env, spec, site, charts, context)
+    return pages
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext) -> str:

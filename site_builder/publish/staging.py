@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from site_builder.errors import BuildError
+from site_builder.pages.paths import page_url
 
 # Hand-written files kept out of the site: the README's screenshot lives in docs/assets/ for
 # GitHub, but nobody reads it on the site itself.
@@ -19,10 +20,20 @@ def prepare_docs(source: Path, staging: Path) -> list[str]:
         shutil.rmtree(staging)
     staging.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
+        refuse_links_and_special_files(source)
         shutil.copytree(source, staging, ignore=_ignore_excluded(source))
     else:
         staging.mkdir(parents=True)
     return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
+
+
+def refuse_links_and_special_files(source: Path) -> None:
+    """A symbolic link (or a pipe, a device) in docs/ would publish whatever it points to."""
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink():
+            raise BuildError(f"{path}: is a symbolic link; hand-written pages must be regular files in docs/, not links.")
+        if not path.is_dir() and not path.is_file():
+            raise BuildError(f"{path}: is not a regular file; hand-written pages must be regular files in docs/.")
 
 
 def _ignore_excluded(root: Path):
@@ -38,7 +49,20 @@ def write_pages(staging: Path, pages: dict[str, str], hand_written: list[str]) -
     clashes = sorted(set(pages) & set(hand_written))
     if clashes:
         raise BuildError(f"docs/{clashes[0]} has the path of a generated page; rename or remove it (generated pages are never kept in docs/).")
+    refuse_shared_addresses(list(pages) + [p for p in hand_written if p.endswith(".md")])
     for rel, text in sorted(pages.items()):
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def refuse_shared_addresses(md_paths: list[str]) -> None:
+    """Two pages at one address (provinces/former.md and provinces/former/index.md are both
+    provinces/former/) would silently replace one another: that fails the build instead."""
+    seen: dict[str, str] = {}
+    for md_path in md_paths:
+        url = page_url(md_path)
+        if url in seen:
+            raise BuildError(f"Two pages would be published at /{url}: {seen[url]} and {md_path}. A province slug or an "
+                             "indicator id that names an existing page (index, former ...) must be changed in the data.")
+        seen[url] = md_path

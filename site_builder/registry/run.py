@@ -10,7 +10,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from site_builder.registry.errors import RegistryError

@@ -11,7 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from frictionless import Checklist, FrictionlessException, Package
+from frictionless import FrictionlessException, Package
 
 from site_builder.dataset.reading import Table, read_package_files
 from site_builder.errors import Problem
@@ -34,6 +34,7 @@ HINTS = {
 }
 
 
+FIXED_DIALECT = {"csv": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True}}
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
 ROW_POSITION = re.compile(r'(?:the )?row at position "?(\d+)"?')
 STRUCTURE_ERRORS = ("resource-error", "package-error", "schema-error", "field-error", "check-error")
@@ -132,14 +133,22 @@ def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int, int]
     return problems, len(files.tables), sum(len(t.rows) for t in files.tables.values())
 
 
+def with_fixed_dialect(descriptor: dict) -> dict:
+    """The descriptor frictionless validates: every resource read as the project's one dialect
+    (UTF-8, comma, '"'), so frictionless never guesses a delimiter the build would not use."""
+    fixed = dict(descriptor)
+    fixed["resources"] = [{**r, "format": "csv", "encoding": "utf-8", "dialect": FIXED_DIALECT} for r in descriptor["resources"]]
+    return fixed
+
+
 def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="validate-") as temporary:
         base = Path(temporary)
         for resource in descriptor["resources"]:
             target = base / resource["path"]
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(tables[resource["name"]].text, encoding="utf-8")
-        (base / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+            target.write_text(tables[resource["name"]].text, encoding="utf-8", newline="")
+        (base / "datapackage.json").write_text(json.dumps(with_fixed_dialect(descriptor)), encoding="utf-8")
         try:
             package = Package(str(base / "datapackage.json"))
             report = package.validate(checklist(tables), limit_errors=10_000)

@@ -12,6 +12,7 @@ about; what it needs from other resources (province lifetimes, figure ids) it ge
 - duplicate_figures.py: no figure recorded twice
 - figures_add_up.py: before − reduction = after
 - disagreement_figures.py: a disagreement names existing figures
+- page_addresses.py: no slug or id takes a reserved page's address or another's
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from site_builder.validate.checks.figures_add_up import figures_add_up
 from site_builder.validate.checks.formula_cells import no_formula_cells
 from site_builder.validate.checks.https_links import https_links
 from site_builder.validate.checks.language_codes import language_codes
+from site_builder.validate.checks.page_addresses import page_addresses_free
 from site_builder.validate.checks.quote_present import quote_not_empty
 
 __all__ = ["checklist", "is_reform_error"]
@@ -43,7 +45,8 @@ def rule_context(tables: dict[str, Table]) -> dict:
     if "figures" in tables:
         figure_ids = {row.get("id", "") for _, row in tables["figures"].records()}
     line_of = tables["figures"].line_of if "figures" in tables else None
-    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of}
+    lines = {name: table.line_of for name, table in tables.items()}  # resource -> row number -> physical line
+    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of, "lines": lines}
 
 
 def checklist(tables: dict[str, Table]) -> Checklist:
@@ -58,4 +61,5 @@ def checklist(tables: dict[str, Table]) -> Checklist:
         no_duplicate_figures(context=context),
         figures_add_up(context=context),
         disagreement_figures_exist(context=context),
+        page_addresses_free(context=context),
     ])

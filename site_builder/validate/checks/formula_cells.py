@@ -1,11 +1,18 @@
-"""No text cell starts like a spreadsheet formula."""
+"""No text cell starts like a spreadsheet formula, nor does any line inside it (a program that
+reads the file line by line, or a spreadsheet that splits on a lone carriage return, sees each
+line of a multi-line cell as a row of its own)."""
 
 from __future__ import annotations
+
+import re
 
 import attrs
 
 from site_builder.dataset.vocabulary import FORMULA_START
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class FormulaCellError(ReformCellError):
@@ -22,9 +29,13 @@ class no_formula_cells(ReformCheck):
 
     def check_row(self, row, cells):
         for field in row.fields:
-            text = cells.get(field.name, "")
-            if field.type == "string" and text.startswith(FORMULA_START):
-                shown = repr(text[0])[1:-1]
-                yield FormulaCellError.from_row(row, field_name=field.name, note=(
-                    f"{field.name} starts with \"{shown}\", which a spreadsheet runs as a formula; "
-                    f"reword it so it starts with a letter or digit."))
+            if field.type != "string":
+                continue
+            for number, line in enumerate(LINE_BREAK.split(cells.get(field.name, ""))):
+                if line.startswith(FORMULA_START):
+                    shown = repr(line[0])[1:-1]
+                    where = "starts" if number == 0 else f"has a line ({number + 1}) that starts"
+                    yield FormulaCellError.from_row(row, field_name=field.name, note=(
+                        f"{field.name} {where} with \"{shown}\", which a spreadsheet runs as a formula; "
+                        f"reword it so it starts with a letter or digit."))
+                    break
