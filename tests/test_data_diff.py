@@ -1,33 +1,25 @@
-"""`site-builder diff`: the data change between two git revisions, as a pull-request comment.
+"""`site-builder diff`: the comment a pull request gets, rendered from two versions of a package.
 
 Each test builds a small git repository in a temporary folder: one commit with a package,
-then a change to it (in the working tree or as a second commit).
+then a change to it in the working tree. The fixtures here are shared with
+test_data_diff_cli.py (the command line) and test_data_diff_text.py (escaping and matching).
 """
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from site_builder.cli import main
 from site_builder.review import (
     RevisionFiles,
     WorkingTreeFiles,
     load_snapshot,
-    read_rows,
     render_diff,
 )
-from site_builder.review.data_diff import (
-    Table,
-    changed_text,
-    diff_tables,
-    escape_markdown,
-    headline_totals,
-)
+from site_builder.review.totals import headline_totals
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_BUILDER = REPO / ".venv" / "bin" / "site-builder"
@@ -91,8 +83,7 @@ def change(files: dict[str, str]) -> dict[str, str]:
     return changed
 
 
-@pytest.fixture
-def repo(tmp_path) -> Path:
+def make_repo(tmp_path: Path) -> Path:
     """A git repository on branch main with one commit of the base package."""
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -104,6 +95,16 @@ def repo(tmp_path) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "base")
     return repo
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    return make_repo(tmp_path)
+
+
+def snapshots(repo: Path):
+    """The last commit and the working tree."""
+    return load_snapshot(RevisionFiles(repo, "HEAD")), load_snapshot(WorkingTreeFiles(repo))
 
 
 EXPECTED = """\
@@ -180,57 +181,6 @@ def test_registry_changes_are_counted_and_totals_follow_unit_counts(repo):
     assert "### Figures" not in markdown
 
 
-def test_cli_compares_the_merge_base_with_main_to_the_working_tree(repo, capsys, monkeypatch):
-    git(repo, "checkout", "--quiet", "-b", "topic")
-    write_package(repo, change(BASE_FILES))
-    git(repo, "commit", "--quiet", "-am", "change")
-    (repo / "datapackages" / "reform" / "notes.txt").write_text("not data", encoding="utf-8")
-    monkeypatch.chdir(repo)
-    assert main(["diff"]) == 0
-    out = capsys.readouterr().out
-    short = git(repo, "rev-parse", "--short", "main")
-    assert out == EXPECTED.replace("From main (abc) to the working tree.",
-                                   f"From main (where this branch left it, {short}) to the working tree.")
-
-
-def test_cli_compares_two_revisions_and_writes_a_file(repo, tmp_path):
-    write_package(repo, change(BASE_FILES))
-    git(repo, "commit", "--quiet", "-am", "change")
-    write_package(repo, BASE_FILES)  # the working tree is ignored with --head
-    output = tmp_path / "diff.md"
-    result = subprocess.run([str(SITE_BUILDER), "diff", "HEAD~1", "--head", "HEAD", "--output", str(output)],
-                            cwd=repo, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
-    short_base, short_head = git(repo, "rev-parse", "--short", "HEAD~1"), git(repo, "rev-parse", "--short", "HEAD")
-    assert output.read_text(encoding="utf-8") == EXPECTED.replace(
-        "From main (abc) to the working tree.", f"From HEAD\\~1 ({short_base}) to HEAD ({short_head}).")
-
-
-@pytest.mark.parametrize("args", [["no-such-branch"], ["main", "--head", "v9.9"], ["--", "--output=x"]])
-def test_a_revision_that_does_not_exist_is_one_line_and_exit_2(repo, args):
-    result = subprocess.run([str(SITE_BUILDER), "diff", *args], cwd=repo, capture_output=True, text=True, check=False)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert result.stderr.startswith("site-builder diff: ")
-    assert "Traceback" not in result.stderr
-
-
-def test_without_a_main_branch_the_error_says_to_pass_the_base(repo):
-    git(repo, "branch", "-m", "main", "trunk")
-    result = subprocess.run([str(SITE_BUILDER), "diff"], cwd=repo, capture_output=True, text=True, check=False)
-    assert result.returncode == 2
-    assert "no commit named 'main'" in result.stderr and len(result.stderr.splitlines()) == 1
-
-
-def test_help_shows_examples():
-    result = subprocess.run([sys.executable, "-m", "site_builder", "diff", "--help"], capture_output=True, text=True, check=False)
-    assert result.returncode == 0
-    assert "Examples:\n  site-builder diff " in result.stdout
-    assert "--output diff.md" in result.stdout
-
-
 HOSTILE = [
     "a | b",
     "`code` and ``more``",
@@ -245,26 +195,6 @@ HOSTILE = [
     "**bold** _em_ ~~gone~~ $x^2$ \\",
     "&lt;already escaped&gt;",
 ]
-
-
-@pytest.mark.parametrize("value", HOSTILE)
-def test_escaped_text_has_no_markup_left(value):
-    text = escape_markdown(value)
-    assert "\n" not in text and "\r" not in text
-    assert "<" not in text and ">" not in text
-    assert all(ord(char) >= 32 and char not in "\u202e\x7f" for char in text)
-    for special in "|`[]*_~$":  # each one preceded by a backslash
-        assert text.count(special) == text.count("\\" + special)
-    assert "@" not in text or all(part.startswith("\u2060") for part in text.split("@")[1:])
-    assert "&lt;already" not in text  # the & of an entity is escaped too: shown as written
-
-
-def test_escape_markdown_examples():
-    assert escape_markdown("a | b") == "a \\| b"
-    assert escape_markdown("<b>[x](y)</b>") == "&lt;b&gt;\\[x\\](y)&lt;/b&gt;"
-    assert escape_markdown("one\ntwo") == "one ↵ two"
-    assert escape_markdown("x\x1by\u202ez") == "xU+001ByU+202Ez"
-    assert escape_markdown("Đắk Lắk 95%") == "Đắk Lắk 95%"
 
 
 def test_hostile_values_stay_in_their_table_cell(repo):
@@ -304,21 +234,6 @@ def test_a_long_diff_is_summarised_per_province_and_indicator(repo):
             "| Tuyen Quang (Tuyên Quang) (p34-08) | Commune-level units (commune-level-units) | 400 | 0 | 0 |") in markdown
 
 
-def test_the_output_is_stable():
-    rows = read_rows("id,value\nb,2\na,1\n")
-    old = Table("p", "t", "p/t.csv", ("id", "value"), ("id",), tuple(rows))
-    new = Table("p", "t", "p/t.csv", ("id", "value"), ("id",), tuple(read_rows("id,value\nc,3\na,9\nb,2\nd,4\n")))
-    diff = diff_tables(old, new)
-    assert [row["id"] for row in diff.added] == ["c", "d"]
-    assert [change.key for change in diff.changed] == [("a",)]
-    assert diff.changed[0].columns == ("value",)
-
-
-def test_read_rows_uses_one_fixed_dialect():
-    text = '\ufeffid,quote\nx,"a, ""quoted"" text\nover two lines"\n\ny,plain\n'
-    assert read_rows(text) == [{"id": "x", "quote": 'a, "quoted" text\nover two lines'}, {"id": "y", "quote": "plain"}]
-
-
 def test_headline_totals_use_the_latest_count_of_each_province(repo):
     files = dict(BASE_FILES)
     files["unit_counts.csv"] = BASE_FILES["unit_counts.csv"] + "p63-08,2024-01-01,150\n"
@@ -328,11 +243,31 @@ def test_headline_totals_use_the_latest_count_of_each_province(repo):
     assert (totals.units_former, totals.units_current) == (329, 124)
 
 
-def test_a_long_changed_text_shows_the_part_that_differs():
-    old = "start " * 40 + "the old words" + " end" * 40
-    new = "start " * 40 + "the new words" + " end" * 40
-    shown = changed_text(old, new)
-    assert shown.startswith("…") and "the old words" in shown and "the new words" in shown
-    assert shown.index("the old words") < shown.index(" → ") < shown.index("the new words")
-    assert len(shown) < 200
-    assert changed_text("a|b", "c") == "a\\|b → c"
+def test_a_file_that_cannot_be_parsed_is_one_note_not_a_crash(repo):
+    files = dict(BASE_FILES)
+    files["figures.csv"] += 'broken,p34-08,commune-level-units,count,1,,2025-07-01,tq-2024,"a quote never closed\n'
+    write_package(repo, files)
+    markdown = render_diff(*snapshots(repo), "a", "b")
+    notes = [line for line in markdown.splitlines() if line.startswith("- after: ")]
+    assert notes == [("- after: datapackages/reform/figures.csv:5: The row starting here cannot be read: "
+                      "a quoted cell is never closed. Close the quote (\") or double quotes inside a quoted "
+                      "cell (\"\"). Counted as empty.")]
+    assert "### Figures: 0 added, 0 changed, 3 removed" in markdown
+
+
+def test_a_file_that_is_not_utf8_is_one_note_naming_its_line(repo):
+    write_package(repo, BASE_FILES)
+    path = repo / "datapackages" / "reform" / "sources.csv"
+    path.write_bytes(path.read_bytes() + b"caf\xe9,Caf\xe9,x,https://example.org,2025-01-01\n")
+    markdown = render_diff(*snapshots(repo), "a", "b")
+    assert "- after: datapackages/reform/sources.csv:3: This line is not UTF-8 (byte 0xe9)" in markdown
+    assert "Counted as empty." in markdown
+
+
+def test_cells_past_the_header_show_as_a_change(repo):
+    files = dict(BASE_FILES)
+    files["provinces.csv"] = BASE_FILES["provinces.csv"].replace("p34-08,Tuyên Quang,Tuyen Quang,\n",
+                                                                 "p34-08,Tuyên Quang,Tuyen Quang,,stray\n")
+    write_package(repo, files)
+    markdown = render_diff(*snapshots(repo), "a", "b")
+    assert "| datapackages/reform/provinces.csv | 3 | 3 | 0 | 1 | 0 |  |" in markdown

@@ -1,4 +1,4 @@
-"""The data files as they are at a git revision or in the working tree.
+"""The data files as they are at a git revision or in the working tree, as bytes (decoded by `tables`).
 
 Git runs as a list of arguments (never through a shell), so a revision name can hold
 any character without being interpreted. Errors are `RevisionError` with a sentence
@@ -75,12 +75,12 @@ class RevisionFiles:
         paths = [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
         return sorted(path for path in paths if _is_descriptor(path))
 
-    def read(self, path: str) -> str | None:
-        """The text of `path` at the commit, or None when the commit has no such file."""
+    def read(self, path: str) -> bytes | None:
+        """The bytes of `path` at the commit, or None when the commit has no such file."""
         result = _git(self.repo, "show", f"{self.commit}:{path}")
         if result.returncode != 0:
             return None
-        return result.stdout.decode("utf-8-sig", "replace")
+        return result.stdout
 
 
 class WorkingTreeFiles:
@@ -93,11 +93,12 @@ class WorkingTreeFiles:
         folder = self.repo / DATA_FOLDER
         return sorted(path.relative_to(self.repo).as_posix() for path in folder.glob(f"*/{DESCRIPTOR}"))
 
-    def read(self, path: str) -> str | None:
+    def read(self, path: str) -> bytes | None:
+        """The bytes of `path` on disk, or None when there is no such file."""
         file = self.repo / path
         if not file.is_file():
             return None
-        return file.read_bytes().decode("utf-8-sig", "replace")
+        return file.read_bytes()
 
 
 def _is_descriptor(path: str) -> bool:
