@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 
 from site_builder.errors import BuildError
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value
@@ -29,10 +31,10 @@ def en():
 
 
 def used_keys() -> set[str]:
-    """Every literal key passed to t(...) in the templates (the charts' partial too) and the build code."""
+    """Every literal key passed to t(...) in the templates (the charts' partial too) and the Python code."""
     keys: set[str] = set()
     pattern = re.compile(r"""\bt\(\s*['"]([a-z0-9_.\-]+)['"]""")
-    for path in list((PACKAGE / "templates").rglob("*.*")) + list((PACKAGE / "build").rglob("*.py")):
+    for path in list((PACKAGE / "templates").rglob("*.*")) + list(PACKAGE.rglob("*.py")):
         keys.update(k for k in pattern.findall(path.read_text(encoding="utf-8")) if "." in k and not k.endswith("."))
     return keys
 
@@ -74,9 +76,11 @@ def test_translated_text_is_escaped_like_data(en):
 
 
 def test_a_second_language_is_a_yaml_file_with_the_same_keys(tmp_path, en):
-    (tmp_path / "vi.yaml").write_text("number:\n  thousands_separator: '.'\n  decimal_separator: ','\nvalue:\n  missing: 'không có'\n", encoding="utf-8")
+    (tmp_path / "vi.yaml").write_text("value:\n  missing: 'không có'\n", encoding="utf-8")
     vi = load_translations("vi", directory=tmp_path)
+    # Separators come from the language's CLDR locale, not from the file.
     assert format_number(3321, vi) == "3.321" and format_number(12.5, vi) == "12,5"
+    assert format_number(None, vi) == "không có"
     with pytest.raises(BuildError, match="fr.yaml"):
         load_translations("fr", directory=tmp_path)
 
@@ -95,3 +99,71 @@ def test_numbers_dates_and_values_are_written_the_english_way(en):
     assert format_period("2015", "2021", en) == "2015 – 2021"
     assert format_value(1200, "count", "about", en) == "about 1,200"
     assert format_value(99, "percent", "exact", en) == "99%"
+
+
+# The Vietnamese edition.
+
+@pytest.fixture(scope="module")
+def vi():
+    return load_translations("vi")
+
+
+def placeholders(text) -> set[str]:
+    """The {name} fields of a string ("" for a list entry)."""
+    if isinstance(text, list):
+        return set()
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def same_as_english() -> list[str]:
+    """The keys vi.yaml says are rightly written as in English (proper names, symbols only)."""
+    data = yaml.safe_load((TRANSLATIONS_DIR / "vi.yaml").read_text(encoding="utf-8"))
+    return data.get("_same_as_english") or []
+
+
+def test_vi_yaml_has_every_key_of_en_yaml(en, vi):
+    missing = sorted(set(en.strings) - set(vi.strings))
+    assert not missing, f"translate in {vi.path}: {missing}"
+
+
+def test_vi_yaml_has_no_key_en_yaml_lacks(en, vi):
+    extra = sorted(set(vi.strings) - set(en.strings))
+    assert not extra, f"not in {en.path} (renamed or removed there?): {extra}"
+
+
+def test_every_key_the_templates_and_build_use_is_in_vi_yaml(vi):
+    missing = sorted(k for k in used_keys() if not vi.has(k))
+    assert not missing, f"add to {vi.path}: {missing}"
+
+
+def test_vi_strings_keep_the_placeholders_of_the_english(en, vi):
+    wrong = {
+        key: (sorted(placeholders(en.strings[key])), sorted(placeholders(vi.strings[key])))
+        for key in en.strings
+        if key in vi.strings and placeholders(en.strings[key]) != placeholders(vi.strings[key])
+    }
+    assert not wrong, f"{vi.path}: placeholders differ from en.yaml (en, vi): {wrong}"
+
+
+def test_no_vi_string_is_left_in_english_unless_allow_listed(en, vi):
+    allowed = set(same_as_english())
+    untranslated = sorted(k for k in en.strings if k in vi.strings and vi.strings[k] == en.strings[k] and k not in allowed)
+    assert not untranslated, f"{vi.path}: still in English (translate, or list under _same_as_english if right): {untranslated}"
+
+
+def test_the_same_as_english_list_names_only_strings_that_are_the_same(en, vi):
+    stale = sorted(k for k in same_as_english() if not (k in en.strings and vi.strings.get(k) == en.strings[k]))
+    assert not stale, f"{vi.path}: remove from _same_as_english (translated, or no such key): {stale}"
+
+
+def test_vi_strings_are_not_empty(vi):
+    assert not sorted(k for k, v in vi.strings.items() if isinstance(v, str) and not v.strip() and k != "list.separator")
+
+
+def test_notes_starting_with_an_underscore_are_not_interface_strings(vi):
+    assert not any(key.startswith("_") for key in vi.strings)
+
+
+def test_a_vietnamese_page_sentence_is_written_the_vietnamese_way(vi):
+    env = make_environment(vi, jinja2.DictLoader({"p.md": "{{ t('home.units_meta', before='2025-06-30'|date, after='2025-07-01'|date) }} {{ 3321|num }}"}))
+    assert env.get_template("p.md").render() == "Tại thời điểm 30 tháng 6, 2025 và 1 tháng 7, 2025 (xã, phường, thị trấn, đặc khu) 3.321"

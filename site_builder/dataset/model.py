@@ -75,6 +75,7 @@ class Indicator:
     level: str
     definition: str
     fewer_is_streamlined: bool | None
+    definition_vi: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,43 +1,81 @@
 """How numbers, dates, values and links are written on the pages, in the edition's language.
 
-Separators and month names come from the translations file, so the Vietnamese edition
-writes 3.321 and "tháng 7 năm 2025" without code changes.
+Separators, month names and date patterns come from CLDR through Babel, chosen by the
+edition's language (`Translations.lang`), so the Vietnamese edition writes 3.321, 12,5 and
+"1 tháng 7, 2025" with no hand-written formats in the translations files.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as cldr_date, format_skeleton
+from babel.numbers import format_decimal, format_percent as cldr_percent
+
+from site_builder.errors import BuildError
 from site_builder.pages.translations import Translations
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
+# Edition language -> CLDR locale. English is British English: its long date is "1 July 2025"
+# (CLDR's plain "en" writes "July 1, 2025") and the site's English spelling is British.
+LOCALES = {"en": "en_GB", "vi": "vi"}
+
+
+@lru_cache(maxsize=None)
+def cldr_locale(lang: str) -> Locale:
+    """The CLDR locale whose formats the edition in `lang` uses."""
+    try:
+        return Locale.parse(LOCALES.get(lang, lang))
+    except (UnknownLocaleError, ValueError):
+        raise BuildError(f"No CLDR locale for the language '{lang}'; add it to LOCALES in {__name__}.") from None
+
+
+def _decimal(value: float | int) -> Decimal:
+    """At most two decimals, rounded as the site always has (Python's round-half-even of the float)."""
+    if float(value).is_integer():
+        return Decimal(int(value))
+    return Decimal(f"{value:.2f}")
+
 
 def format_number(value: float | int | None, t: Translations) -> str:
-    """3321 -> "3,321"; 12.5 -> "12.5"; None -> the "no data" text."""
+    """3321 -> "3,321" (vi "3.321"); 12.5 -> "12.5" (vi "12,5"); None -> the "no data" text."""
     if value is None:
         return t("value.missing")
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    # Swap through a placeholder so "," -> "." and "." -> "," do not collide.
-    return text.replace(",", "\0").replace(".", t("number.decimal_separator")).replace("\0", t("number.thousands_separator"))
+    return format_decimal(_decimal(value), locale=cldr_locale(t.lang))
+
+
+def format_percent(value: float | int | None, t: Translations) -> str:
+    """A value already in percent, in the locale's percent pattern: 99 -> "99%", 12.5 -> "12.5%"
+    (vi "12,5%"); None -> the "no data" text."""
+    if value is None:
+        return t("value.missing")
+    # The value is scaled as a Decimal so 12.35 stays 12.35, not 12.349999...
+    return cldr_percent(_decimal(value) / 100, locale=cldr_locale(t.lang), decimal_quantization=False)
 
 
 def format_date(text: str, t: Translations) -> str:
-    """'2025-07-01' -> '1 July 2025', '2024-10' -> 'October 2024', '2021' -> '2021'."""
+    """'2025-07-01' -> '1 July 2025' (vi '1 tháng 7, 2025'), '2024-10' -> 'October 2024'
+    (vi 'tháng 10 năm 2024'), '2021' -> '2021'. Text that is not such a date is returned as it is."""
     match = _DATE.match(text or "")
     if not match:
         return text or ""
     year, month, day = match.groups()
+    locale = cldr_locale(t.lang)
+    try:
+        date = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:  # e.g. 2025-13: shown as written rather than guessed
+        return text
     if not month:
-        return year
-    month_name = t.list("date.months")[int(month) - 1]
+        return format_skeleton("y", date, locale=locale)
     if not day:
-        return t("date.month_year", month=month_name, year=year)
-    return t("date.day_month_year", day=int(day), month=month_name, year=year)
+        return format_skeleton("yMMMM", date, locale=locale)
+    return cldr_date(date, format="long", locale=locale)
 
 
 def format_period(start: str, end: str, t: Translations) -> str:
@@ -49,9 +87,7 @@ def format_period(start: str, end: str, t: Translations) -> str:
 
 def format_value(value: float, measure: str, qualifier: str, t: Translations) -> str:
     """A figure as a reader says it: 'about 1,200', '12.5%', 'more than 40'."""
-    number = format_number(value, t)
-    if measure == "percent":
-        number = t("value.percent", value=number)
+    number = format_percent(value, t) if measure == "percent" else format_number(value, t)
     if qualifier and qualifier != "exact":
         number = t(f"qualifier.{qualifier}", value=number)
     return number

@@ -2,7 +2,8 @@
 
 Every heading, label, table header, chart title and link text lives in that file, so a
 Vietnamese edition is a `vi.yaml` with the same keys. A missing key stops the build with a
-message naming the key and the file, rather than rendering a hole in a page.
+message naming the key and the file, rather than rendering a hole in a page. Top-level keys
+starting with `_` are notes about the file (e.g. `_same_as_english`), not interface strings.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class Translations:
         return key in self.strings
 
     def list(self, key: str) -> list[str]:
-        """A list-valued entry (e.g. month names)."""
+        """A list-valued entry."""
         value = self(key)
         if not isinstance(value, list):
             raise BuildError(f"{self.path}: '{key}' must be a list.")
@@ -63,7 +64,10 @@ def load_translations(lang: str = "en", directory: Path = TRANSLATIONS_DIR) -> T
         raise BuildError(f"{path}: no translations for language '{lang}'; copy en.yaml to {path.name} and translate it.") from None
     except yaml.YAMLError as error:
         raise BuildError(f"{path}: not valid YAML ({error}).") from None
-    return Translations(lang=lang, path=path, strings=flatten(data))
+    if not isinstance(data, dict):
+        raise BuildError(f"{path}: must be a mapping of keys to strings, like en.yaml.")
+    strings = flatten({key: value for key, value in data.items() if not str(key).startswith("_")})
+    return Translations(lang=lang, path=path, strings=strings)
 
 
 def flatten(data: dict, prefix: str = "") -> dict:
