@@ -12,8 +12,11 @@ from pathlib import Path
 
 from site_builder.dataset.changelog import parse_changelog
 from site_builder.dataset.model import (
+    CurrentUnit,
     Dataset,
     Disagreement,
+    District,
+    FormerUnit,
     Figure,
     Indicator,
     Province,
@@ -21,13 +24,16 @@ from site_builder.dataset.model import (
     Source,
     Succession,
     UnitCount,
+    UnitLink,
+    Units,
 )
 from site_builder.dataset.reading import read_package_files
 from site_builder.dataset.schema_types import typed_row
-from site_builder.dataset.vocabulary import REFORM_PACKAGE
+from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import BuildError, format_problem
 
-# Resource name -> the record type of one row.
+# Resource name -> the record type of one row, per package.
+UNIT_RECORDS = {"districts": District, "units_before": FormerUnit, "units_after": CurrentUnit, "unit_changes": UnitLink}
 RECORDS = {
     "sources": Source,
     "provinces": Province,
@@ -45,30 +51,43 @@ def package_dir(data_root: Path) -> Path:
 
 
 def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
-    """Read the reform package under `data_root` (the `datapackages/` folder).
+    """Read the packages under `data_root` (the `datapackages/` folder): the reform package, and
+    the units package where there is one.
 
-    Returns the typed model and the raw package (parsed descriptor, rows as str dicts in file
-    order with the schema's column order) that the downloads are written from.
+    Returns the typed model and the raw reform package (parsed descriptor, rows as str dicts in
+    file order with the schema's column order) that the downloads are written from; the units
+    package's raw form is in its `others`.
     """
+    records, raw = read_records(package_dir(data_root), data_root.parent, RECORDS)
     folder = package_dir(data_root)
-    files = read_package_files(folder, data_root.parent)
+    changelog = folder / "CHANGELOG.md"
+    others = {}
+    units = Units()
+    if (data_root / UNITS_PACKAGE / "datapackage.json").is_file():
+        unit_records, others[UNITS_PACKAGE] = read_records(data_root / UNITS_PACKAGE, data_root.parent, UNIT_RECORDS)
+        units = Units(districts=unit_records["districts"], former=unit_records["units_before"],
+                      current=unit_records["units_after"], links=unit_records["unit_changes"])
+    dataset = Dataset(**records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""),
+                      units=units)
+    return dataset, RawPackage(descriptor=raw.descriptor, tables=raw.tables, others=others)
+
+
+def read_records(folder: Path, root: Path, record_types: dict) -> tuple[dict[str, tuple], RawPackage]:
+    """One package's records by resource name (every name of `record_types`, empty if the
+    package lacks it) and its raw rows."""
+    files = read_package_files(folder, root)
     if files.problems or files.descriptor is None:
         shown = "".join(f"\n  {format_problem(p)}" for p in files.problems[:10])
         raise BuildError(f"{files.shown_descriptor}: the package cannot be read; run `site-builder validate`.{shown}")
     tables: dict[str, list[dict[str, str]]] = {}
-    records: dict[str, tuple] = {}
+    records: dict[str, tuple] = {name: () for name in record_types}
     for resource in files.descriptor.get("resources", []):
         name, schema_fields = resource["name"], resource.get("schema", {}).get("fields", [])
-        table = files.tables[name]
-        rows = table.records()
+        rows = files.tables[name].records()
         tables[name] = [{f["name"]: row.get(f["name"], "") for f in schema_fields} for _, row in rows]
-        if name in RECORDS:
-            records[name] = _records(RECORDS[name], schema_fields, rows, files.shown_paths[name])
-    for name in RECORDS:
-        records.setdefault(name, ())  # a package without a resource has none of its records
-    changelog = folder / "CHANGELOG.md"
-    dataset = Dataset(**records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""))
-    return dataset, RawPackage(descriptor=files.descriptor, tables=tables)
+        if name in record_types:
+            records[name] = _records(record_types[name], schema_fields, rows, files.shown_paths[name])
+    return records, RawPackage(descriptor=files.descriptor, tables=tables)
 
 
 def _records(record_type, schema_fields: list[dict], rows, shown: str) -> tuple:

@@ -121,6 +121,63 @@ class ChangelogEntry:
 
 
 @dataclass(frozen=True)
+class District:
+    """A district-level unit on 30 June 2025 (the level was abolished on 1 July 2025)."""
+
+    code: str
+    name: str
+    full_name: str
+    type: str  # rural_district / urban_district / town / city
+    province_id: str  # p63-..
+
+
+@dataclass(frozen=True)
+class FormerUnit:
+    """A commune-level unit on 30 June 2025."""
+
+    code: str  # 5-digit GSO code
+    name: str
+    full_name: str
+    type: str  # commune / ward / township
+    district_code: str
+    province_id: str  # p63-..
+
+
+@dataclass(frozen=True)
+class CurrentUnit:
+    """A commune-level unit since 1 July 2025."""
+
+    code: str
+    name: str
+    full_name: str
+    type: str  # commune / ward / special_zone
+    province_id: str  # p34-..
+    area_km2: float | None = None
+
+
+@dataclass(frozen=True)
+class UnitLink:
+    """Where a former unit went: one row per (former unit, current unit). A district without
+    commune-level units (some islands) has an empty former_code and its district code."""
+
+    former_code: str
+    former_district_code: str
+    current_code: str
+    divided: bool | None  # the former unit went to several current ones
+    is_main: bool | None  # this current unit took the main part (None: the source does not say)
+
+
+@dataclass(frozen=True)
+class Units:
+    """The units package: districts and commune-level units on each side of the reform."""
+
+    districts: tuple[District, ...] = ()
+    former: tuple[FormerUnit, ...] = ()
+    current: tuple[CurrentUnit, ...] = ()
+    links: tuple[UnitLink, ...] = ()
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything the loader read, typed; each tuple in file order."""
 
@@ -132,6 +189,7 @@ class Dataset:
     figures: tuple[Figure, ...]
     disagreements: tuple[Disagreement, ...]
     changelog: tuple[ChangelogEntry, ...] = ()
+    units: Units = Units()
 
 
 @dataclass(frozen=True)
@@ -140,3 +198,4 @@ class RawPackage:
 
     descriptor: dict = field(hash=False, compare=False)
     tables: dict = field(hash=False, compare=False)  # resource name -> list[dict[str, str]]
+    others: dict = field(default_factory=dict, hash=False, compare=False)  # other packages by name: units -> RawPackage

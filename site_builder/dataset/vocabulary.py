@@ -20,5 +20,6 @@ BALANCE_MEASURES = ("count_before", "reduction", "count_after")
 # carriage return before "=" is skipped by some of them, so those count too).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-# The package every page is built from (datapackages/reform/).
+# The package every page is built from (datapackages/reform/), and the commune-level units.
 REFORM_PACKAGE = "reform"
+UNITS_PACKAGE = "units"
