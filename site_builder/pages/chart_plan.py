@@ -6,9 +6,10 @@ spread them over the cores in one call. Titles and descriptions are translated t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
+from site_builder.pages.editions import indicator_name, province_name
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value
 from site_builder.pages.translations import Translations
 from site_builder.charts import ChartRequest, ChartRow
@@ -42,7 +43,22 @@ def plan_charts(site: Site, t: Translations) -> ChartPlan:
         comparison_requests = [comparison_request(f"indicator--{iv.indicator.id}--{c.measure}", c, t) for c in iv.comparisons]
         indicators[iv.indicator.id] = tuple(r.chart_id for r in comparison_requests)
         requests.extend(comparison_requests)
-    return ChartPlan(requests=tuple(requests), provinces=provinces, indicators=indicators)
+    plan = ChartPlan(requests=tuple(requests), provinces=provinces, indicators=indicators)
+    return plan if t.lang == "en" else with_id_prefix(plan, f"{t.lang}--")
+
+
+def with_id_prefix(plan: ChartPlan, prefix: str) -> ChartPlan:
+    """The plan of another edition: its charts' ids prefixed, so both editions' charts can be
+    drawn in one call (a chart whose spec is the same in both is still drawn once)."""
+    def ids(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(prefix + i if i else "" for i in values)
+
+    return ChartPlan(
+        requests=tuple(replace(r, chart_id=prefix + r.chart_id) for r in plan.requests),
+        provinces={k: ids(v) for k, v in plan.provinces.items()},
+        indicators={k: ids(v) for k, v in plan.indicators.items()},
+        home=prefix + plan.home,
+    )
 
 
 def ranking_request(site: Site, t: Translations) -> ChartRequest:
@@ -54,7 +70,7 @@ def ranking_request(site: Site, t: Translations) -> ChartRequest:
             continue
         rows.append(
             ChartRow(
-                category=view.province.name_en,
+                category=province_name(view.province, t),
                 value=float(u.reduction),
                 note=t("chart.ranking_note", before=format_number(u.before, t), after=format_number(u.after, t),
                        percent=format_number(u.percent_reduction, t)),
@@ -83,27 +99,27 @@ def units_request(view: ProvinceView, t: Translations) -> ChartRequest | None:
         if u.before is None or u.after is None:
             return None
         breakdown = t("list.separator").join(
-            t("chart.predecessor_part", name=pred.name_en, value=format_number(v, t)) for pred, v in view.predecessor_units
+            t("chart.predecessor_part", name=province_name(pred, t), value=format_number(v, t)) for pred, v in view.predecessor_units
         )
         rows = (
             ChartRow(t("chart.units_before", date=format_date(u.before_as_of, t)), float(u.before), t("chart.before"), breakdown),
             ChartRow(t("chart.units_after", date=format_date(u.after_as_of, t)), float(u.after), t("chart.after"), ""),
         )
-        description = t("chart.units_description_current", province=p.name_en, before=format_number(u.before, t),
+        description = t("chart.units_description_current", province=province_name(p, t), before=format_number(u.before, t),
                         after=format_number(u.after, t), count=len(view.predecessors))
-        title = t("chart.units_title", province=p.name_en)
+        title = t("chart.units_title", province=province_name(p, t))
     else:
         own, succ = view.units, view.successor_units
         if own.before is None or view.successor is None or succ is None or succ.before is None or succ.after is None:
             return None
-        rows = [ChartRow(t("chart.units_own_before", province=p.name_en), float(own.before), t("chart.before"), format_date(own.before_as_of, t))]
+        rows = [ChartRow(t("chart.units_own_before", province=province_name(p, t)), float(own.before), t("chart.before"), format_date(own.before_as_of, t))]
         if view.partners:  # merged: also show the merged whole, else the two bars would compare unlike things
-            rows.append(ChartRow(t("chart.units_merged_before", province=view.successor.name_en), float(succ.before), t("chart.before"), format_date(succ.before_as_of, t)))
-        rows.append(ChartRow(t("chart.units_successor_after", province=view.successor.name_en), float(succ.after), t("chart.after"), format_date(succ.after_as_of, t)))
+            rows.append(ChartRow(t("chart.units_merged_before", province=province_name(view.successor, t)), float(succ.before), t("chart.before"), format_date(succ.before_as_of, t)))
+        rows.append(ChartRow(t("chart.units_successor_after", province=province_name(view.successor, t)), float(succ.after), t("chart.after"), format_date(succ.after_as_of, t)))
         rows = tuple(rows)
-        description = t("chart.units_description_former", province=p.name_en, before=format_number(own.before, t),
-                        successor=view.successor.name_en, merged=format_number(succ.before, t), after=format_number(succ.after, t))
-        title = t("chart.units_title_former", province=p.name_en, successor=view.successor.name_en)
+        description = t("chart.units_description_former", province=province_name(p, t), before=format_number(own.before, t),
+                        successor=province_name(view.successor, t), merged=format_number(succ.before, t), after=format_number(succ.after, t))
+        title = t("chart.units_title_former", province=province_name(p, t), successor=province_name(view.successor, t))
     return ChartRequest(
         chart_id=f"{p.id}--units",
         title=title,
@@ -146,8 +162,8 @@ def group_request(chart_id: str, group: FigureGroup, view: ProvinceView, t: Tran
         qualifier = "" if fv.figure.qualifier == "exact" else t(f"qualifier.{fv.figure.qualifier}", value="").strip()
         note = t("list.separator").join(x for x in (qualifier, source) if x)
         rows.append(ChartRow(label, fv.figure.value, t(f"measure.{fv.figure.measure}"), note))
-    name = group.indicator.name_en
-    where = group.province.name_en if not group.area else t("chart.area_in_province", area=group.area, province=group.province.name_en)
+    name = indicator_name(group.indicator, t)
+    where = province_name(group.province, t) if not group.area else t("chart.area_in_province", area=group.area, province=province_name(group.province, t))
     measure_title = t("chart.family_level") if group.family == "level" else t(f"measure.{group.family}")
     summary = t("list.separator").join(
         t("chart.summary_point", label=r.category, value=format_value(r.value, group.family, "exact", t)) for r in rows
@@ -173,7 +189,7 @@ def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -
     """An indicator's values across provinces for one kind of number, largest first."""
     rows = tuple(
         ChartRow(
-            category=fv.province.name_en if fv.province.is_current else t("chart.former_name", province=fv.province.name_en),
+            category=province_name(fv.province, t) if fv.province.is_current else t("chart.former_name", province=province_name(fv.province, t)),
             value=fv.figure.value,
             note=t("list.separator").join(x for x in (format_period(fv.figure.period_start, fv.figure.period_end, t), fv.source.publisher or fv.source.title) if x),
         )
@@ -182,8 +198,8 @@ def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -
     measure = t(f"measure.{comparison.measure}")
     return ChartRequest(
         chart_id=chart_id,
-        title=t("chart.comparison_title", indicator=comparison.indicator.name_en, measure=measure),
-        description=t("chart.comparison_description", indicator=comparison.indicator.name_en, measure=measure.lower(), count=len(rows)),
+        title=t("chart.comparison_title", indicator=indicator_name(comparison.indicator, t), measure=measure),
+        description=t("chart.comparison_description", indicator=indicator_name(comparison.indicator, t), measure=measure.lower(), count=len(rows)),
         kind="ranking",
         rows=rows,
         value_title=unit_title(comparison.indicator.unit, comparison.measure, t),

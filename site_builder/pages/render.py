@@ -49,22 +49,26 @@ class PageSpec:
 
 
 def render_pages(site: Site, charts: dict, plan: ChartPlan, context: PageContext, t: Translations,
-                 env: jinja2.Environment | None = None) -> dict[str, str]:
-    """Every generated page as {Markdown path: text}, in a stable order."""
+                 env: jinja2.Environment | None = None, to_site_root: str = "") -> dict[str, str]:
+    """Every generated page of one edition as {Markdown path: text}, in a stable order.
+    `to_site_root` leads from the edition's root to the site's, where downloads and charts are."""
     env = env or make_environment(t)
     pages: dict[str, str] = {}
     for spec in page_specs(site, charts, plan, context, t):
         if spec.md_path in pages:
             raise BuildError(f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
                              "existing page (index, former ...) or another province: change it in the data.")
-        pages[spec.md_path] = render_page(env, spec, site, charts, context)
+        pages[spec.md_path] = render_page(env, spec, site, charts, context, to_site_root)
     return pages
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext) -> str:
+def render_page(env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext,
+                to_site_root: str = "") -> str:
+    root = root_of(spec.md_path)
     try:
         body = env.get_template(spec.template).render(
-            root=root_of(spec.md_path), page_path=page_url(spec.md_path), site=site, ctx=context, charts=charts, **spec.data
+            root=root, site_root=root + to_site_root, page_path=page_url(spec.md_path), site=site, ctx=context, charts=charts,
+            **spec.data
         )
     except jinja2.TemplateError as error:
         raise BuildError(f"site_builder/templates/{spec.template}: {error} (while rendering {spec.md_path}).") from None
