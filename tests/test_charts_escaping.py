@@ -28,7 +28,7 @@ def render_partial(chart, root: str = "../../") -> str:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["t"] = lambda key, **kwargs: f"[{key}]"
     env.filters["num"] = lambda value: f"{value:g}"
-    return env.get_template("partials/chart.html").render(chart=chart, root=root)
+    return env.get_template("partials/chart.html").render(chart=chart, root=root, site_root=root)
 
 
 def test_hostile_category_is_escaped_in_the_svg_vl_convert_draws(hostile_chart):

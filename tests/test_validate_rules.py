@@ -72,9 +72,13 @@ def test_formula_like_text_is_rejected_in_any_file(project):
     assert any(p.startswith(f"{SOURCES}:3: publisher starts with \"@\"") for p in problems(project))
 
 
-def test_negative_number_is_not_a_formula(project):
-    append(project, "figures.csv", "neg,p63-49,,departments,increase,-2,exact,,2024,article-en,\"Minus two.\",,\n")
-    assert problems(project) == []
+def test_negative_number_is_not_a_formula_but_a_negative_increase_is_a_reduction(project):
+    # A number cell starting with "-" is no formula (only text cells are); but no figure's value is
+    # negative: a fall is recorded as a reduction, so -2 is rejected by its measure's rule alone.
+    line = append(project, "figures.csv", "neg,p63-49,,departments,increase,-2,exact,,2024,article-en,\"Minus two.\",,\n")
+    [problem] = validate_packages(project / "datapackages")
+    assert problem.rule == "reform-measure-value"
+    assert format_problem(problem).startswith(f"{FIGURES}:{line}: value -2 of an increase is negative; record it as a reduction")
 
 
 def test_empty_quote_is_rejected(project):

@@ -88,8 +88,9 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
             missing.setdefault(error.row_number, []).append(error.field_name)
         elif error.type == "extra-cell":
             extra.setdefault(error.row_number, []).append(str(error.cell))
-    # Where one of our rules explains a cell (url "/x" is not https), frictionless's type error
-    # on the same cell (not a "string/uri") only repeats it less helpfully.
+    # Where one of our rules explains a cell (url "/x" is not https, unit_share "NaN" is not a
+    # finite number), frictionless's type or constraint error on the same cell (not a
+    # "string/uri"; NaN is above the maximum) only repeats it less helpfully.
     ruled = {(e.row_number, e.field_name) for e in errors if is_reform_error(e) and getattr(e, "field_name", "")}
     line_of = table.line_of if table else None
     problems = []
@@ -115,7 +116,7 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
                        f"{HINTS['extra-cell']}.")
         elif (error.type == "constraint-error" or is_reform_error(error)) and field in missing.get(row_number, ()):
             continue  # the missing-cell problem names it
-        elif error.type == "type-error" and (row_number, field) in ruled:
+        elif error.type in ("type-error", "constraint-error") and (row_number, field) in ruled:
             continue
         else:
             message = _message(error, line_of)

@@ -4,12 +4,22 @@ validation and report rows the same way. One module per rule, each with its own 
 about; what it needs from other resources (province lifetimes, figure ids) it gets as `context`.
 
 - base.py: the shared guard, the raw cells, the error base classes
+- partial_dates.py: reading a period bound, the earliest year, today (shared by the date rules)
+- text_keys.py: text, numbers and addresses as the duplicate rules compare them
 - formula_cells.py: no text cell starts like a spreadsheet formula
+- number_syntax.py: every number is a plain finite decimal (no NaN, inf, 1e400, 1_2, 1,000)
+- control_characters.py: no control, bidirectional-override or noncharacter code point
+- unicode_nfc.py: text is in Unicode NFC
+- calendar_dates.py: dates and period bounds are real calendar dates from 1900 on
+- period_order.py: a period does not end before it starts
+- future_dates.py: nothing is dated after today
+- measure_values.py: a value fits its measure (counts >= 0 and whole, percent 0-100, rank >= 1)
 - https_links.py: every link is https://
 - language_codes.py: ISO 639-1 language codes
 - quote_present.py: every figure has its quote
 - figure_lifetime.py: a figure's period lies within its province's lifetime
-- duplicate_figures.py: no figure recorded twice
+- duplicate_figures.py: no figure recorded twice (spacing, Unicode form and 11 vs 11.0 aside)
+- duplicate_sources.py: no document recorded as two sources (same address)
 - figures_add_up.py: before − reduction = after
 - disagreement_figures.py: a disagreement names existing figures
 - page_addresses.py: no slug or id takes a reserved page's address or another's
@@ -17,26 +27,38 @@ about; what it needs from other resources (province lifetimes, figure ids) it ge
 
 from __future__ import annotations
 
+import datetime as dt
+
 from frictionless import Checklist
 
 from site_builder.dataset.reading import Table
+from site_builder.validate.checks import partial_dates
 from site_builder.validate.checks.base import is_reform_error
+from site_builder.validate.checks.calendar_dates import calendar_dates
+from site_builder.validate.checks.control_characters import no_control_characters
 from site_builder.validate.checks.disagreement_figures import disagreement_figures_exist
 from site_builder.validate.checks.duplicate_figures import no_duplicate_figures
+from site_builder.validate.checks.duplicate_sources import no_duplicate_source_urls
 from site_builder.validate.checks.figure_lifetime import figure_within_lifetime
 from site_builder.validate.checks.figures_add_up import figures_add_up
 from site_builder.validate.checks.formula_cells import no_formula_cells
+from site_builder.validate.checks.future_dates import no_future_dates
 from site_builder.validate.checks.https_links import https_links
 from site_builder.validate.checks.language_codes import language_codes
+from site_builder.validate.checks.measure_values import measure_values
+from site_builder.validate.checks.number_syntax import plain_numbers
 from site_builder.validate.checks.page_addresses import page_addresses_free
+from site_builder.validate.checks.period_order import period_in_order
 from site_builder.validate.checks.quote_present import quote_not_empty
+from site_builder.validate.checks.unicode_nfc import text_in_nfc
 
 __all__ = ["checklist", "is_reform_error"]
 
 
-def rule_context(tables: dict[str, Table]) -> dict:
-    """What the rules need from other resources than the one they check."""
-    provinces, successors, figure_ids = {}, {}, set()
+def rule_context(tables: dict[str, Table], today: dt.date | None = None) -> dict:
+    """What the rules need from other resources than the one they check, and today's date
+    (`today`, for tests; the clock's by default, see partial_dates.current_day)."""
+    provinces, successors, figure_ids, units = {}, {}, set(), {}
     if "provinces" in tables:
         for _, row in tables["provinces"].records():
             provinces[row.get("id", "")] = (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
@@ -44,21 +66,33 @@ def rule_context(tables: dict[str, Table]) -> dict:
         successors = {row.get("predecessor_id", ""): row.get("successor_id", "") for _, row in tables["successions"].records()}
     if "figures" in tables:
         figure_ids = {row.get("id", "") for _, row in tables["figures"].records()}
+    if "indicators" in tables:
+        units = {row.get("id", ""): row.get("unit", "").strip() for _, row in tables["indicators"].records()}
     line_of = tables["figures"].line_of if "figures" in tables else None
-    lines = {name: table.line_of for name, table in tables.items()}  # resource -> row number -> physical line
-    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of, "lines": lines}
+    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of,
+            "lines": {name: table.line_of for name, table in tables.items()}, "indicator_units": units,
+            "today": today or partial_dates.current_day()}
 
 
-def checklist(tables: dict[str, Table]) -> Checklist:
-    """Every rule of ours, ready for one frictionless validation pass over the package."""
-    context = rule_context(tables)
+def checklist(tables: dict[str, Table], today: dt.date | None = None) -> Checklist:
+    """Every rule of ours, ready for one frictionless validation pass over the package; `today`
+    is the date after which nothing may be dated (the clock's by default)."""
+    context = rule_context(tables, today)
     return Checklist(checks=[
         no_formula_cells(),
+        plain_numbers(),
+        no_control_characters(),
+        text_in_nfc(),
+        calendar_dates(),
+        period_in_order(),
+        no_future_dates(context=context),
+        measure_values(context=context),
         https_links(),
         language_codes(),
         quote_not_empty(),
         figure_within_lifetime(context=context),
         no_duplicate_figures(context=context),
+        no_duplicate_source_urls(context=context),
         figures_add_up(context=context),
         disagreement_figures_exist(context=context),
         page_addresses_free(context=context),

@@ -1,4 +1,5 @@
-"""No figure is recorded twice."""
+"""No figure is recorded twice, even if the copies differ only in spacing, Unicode form or the
+way the value is written (11 and 11.0)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCheck, ReformRowError
+from site_builder.validate.checks.text_keys import number_key, text_key
 
 FIGURE_KEY = ("province_id", "indicator_id", "measure", "area", "period_start", "period_end", "source_id", "value")
 
@@ -19,6 +21,8 @@ class DuplicateFigureError(ReformRowError):
 @attrs.define(kw_only=True, repr=False)
 class no_duplicate_figures(ReformCheck):
     """No two figures with the same province, indicator, measure, area, period, source and value.
+    Text is compared as text_keys.text_key does (NFC, whitespace runs as one space, ends
+    stripped), the value by its number; ids stay case-sensitive, as their patterns make them.
     context = {"line_of": row number -> physical line}."""
 
     type = "reform-no-duplicate-figures"
@@ -28,11 +32,14 @@ class no_duplicate_figures(ReformCheck):
     seen: dict = attrs.field(factory=dict)
 
     def check_row(self, row, cells):
-        key = tuple(cells.get(name, "").strip() for name in FIGURE_KEY)
+        typed = tuple(cells.get(name, "").strip() for name in FIGURE_KEY)
+        key = tuple(number_key(cells.get(name, "")) if name == "value" else text_key(cells.get(name, "")) for name in FIGURE_KEY)
         if key not in self.seen:
-            self.seen[key] = row.row_number
+            self.seen[key] = (row.row_number, typed)
             return
-        line = self.context["line_of"](self.seen[key]) if self.context.get("line_of") else self.seen[key]
+        first, first_typed = self.seen[key]
+        line = self.context["line_of"](first) if self.context.get("line_of") else first
+        how = "" if typed == first_typed else " once spacing, Unicode form and the way the value is written are set aside"
         yield DuplicateFigureError.from_row(row, note=(
-            f"The same figure as line {line} (same province, indicator, measure, area, period, source and value); "
+            f"The same figure as line {line} (same province, indicator, measure, area, period, source and value{how}); "
             f"remove one of them."))

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Any
 
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.partial_dates import period_bounds
 
 
 class OutsideLifetimeError(ReformCellError):
     type = "reform-outside-lifetime"
     title = "Figure outside its province's lifetime"
-
-
-def period_bounds(text: str) -> tuple[date, date] | None:
-    """'2025' -> (1 Jan, 31 Dec 2025); '2025-07' -> the month; '2025-07-01' -> that day."""
-    try:
-        parts = [int(p) for p in text.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-        if len(parts) == 3:
-            day = date(*parts)
-            return day, day
-    except (ValueError, TypeError):
-        return None
-    return None
 
 
 @attrs.define(kw_only=True, repr=False)

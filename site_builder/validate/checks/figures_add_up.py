@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from site_builder.dataset.schema_types import is_plain_number
 from site_builder.dataset.vocabulary import BALANCE_MEASURES
 from site_builder.validate.checks.base import ReformCheck, ReformRowError
 
@@ -32,8 +33,9 @@ class figures_add_up(ReformCheck):
             return
         group = tuple(cells.get(name) for name in ("province_id", "indicator_id", "area", "period_start", "period_end"))
         value = row.get("value")
-        # A value that is not a number is reported by the schema's type check.
-        number = value if isinstance(value, numbers.Number) and not isinstance(value, bool) else None
+        # A value that is not a plain finite number is reported by the schema or number_syntax.py.
+        plain = is_plain_number(cells.get("value", ""))
+        number = value if plain and isinstance(value, numbers.Number) and not isinstance(value, bool) else None
         self.groups.setdefault(group, {})[cells["measure"]] = (row.row_number, number, list(row.cells))
 
 

@@ -1,0 +1,52 @@
+"""No invisible control, direction-override or non-character code point in any cell."""
+
+from __future__ import annotations
+
+import attrs
+
+from site_builder.validate.checks.base import ReformCellError, ReformCheck
+
+
+class ControlCharacterError(ReformCellError):
+    type = "reform-control-character"
+    title = "Control character in a cell"
+
+
+def forbidden_kind(char: str) -> str | None:
+    """What makes `char` unfit for a cell, or None.
+
+    A newline is allowed (a quote or a note may have paragraphs, and the site shows it as text);
+    a tab is not (it is invisible and spreadsheets split on it); a carriage return never gets
+    here (reading.py makes line endings LF).
+    """
+    code = ord(char)
+    if code == 0x09:
+        return "a tab; replace it by a space"
+    if (code < 0x20 and char != "\n") or 0x7F <= code <= 0x9F:
+        return "a control character; delete it"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "a bidirectional override, which can make the text show differently from what it is; delete it"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return "a Unicode noncharacter; delete it"
+    return None
+
+
+@attrs.define(kw_only=True, repr=False)
+class no_control_characters(ReformCheck):
+    """No cell of any resource holds a C0 control character but the newline (tab included),
+    DEL (U+007F), a C1 control (U+0080-U+009F), a bidirectional embedding, override or isolate
+    (U+202A-U+202E, U+2066-U+2069) or a noncharacter (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF)."""
+
+    type = "reform-no-control-characters"
+    Errors = [ControlCharacterError]
+
+    def check_row(self, row, cells):
+        for field in row.fields:
+            text = cells.get(field.name, "")
+            found = [(i, kind) for i, char in enumerate(text) if (kind := forbidden_kind(char))]
+            if not found:
+                continue
+            position, kind = found[0]
+            more = f" (and {len(found) - 1} more such character{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+            yield ControlCharacterError.from_row(row, field_name=field.name, note=(
+                f"{field.name} has U+{ord(text[position]):04X} at character {position + 1}{more}: {kind}."))
