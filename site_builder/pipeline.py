@@ -23,9 +23,10 @@ from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
+from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
 from site_builder.pages.render import PageContext, render_pages
-from site_builder.pages.translations import Translations, load_translations
+from site_builder.pages.translations import Translations
 from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
@@ -68,6 +69,13 @@ class BuildPaths:
     def build_config(self) -> Path:
         return self.work_dir / "mkdocs.yml"
 
+    def staging_for(self, edition: Edition) -> Path:
+        """The staging docs folder of an edition: build/docs/ for English, build/docs-vi/ ..."""
+        return self.staging_docs if not edition.folder else self.work_dir / f"docs-{edition.folder}"
+
+    def config_for(self, edition: Edition) -> Path:
+        return self.build_config if not edition.folder else self.work_dir / f"mkdocs.{edition.folder}.yml"
+
 
 @dataclass(frozen=True)
 class StageTiming:
@@ -108,10 +116,11 @@ class Stages:
         return result
 
 
-def build_site(paths: BuildPaths, *, lang: str = "en", date: str | None = None,
+def build_site(paths: BuildPaths, *, languages: tuple[str, ...] = tuple(EDITION_FOLDERS), date: str | None = None,
                validator: Callable[[Path], list[str]] | None | str = "project",
                progress: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
-    """Build the whole site into `paths.site_dir`, or raise BuildError leaving it untouched.
+    """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
+    untouched. English is at the root; each other language in `languages` under its folder.
 
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
@@ -119,24 +128,24 @@ def build_site(paths: BuildPaths, *, lang: str = "en", date: str | None = None,
     """
     validator = validate_data if validator == "project" else validator
     stages = Stages(progress)
-    t = load_translations(lang)
+    editions = load_editions(languages)
     stages.run("validate", check_data, paths.data_dir, validator, summary=lambda _: "no problems" if validator else "skipped")
     dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
-    site, plan = stages.run("derive", derive, dataset, t, summary=describe_views)
-    hand_written = stages.run("docs", prepare_docs, paths.docs_dir, paths.staging_docs, summary=lambda r: f"{len(r)} hand-written files")
-    rendered, scripts = stages.run("charts", draw_charts, plan, paths, workers, summary=describe_charts)
+    site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
+    hand_written = stages.run("docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r.values()))} hand-written files")
+    rendered, scripts = stages.run("charts", draw_charts, plans, paths, workers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
-    context = page_context(raw, base_config, when, t)
-    context = stages.run("downloads", write_downloads, site, raw, context, paths.staging_docs, summary=describe_downloads)
-    generated = stages.run("pages", write_site_pages, site, rendered, plan, context, t, paths.staging_docs, hand_written,
-                           summary=lambda r: f"{len(r)} pages")
-    stages.run("config", configure_mkdocs, base_config, scripts, t, paths, summary=lambda _: _display(paths.build_config, paths.root).rstrip("/"))
+    contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
+    contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
+    generated = stages.run("pages", write_site_pages, site, rendered, plans, contexts, editions, paths, hand_written,
+                           summary=lambda r: f"{len(r)} pages in {len(editions)} edition(s)")
+    configs = stages.run("config", configure_mkdocs, base_config, scripts, editions, paths, summary=lambda r: f"{len(r)} configuration(s)")
     with temporary_output(paths.site_dir) as output:
-        stages.run("mkdocs", run_mkdocs, paths.build_config, output, when, summary=lambda _: "strict")
+        stages.run("mkdocs", run_editions, configs, output, when, summary=lambda _: "strict")
         stages.run("check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host")
         stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
-    result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), context.downloads)
+    result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
     progress(f"Built {result.pages} generated pages and {result.charts} charts into {_display(paths.site_dir, paths.root)} "
              f"in {result.total_seconds:.2f} s (build date {when}).")
     return result
@@ -155,19 +164,30 @@ def check_data(data_dir: Path, validator: Callable[[Path], list[str]] | None) ->
         raise ValidationFailed(lines)
 
 
-def derive(dataset: Dataset, t: Translations) -> tuple[Site, ChartPlan]:
+def derive(dataset: Dataset, editions: tuple[Edition, ...]) -> tuple[Site, dict[str, ChartPlan]]:
+    """The views of the site, once, and each edition's charts (their text is in its language)."""
     site = derive_site(dataset)
-    return site, plan_charts(site, t)
+    return site, {e.lang: plan_charts(site, e.t) for e in editions}
 
 
-def draw_charts(plan: ChartPlan, paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
+def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> dict[str, list[str]]:
+    """Each edition's staging folder with its hand-written pages (docs/, docs/vi/ ...)."""
+    folders = tuple(e.folder for e in editions if e.folder)
+    return {e.lang: prepare_docs(paths.docs_dir / e.folder if e.folder else paths.docs_dir, paths.staging_for(e), folders)
+            for e in editions}
+
+
+def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
+    """Every edition's charts, drawn in one call (a spec shared by editions is drawn once) into
+    the site root's assets, which every edition links to."""
     staging = paths.staging_docs
-    rendered = chart_renderer.render_charts(list(plan.requests), staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
+    requests = [request for plan in plans.values() for request in plan.requests]
+    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
     return rendered, chart_renderer.write_chart_assets(staging)
 
 
 def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:
-    """What every page shows besides its own data: the build date, licence, citation."""
+    """What every page of an edition shows besides its own data: the build date, licence, citation."""
     licence = (raw.descriptor.get("licenses") or [{}])[0]
     return PageContext(
         build_date=when,
@@ -181,26 +201,46 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
     )
 
 
-def write_downloads(site: Site, raw: RawPackage, context: PageContext, staging: Path) -> PageContext:
-    """Write data/ (package files and one CSV per province); return the context that lists them."""
-    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, context.build_date, context.citation)
+def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext], staging: Path) -> dict[str, PageContext]:
+    """Write data/ once (package files and one CSV per province, cited in English); return each
+    edition's context listing them."""
+    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, contexts["en"].build_date, contexts["en"].citation)
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
-    return PageContext(**{**context.__dict__, "downloads": tuple(written), "province_downloads": province_files})
+    return {lang: PageContext(**{**c.__dict__, "downloads": tuple(written), "province_downloads": province_files})
+            for lang, c in contexts.items()}
 
 
-def write_site_pages(site: Site, rendered: dict, plan: ChartPlan, context: PageContext, t: Translations,
-                     staging: Path, hand_written: list[str]) -> dict[str, str]:
-    generated = render_pages(site, rendered, plan, context, t)
-    write_pages(staging, generated, hand_written)
+def write_site_pages(site: Site, rendered: dict, plans: dict[str, ChartPlan], contexts: dict[str, PageContext],
+                     editions: tuple[Edition, ...], paths: BuildPaths, hand_written: dict[str, list[str]]) -> dict[str, str]:
+    """Every edition's pages rendered and written into its staging folder; all of them by path in the site."""
+    generated: dict[str, str] = {}
+    for e in editions:
+        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root)
+        write_pages(paths.staging_for(e), pages, hand_written[e.lang])
+        generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
     return generated
 
 
-def configure_mkdocs(base_config: dict, scripts: list, t: Translations, paths: BuildPaths) -> dict:
-    config = site_config(base_config, docs_dir="docs", site_dir=os.path.relpath(paths.site_dir, paths.work_dir),
-                         extra_javascript=scripts, t=t)
-    write_config(config, paths.build_config)
-    return config
+def configure_mkdocs(base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths) -> list[tuple[Path, str]]:
+    """One MkDocs configuration per edition; returns (configuration file, folder in the site)."""
+    configs = []
+    for e in editions:
+        alternates = tuple((LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
+                           for other in editions) if len(editions) > 1 else ()
+        config_file = paths.config_for(e)
+        site_dir = os.path.relpath(paths.site_dir, paths.work_dir) + (f"/{e.folder}" if e.folder else "")
+        config = site_config(base_config, docs_dir=paths.staging_for(e).name, site_dir=site_dir, extra_javascript=scripts,
+                             t=e.t, to_site_root=e.to_site_root, alternates=alternates)
+        write_config(config, config_file)
+        configs.append((config_file, e.folder))
+    return configs
+
+
+def run_editions(configs: list[tuple[Path, str]], output: Path, when: str) -> None:
+    """MkDocs once per edition, English first: it fills the site root, the others their folders."""
+    for config_file, folder in configs:
+        run_mkdocs(config_file, output / folder if folder else output, when)
 
 
 def check_output(output: Path) -> int:
@@ -218,9 +258,10 @@ def describe_dataset(loaded: tuple[Dataset, RawPackage]) -> str:
     return f"{len(dataset.provinces)} provinces, {len(dataset.figures)} figures, {len(dataset.sources)} sources"
 
 
-def describe_views(derived: tuple[Site, ChartPlan]) -> str:
-    site, plan = derived
-    return f"{len(site.current)} current, {len(site.former)} former provinces, {len(plan.requests)} charts"
+def describe_views(derived: tuple[Site, dict[str, ChartPlan]]) -> str:
+    site, plans = derived
+    charts = sum(len(plan.requests) for plan in plans.values())
+    return f"{len(site.current)} current, {len(site.former)} former provinces, {charts} charts in {len(plans)} edition(s)"
 
 
 def describe_charts(drawn: tuple[dict, list]) -> str:
@@ -228,7 +269,8 @@ def describe_charts(drawn: tuple[dict, list]) -> str:
     return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
 
 
-def describe_downloads(context: PageContext) -> str:
+def describe_downloads(contexts: dict[str, PageContext]) -> str:
+    context = contexts["en"]
     return f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 
 from site_builder.pages.editions import indicator_definition, indicator_name, province_name
-from site_builder.pages.formatting import format_date, format_number, format_period, format_value, is_web_url
+from site_builder.pages.formatting import format_date, format_legal_basis, format_number, format_period, format_value, is_web_url
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
 
@@ -37,6 +37,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         date=lambda d: format_date(d, t),
         period=lambda f: format_period(f.period_start, f.period_end, t),
         size=lambda n: human_size(n, t),
+        legal_basis=lambda text: format_legal_basis(text, t),
     )
     env.tests["web_url"] = is_web_url
     return env

@@ -107,3 +107,9 @@ def is_web_url(url: str) -> bool:
         return bool(urlsplit(url).netloc)
     except ValueError:
         return False
+
+
+def format_legal_basis(text: str, t: Translations) -> str:
+    """An act as the registry names it ("Resolution 202/2025/QH15") in the edition's words."""
+    match = re.fullmatch(r"Resolution (\S+)", text.strip())
+    return t("province.resolution", number=match.group(1)) if match else text

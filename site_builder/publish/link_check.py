@@ -119,8 +119,9 @@ def check_site(site_dir: Path) -> list[str]:
                         problems.append(f"site/{rel}: <{tag} {attribute}=\"{v}\"> loads a resource from another host; serve it from the site instead.")
                     continue
                 if v.startswith("/") and rel.name == "404.html":
-                    # The 404 page is served at any address, so MkDocs links it from the root.
-                    v = "/".join([".."] * (len(rel.parts) - 1)) + v if len(rel.parts) > 1 else "." + v
+                    # A 404 page is served at any address, so MkDocs links it from the root of its
+                    # edition, which is the folder the 404 page is in.
+                    v = "." + v
                 elif v.startswith("/"):
                     problems.append(f"site/{rel}: <{tag} {attribute}=\"{v}\"> is an absolute path, which breaks when the site is not at the root of its host; use a relative link.")
                     continue

@@ -25,6 +25,8 @@ NAV = (
 )
 
 DEFAULT_REPOSITORY = "https://github.com/vietnam-apparatus-reform/data"
+# Partials of the theme we override (the language switch that stays on the same page).
+THEME_OVERRIDES = Path(__file__).resolve().parents[1] / "theme"
 
 
 def read_base_config(path: Path) -> dict:
@@ -49,8 +51,14 @@ def repository_url(config: dict) -> str:
     return str((config.get("extra") or {}).get("repository") or DEFAULT_REPOSITORY).rstrip("/")
 
 
-def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: list, t: Translations) -> dict:
-    """The configuration MkDocs builds from: `base` with the build's folders, nav and scripts."""
+def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: list, t: Translations,
+                to_site_root: str = "", alternates: tuple[tuple[str, str, str], ...] = ()) -> dict:
+    """The configuration MkDocs builds from: `base` with the build's folders, nav and scripts.
+
+    `to_site_root` leads from this edition's root to the site's, where the stylesheet and the
+    scripts are served once for every edition; `alternates` are the editions of the language
+    switch as (name, language, link from this edition's root to the other's root).
+    """
     config = dict(base)
     config["site_name"] = t("site.name")
     config["site_description"] = t("site.description")
@@ -71,8 +79,22 @@ def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: l
     config["theme"] = theme
     config["copyright"] = t("site.copyright")
     config["nav"] = [{t(key): path} for key, path in NAV]
-    config["extra_javascript"] = list(config.get("extra_javascript") or []) + list(extra_javascript)
+    config["extra_javascript"] = [_under(to_site_root, e) for e in list(config.get("extra_javascript") or []) + list(extra_javascript)]
+    config["extra_css"] = [_under(to_site_root, e) for e in config.get("extra_css") or []]
+    if alternates:
+        theme["custom_dir"] = str(THEME_OVERRIDES)
+        config["extra"] = {**(config.get("extra") or {}),
+                           "alternate": [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]}
     return config
+
+
+def _under(prefix: str, entry):
+    """A script or stylesheet entry (a path, or a mapping with a `path`) reached from another edition."""
+    if not prefix or "://" in str(entry):
+        return entry
+    if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+        return {**entry, "path": prefix + entry["path"]}
+    return prefix + entry if isinstance(entry, str) else entry
 
 
 def write_config(config: dict, path: Path) -> None:

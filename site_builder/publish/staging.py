@@ -14,14 +14,15 @@ from site_builder.pages.paths import page_url
 EXCLUDED_DOCS = ("assets/screenshot-*",)
 
 
-def prepare_docs(source: Path, staging: Path) -> list[str]:
-    """Empty `staging` and copy the hand-written pages into it; return their relative paths."""
+def prepare_docs(source: Path, staging: Path, other_editions: tuple[str, ...] = ()) -> list[str]:
+    """Empty `staging` and copy the hand-written pages into it, leaving out the folders of the
+    other editions (docs/vi/ holds the Vietnamese pages); return their relative paths."""
     if staging.exists():
         shutil.rmtree(staging)
     staging.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
         refuse_links_and_special_files(source)
-        shutil.copytree(source, staging, ignore=_ignore_excluded(source))
+        shutil.copytree(source, staging, ignore=_ignore_excluded(source, other_editions))
     else:
         staging.mkdir(parents=True)
     return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
@@ -36,10 +37,11 @@ def refuse_links_and_special_files(source: Path) -> None:
             raise BuildError(f"{path}: is not a regular file; hand-written pages must be regular files in docs/.")
 
 
-def _ignore_excluded(root: Path):
+def _ignore_excluded(root: Path, other_editions: tuple[str, ...]):
     def ignore(directory: str, names: list[str]) -> set[str]:
         rel = Path(directory).relative_to(root)
-        return {n for n in names for pattern in EXCLUDED_DOCS if (rel / n).match(pattern)}
+        excluded = {n for n in names if rel == Path(".") and n in other_editions}
+        return excluded | {n for n in names for pattern in EXCLUDED_DOCS if (rel / n).match(pattern)}
 
     return ignore
 
