@@ -49,6 +49,7 @@ class ChartRequest(_CleanText):
     rows: tuple[ChartRow, ...]
     value_title: str
     category_title: str
+    number_symbols: tuple[str, str] = (".", ",")  # decimal mark and thousands separator of the page's language
 
 
 @dataclass(frozen=True)

@@ -87,9 +87,15 @@ def chart_spec(request: ChartRequest) -> dict:
     # here); the layouts are fixed and tests render every kind, so the check is left to them.
     spec = chart.to_dict(validate=False)
     spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
-    spec["config"] = CONFIG
+    spec["config"] = CONFIG if request.number_symbols == (".", ",") else {**CONFIG, "locale": number_locale(request)}
     spec["description"] = request.description
     return spec
+
+
+def number_locale(request: ChartRequest) -> dict:
+    """Vega's number format for the page's language: 3.321 and 12,5 in Vietnamese."""
+    decimal, thousands = request.number_symbols
+    return {"number": {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", ""]}}
 
 
 def ordered_categories(request: ChartRequest) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
 from site_builder.pages.editions import indicator_name, province_name
-from site_builder.pages.formatting import format_date, format_number, format_period, format_value
+from site_builder.pages.formatting import number_symbols, format_date, format_number, format_period, format_value
 from site_builder.pages.translations import Translations
 from site_builder.charts import ChartRequest, ChartRow
 
@@ -43,7 +43,8 @@ def plan_charts(site: Site, t: Translations) -> ChartPlan:
         comparison_requests = [comparison_request(f"indicator--{iv.indicator.id}--{c.measure}", c, t) for c in iv.comparisons]
         indicators[iv.indicator.id] = tuple(r.chart_id for r in comparison_requests)
         requests.extend(comparison_requests)
-    plan = ChartPlan(requests=tuple(requests), provinces=provinces, indicators=indicators)
+    symbols = number_symbols(t)
+    plan = ChartPlan(requests=tuple(replace(r, number_symbols=symbols) for r in requests), provinces=provinces, indicators=indicators)
     return plan if t.lang == "en" else with_id_prefix(plan, f"{t.lang}--")
 
 

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as cldr_date, format_skeleton
-from babel.numbers import format_decimal, format_percent as cldr_percent
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_percent as cldr_percent
 
 from site_builder.errors import BuildError
 from site_builder.pages.translations import Translations
@@ -113,3 +114,9 @@ def format_legal_basis(text: str, t: Translations) -> str:
     """An act as the registry names it ("Resolution 202/2025/QH15") in the edition's words."""
     match = re.fullmatch(r"Resolution (\S+)", text.strip())
     return t("province.resolution", number=match.group(1)) if match else text
+
+
+def number_symbols(t: Translations) -> tuple[str, str]:
+    """The edition's decimal mark and thousands separator, from CLDR: (".", ",") in English."""
+    locale = cldr_locale(t.lang)
+    return get_decimal_symbol(locale), get_group_symbol(locale)

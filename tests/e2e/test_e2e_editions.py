@@ -1,0 +1,138 @@
+"""The two editions of the site: English at the root, Vietnamese under vi/, page for page, each
+page linking to its twin, and no Vietnamese page speaking the interface's English."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from fixtures.build.project import REPO
+
+NOT_PAGES = ("assets", "data", "search", "stylesheets", "pagefind", "vi")
+
+
+class PageText(HTMLParser):
+    """The visible text of a page outside quotes and English names, its language switch links
+    and its <html lang>."""
+
+    SKIP = {"script", "style", "svg", "blockquote", "code"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.switch, self.parts, self.skipping = "", [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
+            self.switch.append((attrs.get("hreflang"), attrs.get("href")))
+        if tag in self.SKIP or attrs.get("lang") == "en" or "gloss" in (attrs.get("class") or ""):
+            self.skipping.append(tag)
+        elif self.skipping and tag == self.skipping[-1]:
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def read(path: Path) -> PageText:
+    parser = PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def english_pages(site: Path) -> list[str]:
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    return sorted(p for p in pages if p.split("/")[0] not in NOT_PAGES)
+
+
+def test_every_english_page_has_its_vietnamese_twin_and_back(real_site):
+    english = english_pages(real_site)
+    vietnamese = sorted(p.relative_to(real_site / "vi").as_posix() for p in (real_site / "vi").rglob("*.html")
+                        if p.relative_to(real_site / "vi").parts[0] not in NOT_PAGES)
+    assert len(english) > 150
+    assert english == vietnamese
+
+
+def test_every_page_says_its_language_and_switches_to_its_twin(real_site):
+    for page in english_pages(real_site):
+        for lang, path in (("en", real_site / page), ("vi", real_site / "vi" / page)):
+            parsed = read(path)
+            assert parsed.lang == lang, path
+            if page == "404.html":
+                continue
+            links = dict(parsed.switch)
+            assert set(links) == {"en", "vi"}, path
+            for other, href in links.items():
+                target = (path.parent / urlsplit(href).path).resolve()
+                target = target / "index.html" if target.is_dir() else target
+                expected = real_site / page if other == "en" else real_site / "vi" / page
+                assert target == expected.resolve(), (path, other, href)
+
+
+def interface_phrases() -> list[str]:
+    """English interface text long enough to be unmistakable, from every string of en.yaml that
+    the Vietnamese edition translates."""
+    translations = REPO / "site_builder" / "translations"
+    en, vi = (yaml.safe_load((translations / f"{lang}.yaml").read_text(encoding="utf-8")) for lang in ("en", "vi"))
+
+    def flat(data, prefix=""):
+        for key, value in data.items():
+            if isinstance(value, dict):
+                yield from flat(value, f"{prefix}{key}.")
+            elif isinstance(value, str):
+                yield f"{prefix}{key}", value
+
+    same = set(vi.get("_same_as_english") or [])
+    vi_flat = dict(flat(vi))
+    phrases = []
+    for key, text in flat(en):
+        if key in same or vi_flat.get(key) == text:
+            continue
+        phrases += [part.strip() for part in re.split(r"\{[^}]*\}", text) if len(part.strip()) >= 14 and " " in part.strip()]
+    return sorted(set(phrases))
+
+
+def test_no_vietnamese_page_shows_an_english_interface_string(real_site):
+    phrases = interface_phrases()
+    assert len(phrases) > 50
+    for page in english_pages(real_site):
+        text = " ".join(" ".join(read(real_site / "vi" / page).parts).split())
+        shown = [phrase for phrase in phrases if phrase in text]
+        assert not shown, (page, shown)
+
+
+
+
+@pytest.mark.browser
+def test_switching_language_keeps_the_page(page, server):
+    page.goto(server.url("provinces/quang-ngai/"))
+    page.locator(".md-header__option .md-select button").first.hover()
+    page.locator('a.md-select__link[hreflang="vi"]').first.click()
+    page.wait_for_url("**/vi/provinces/quang-ngai/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.locator(".md-header__option .md-select button").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').first.click()
+    page.wait_for_url(re.compile(r".*/provinces/quang-ngai/$"))
+    assert "/vi/" not in page.url and page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.browser
+def test_a_vietnamese_province_page_writes_numbers_dates_and_chart_labels_the_vietnamese_way(page, server):
+    page.goto(server.url("vi/provinces/tuyen-quang/"))
+    key_figures = page.locator(".kf-grid").inner_text()
+    assert "1.733" in key_figures and "1,733" not in key_figures
+    assert re.search(r"\d{1,2} tháng \d{1,2}, 20\d\d", page.locator("main").inner_text())
+    labels = page.locator("figure.chart .chart-static svg text").all_text_contents()
+    assert any("Trước" in label or "Tuyên Quang" in label for label in labels), labels[:20]
