@@ -182,8 +182,9 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | N
     the site root's assets, which every edition links to."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
-    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=paths.work_dir / "chart-cache")
-    return rendered, chart_renderer.write_chart_assets(staging)
+    cache = paths.work_dir / "chart-cache"
+    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=cache)
+    return rendered, chart_renderer.write_chart_assets(staging, cache_dir=cache)
 
 
 def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:

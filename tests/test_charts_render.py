@@ -147,3 +147,21 @@ def test_parallel_rendering_finishes_after_this_process_has_drawn_charts(tmp_pat
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "done"
     assert len(list((tmp_path / "b" / "assets" / "charts").glob("*.svg"))) == render_module.PARALLEL_FROM + 2
+
+
+def test_a_cached_request_is_drawn_without_building_its_spec_again(tmp_path, monkeypatch):
+    from site_builder.charts import render as render_module
+    from site_builder.charts.model import ChartRequest, ChartRow
+
+    request = ChartRequest("cache-me", "Title", "Description", "series", (ChartRow("2024", 1.0), ChartRow("2025", 2.0)), "v", "c")
+    first = render_module.render_charts([request], tmp_path / "docs1", workers=1, cache_dir=tmp_path / "cache")
+
+    def no_altair(request):
+        raise AssertionError("the spec of a cached request was built again")
+
+    monkeypatch.setattr(render_module, "chart_spec", no_altair)
+    second = render_module.render_charts([request], tmp_path / "docs2", workers=1, cache_dir=tmp_path / "cache")
+    assert second["cache-me"].svg == first["cache-me"].svg
+    changed = ChartRequest("cache-me", "Title", "Description", "series", (ChartRow("2024", 1.0), ChartRow("2025", 3.0)), "v", "c")
+    with pytest.raises(AssertionError, match="built again"):
+        render_module.render_charts([changed], tmp_path / "docs3", workers=1, cache_dir=tmp_path / "cache")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 LOADER = Path(__file__).resolve().parents[1] / "assets" / "charts.js"
 SCRIPT_FOLDER = "assets/javascripts"
 
 
-def write_chart_assets(docs_dir: Path) -> list[str]:
+def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> list[str]:
     """Write the lazy loader charts.js and the Vega bundle; return the scripts to load on every page.
 
     Only charts.js (a few KB) is loaded on first paint. It fetches vega.bundle.js (about 900 KB,
@@ -19,6 +20,21 @@ def write_chart_assets(docs_dir: Path) -> list[str]:
 
     folder = Path(docs_dir) / SCRIPT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vega.bundle.js").write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    (folder / "vega.bundle.js").write_bytes(vega_bundle(vl_convert, cache_dir))
     (folder / "charts.js").write_bytes(LOADER.read_bytes())
     return [f"{SCRIPT_FOLDER}/charts.js"]
+
+
+def vega_bundle(vl_convert, cache_dir: Path | None) -> bytes:
+    """The Vega bundle of this vl-convert version: generating it takes 1–2 s and gives the same
+    bytes every time for one version, so it is kept in the cache folder once made."""
+    bundle = vl_convert.javascript_bundle().encode("utf-8") if cache_dir is None else None
+    if bundle is not None:
+        return bundle
+    cached = Path(cache_dir) / f"vega.bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        temporary.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+        os.replace(temporary, cached)
+    return cached.read_bytes()

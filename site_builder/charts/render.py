@@ -7,22 +7,27 @@ unchanged chart can be reused from a cache folder across builds.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import io
 import json
 import multiprocessing
 import os
 import re
 from collections import Counter
+from importlib.metadata import version
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Sequence
 
-from site_builder.errors import BuildError
+from site_builder.charts import model as chart_model
+from site_builder.charts import spec as chart_spec_module
 from site_builder.charts.model import ChartRequest, RenderedChart
 from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
 from site_builder.downloads.csv_files import formula_safe
+from site_builder.errors import BuildError
 
 CHART_FOLDER = "assets/charts"
 PNG_SCALE = 2  # crisp on high-density screens and in print
@@ -30,6 +35,9 @@ PNG_SCALE = 2  # crisp on high-density screens and in print
 RENDER_VERSION = 2
 # Below this many charts to draw, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
+# The code that turns a request into a spec: a cached spec is reused only if it is unchanged.
+SPEC_CODE = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (chart_model, chart_spec_module))
+                           + version("altair").encode()).hexdigest()
 
 
 class ChartRenderError(BuildError):
@@ -113,17 +121,13 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
     keyed: dict[str, tuple[ChartRequest, str]] = {}
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
+    cache = _cache_folder(cache_dir)
     for request in requests:
-        try:
-            spec = chart_spec(request)
-        except ValueError as error:
-            raise ChartRenderError(str(error)) from None
-        key = spec_key(spec)
+        key, specs_json = _spec_of(request, cache)
         keyed[request.chart_id] = (request, key)
-        specs[key] = canonical_json(spec)
+        specs[key] = specs_json
         csvs[key] = chart_csv(request)
 
-    cache = _cache_folder(cache_dir)
     drawn = {key: _read_cache(cache, key) for key in specs if _cached(cache, key)}
     fresh = _render_all({k: s for k, s in specs.items() if k not in drawn}, workers or os.cpu_count() or 1)
     failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, str))
@@ -157,6 +161,39 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
     return result
 
 
+def request_key(request: ChartRequest) -> str:
+    """What a request asks for, whatever its id, together with the code that turns it into a spec."""
+    asked = dataclasses.asdict(request)
+    asked.pop("chart_id")
+    text = json.dumps(asked, sort_keys=True, ensure_ascii=False) + SPEC_CODE
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _spec_of(request: ChartRequest, cache: Path | None) -> tuple[str, str]:
+    """The spec's key and JSON; from the cache when the same request was planned before, so a
+    cached chart costs no Altair work (building a spec takes most of a warm build's chart time)."""
+    cached = cache / "requests" / f"{request_key(request)}.json" if cache is not None else None
+    if cached is not None and cached.is_file():
+        entry = json.loads(cached.read_text(encoding="utf-8"))
+        return entry["key"], entry["spec"]
+    try:
+        spec = chart_spec(request)
+    except ValueError as error:
+        raise ChartRenderError(str(error)) from None
+    key, spec_json = spec_key(spec), canonical_json(spec)
+    if cached is not None:
+        _write_atomically(cached, json.dumps({"key": key, "spec": spec_json}).encode("utf-8"))
+    return key, spec_json
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # Written under a temporary name, then renamed: an interrupted build leaves no half file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
 def _cache_folder(cache_dir: Path | None) -> Path | None:
     # A new vl-convert, or a new way of writing the files, may give other bytes: each keeps its own cache.
     if cache_dir is None:
@@ -175,11 +212,7 @@ def _read_cache(cache: Path, key: str) -> tuple[str, bytes]:
 
 
 def _write_cache(cache: Path | None, key: str, svg: str, png: bytes) -> None:
-    # Written under a temporary name, then renamed: an interrupted build leaves no half file.
     if cache is None:
         return
-    cache.mkdir(parents=True, exist_ok=True)
     for name, data in ((f"{key}.png", png), (f"{key}.svg", svg.encode("utf-8"))):
-        temporary = cache / f"{name}.{os.getpid()}.tmp"
-        temporary.write_bytes(data)
-        os.replace(temporary, cache / name)
+        _write_atomically(cache / name, data)
