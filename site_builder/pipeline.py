@@ -182,11 +182,15 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
 
 
 def write_downloads(site: Site, raw: RawPackage, context: PageContext, staging: Path) -> PageContext:
-    """Write data/ (package files and one CSV per province); return the context that lists them."""
-    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, context.build_date, context.citation)
+    """Write data/ (package files, one CSV of figures and one of units per province); return the
+    context that lists them."""
+    others = {name: (package.descriptor, package.tables) for name, package in raw.others.items()}
+    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, context.build_date, context.citation, others)
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
-    return PageContext(**{**context.__dict__, "downloads": tuple(written), "province_downloads": province_files})
+    unit_files = download_writer.write_unit_files({v.province.id: v.communes for v in site.current + site.former if v.communes}, staging)
+    return PageContext(**{**context.__dict__, "downloads": tuple(written), "province_downloads": province_files,
+                          "unit_downloads": unit_files, "other_descriptors": {n: d for n, (d, _) in others.items()}})
 
 
 def write_site_pages(site: Site, rendered: dict, plan: ChartPlan, context: PageContext, t: Translations,
@@ -229,7 +233,8 @@ def describe_charts(drawn: tuple[dict, list]) -> str:
 
 
 def describe_downloads(context: PageContext) -> str:
-    return f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files"
+    return (f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
+            f"{len(context.unit_downloads or {})} province unit files")
 
 
 def _display(path: Path, root: Path) -> str:
