@@ -203,13 +203,17 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
 
 
 def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext], staging: Path) -> dict[str, PageContext]:
-    """Write data/ once (package files and one CSV per province, cited in English); return each
-    edition's context listing them."""
-    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, contexts["en"].build_date, contexts["en"].citation)
+    """Write data/ once (package files, one CSV of figures and one of units per province, cited in
+    English); return each edition's context listing them."""
+    english = contexts["en"]
+    others = {name: (package.descriptor, package.tables) for name, package in raw.others.items()}
+    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, english.build_date, english.citation, others)
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
-    return {lang: PageContext(**{**c.__dict__, "downloads": tuple(written), "province_downloads": province_files})
-            for lang, c in contexts.items()}
+    unit_files = download_writer.write_unit_files({v.province.id: v.communes for v in site.current + site.former if v.communes}, staging)
+    listed = {"downloads": tuple(written), "province_downloads": province_files, "unit_downloads": unit_files,
+              "other_descriptors": {n: d for n, (d, _) in others.items()}}
+    return {lang: PageContext(**{**c.__dict__, **listed}) for lang, c in contexts.items()}
 
 
 def write_site_pages(site: Site, rendered: dict, plans: dict[str, ChartPlan], contexts: dict[str, PageContext],
@@ -272,7 +276,8 @@ def describe_charts(drawn: tuple[dict, list]) -> str:
 
 def describe_downloads(contexts: dict[str, PageContext]) -> str:
     context = contexts["en"]
-    return f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files"
+    return (f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
+            f"{len(context.unit_downloads or {})} province unit files")
 
 
 def _display(path: Path, root: Path) -> str:

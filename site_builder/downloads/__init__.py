@@ -5,10 +5,16 @@ figures per province. Every text cell that Excel would read as a formula is made
 - csv_files.py: CSV bytes (plain and for Excel), formula-safe cells
 - package.py: data/: the resources, datapackage.json, the zip, SHA256SUMS
 - province_files.py: data/provinces/<id>.csv
+- unit_files.py: data/provinces/<id>-units.csv (a province's commune-level units and their links)
+
+The units package is written beside the reform package in data/units/ and put in the same zip
+under units/ (one download for everything, each package with its own datapackage.json).
 """
 
 from site_builder.downloads.csv_files import figures_csv, formula_safe, table_csv
 from site_builder.downloads.package import Download, write_downloads
 from site_builder.downloads.province_files import write_province_files
+from site_builder.downloads.unit_files import unit_csv, unit_rows, write_unit_files
 
-__all__ = ["Download", "figures_csv", "formula_safe", "table_csv", "write_downloads", "write_province_files"]
+__all__ = ["Download", "figures_csv", "formula_safe", "table_csv", "unit_csv", "unit_rows",
+           "write_downloads", "write_province_files", "write_unit_files"]

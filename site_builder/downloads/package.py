@@ -26,6 +26,7 @@ class Download:
     description: str  # English; the pages translate by kind
     kind: str  # "csv" | "excel-csv" | "zip" | "checksums" | "json"
     resource: str  # resource name, "" for package-level files
+    package: str = ""  # "" for the reform package (and package-level files); else the other package's name and folder
 
 
 def _columns(resource: dict) -> tuple[list[str], frozenset[str]]:
@@ -57,8 +58,10 @@ def licence_text(licence: dict) -> str:
     return text + (f" <{licence['path']}>" if licence.get("path") else "")
 
 
-def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation: str) -> bytes:
-    """README.md of the zip: what the data is, its licence, how to cite it, the files and their SHA-256."""
+def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation: str,
+           others: dict[str, tuple[dict, dict]] | None = None) -> bytes:
+    """README.md of the zip: what the data is, its licence, how to cite it, the other packages in
+    their folders (each with its own licence), the files and their SHA-256."""
     licence = (descriptor.get("licenses") or [{}])[0]
     lines = [
         f"# {descriptor.get('title') or descriptor.get('name', 'Data package')}",
@@ -75,6 +78,12 @@ def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation:
         "",
         citation,
         "",
+    ]
+    for name, (other, _) in sorted((others or {}).items()):
+        lines += [f"## {other.get('title') or name} (`{name}/`)", "", other.get("description", "").strip(), "",
+                  f"A Frictionless package of its own (`{name}/datapackage.json`), under its own licence: "
+                  + licence_text((other.get("licenses") or [{}])[0]), ""]
+    lines += [
         "## Files",
         "",
         "`*.csv` are UTF-8; `*.excel.csv` are the same tables with a byte-order mark and CRLF line",
@@ -101,39 +110,51 @@ def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
     return out.getvalue()
 
 
-def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], docs_dir: Path,
-                    build_date: str, citation: str) -> list[Download]:
-    """Write docs_dir/data/ and describe every file written (package order, then package-level files)."""
-    folder = Path(docs_dir) / DATA_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[str, bytes, str, str, str]] = []  # name, bytes, description, kind, resource
-    package_files: dict[str, bytes] = {}
+def package_files(descriptor: dict, tables: dict[str, list[dict[str, str]]], prefix: str = "") -> list[tuple[str, bytes, str, str, str]]:
+    """One package's files as (name, bytes, description, kind, resource): each resource as CSV and
+    CSV for Excel, then its datapackage.json; names start with `prefix` (a folder, e.g. "units/")."""
+    files = []
     for resource in descriptor.get("resources", []):
         name = resource["name"]
         columns, numeric = _columns(resource)
         rows = tables.get(name, [])
-        plain = table_csv(rows, columns, numeric)
-        excel = table_csv(rows, columns, numeric, excel=True)
-        written.append((f"{name}.csv", plain, f"{_title(resource)} (UTF-8 CSV)", "csv", name))
-        written.append((f"{name}.excel.csv", excel, f"{_title(resource)} (CSV for Excel)", "excel-csv", name))
-        package_files[f"{name}.csv"] = plain
+        files.append((f"{prefix}{name}.csv", table_csv(rows, columns, numeric), f"{_title(resource)} (UTF-8 CSV)", "csv", name))
+        files.append((f"{prefix}{name}.excel.csv", table_csv(rows, columns, numeric, excel=True),
+                      f"{_title(resource)} (CSV for Excel)", "excel-csv", name))
     descriptor_bytes = (json.dumps(published_descriptor(descriptor), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
-    package_files["datapackage.json"] = descriptor_bytes
-    written.append(("datapackage.json", descriptor_bytes, "Package descriptor with the schemas (Frictionless)", "json", ""))
-    in_zip = dict(package_files)
-    in_zip["README.md"] = readme(descriptor, package_files, build_date, citation)
+    files.append((f"{prefix}datapackage.json", descriptor_bytes, "Package descriptor with the schemas (Frictionless)", "json", ""))
+    return files
+
+
+def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], docs_dir: Path,
+                    build_date: str, citation: str, others: dict[str, tuple[dict, dict]] | None = None) -> list[Download]:
+    """Write docs_dir/data/ and describe every file written (package order, then package-level files).
+
+    `others` are further packages by name -> (descriptor, tables), e.g. the units package: each
+    is written into its own folder, data/<name>/, and into the zip under <name>/, with its own
+    datapackage.json; SHA256SUMS and the zip cover them too."""
+    folder = Path(docs_dir) / DATA_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = package_files(descriptor, tables)
+    for name, (other_descriptor, other_tables) in sorted((others or {}).items()):
+        (folder / name).mkdir(exist_ok=True)
+        written += package_files(other_descriptor, other_tables, prefix=f"{name}/")
+    # The zip holds the plain CSVs and the descriptors, not the Excel variants.
+    in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json")}
+    in_zip["README.md"] = readme(descriptor, dict(in_zip), build_date, citation, others)
     in_zip["SHA256SUMS"] = checksums(in_zip)
-    archive = zip_bytes(in_zip, build_date)
-    written.append((ZIP_NAME, archive, "The whole package: CSVs, datapackage.json, README, checksums", "zip", ""))
+    written.append((ZIP_NAME, zip_bytes(in_zip, build_date), "The whole package: CSVs, datapackage.json, README, checksums", "zip", ""))
     sums = checksums({name: data for name, data, *_ in written})
     written.append(("SHA256SUMS", sums, "SHA-256 checksums of the files above", "checksums", ""))
-    return [write_download(folder, name, data, description, kind, resource) for name, data, description, kind, resource in written]
+    return [write_download(folder, name, data, description, kind, resource, package=name.rpartition("/")[0])
+            for name, data, description, kind, resource in written]
 
 
-def write_download(folder: Path, name: str, data: bytes, description: str, kind: str, resource: str) -> Download:
+def write_download(folder: Path, name: str, data: bytes, description: str, kind: str, resource: str,
+                   package: str = "") -> Download:
     """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
     (folder / name).write_bytes(data)
     path = (folder / name).as_posix()
     site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1:]
     return Download(name=name, path=site_path, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-                    description=description, kind=kind, resource=resource)
+                    description=description, kind=kind, resource=resource, package=package)

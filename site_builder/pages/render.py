@@ -13,6 +13,7 @@ from typing import Iterator
 
 import jinja2
 
+from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.dictionary import resource_docs
@@ -36,6 +37,8 @@ class PageContext:
     descriptor: dict | None = None  # the parsed datapackage.json, for the data dictionary
     downloads: tuple = ()  # site_builder.downloads.Download, in write order
     province_downloads: dict | None = None  # province id -> Download of its figures CSV
+    unit_downloads: dict | None = None  # province id -> Download of its units CSV
+    other_descriptors: dict | None = None  # the other packages' datapackage.json by name (units)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: Site, charts: dic
 def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, t: Translations) -> Iterator[PageSpec]:
     """Every page of the site, in a stable order."""
     province_files = context.province_downloads or {}
+    unit_files = context.unit_downloads or {}
+    units_source = registry_title(context)
     yield PageSpec("index.md", "home.md", context.site_name, {"chart": charts.get(plan.home)})
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
@@ -89,6 +94,8 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             "units_chart": page_charts[0] if page_charts else None,
             "group_charts": list(zip(view.groups, page_charts[1:])),
             "download": province_files.get(view.province.id),
+            "units_download": unit_files.get(view.province.id),
+            "units_source": units_source,
         })
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
     for iv in site.indicator_views:
@@ -101,19 +108,34 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:
     """The data page's downloads (each with its label), province files and dictionary."""
     descriptor = context.descriptor or {"resources": []}
-    titles = {r["name"]: r.get("title", r["name"]) for r in descriptor.get("resources", [])}
+    others = context.other_descriptors or {}
+    titles = {("", r["name"]): r.get("title", r["name"]) for r in descriptor.get("resources", [])}
+    titles.update({(name, r["name"]): r.get("title", r["name"]) for name, d in others.items() for r in d.get("resources", [])})
     province_files = context.province_downloads or {}
+    unit_files = context.unit_downloads or {}
 
     def label(d) -> str:
         kind = t(f"download.kind.{d.kind}") if t.has(f"download.kind.{d.kind}") else d.description
-        return f"{titles[d.resource]} · {kind}" if d.resource and d.resource in titles else kind
+        package = getattr(d, "package", "")
+        text = f"{titles[package, d.resource]} · {kind}" if d.resource and (package, d.resource) in titles else kind
+        return f"{others[package].get('title') or package} · {text}" if package in others and not d.resource else text
 
+    shown = site.current + site.former
     return {
         "downloads": [(d, label(d)) for d in context.downloads],
         "citation": context.citation,
         "resources": resource_docs(descriptor),
-        "province_files": [(v, province_files[v.province.id]) for v in site.current + site.former if v.province.id in province_files],
+        "other_resources": [(name, d.get("title") or name, resource_docs(d)) for name, d in sorted(others.items())],
+        "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
+        "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
     }
+
+
+def registry_title(context: PageContext) -> str:
+    """The title of the registry the units package was imported from ("" without the package)."""
+    units = (context.other_descriptors or {}).get(UNITS_PACKAGE) or {}
+    sources = units.get("sources") or [{}]
+    return sources[0].get("title", "")
 
 
 def charts_for(ids, charts: dict) -> list:

@@ -6,21 +6,23 @@ formats text.
 - provinces.py: units before/after, lineage and figures of each province page
 - indicators.py: an indicator's figures and comparisons across provinces
 - national.py: headline national figures and the coverage matrix
+- units.py: each province's commune-level units before and since 1 July 2025, and where each went
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.dataset.model import Dataset, Indicator
 from site_builder.views.figures import FigureGroup, FigureView
 from site_builder.views.indicators import Comparison, IndicatorView, indicator_view
 from site_builder.views.national import CoverageRow, NationalFigures, coverage, national_figures
 from site_builder.views.provinces import ProvinceView, UnitChange, index_dataset, province_view
+from site_builder.views.units import CurrentUnitView, FormerUnitView, ProvinceUnits, index_units, province_units
 
 __all__ = [
-    "Comparison", "CoverageRow", "FigureGroup", "FigureView", "IndicatorView", "NationalFigures",
-    "ProvinceView", "Site", "UnitChange", "derive_site",
+    "Comparison", "CoverageRow", "CurrentUnitView", "FigureGroup", "FigureView", "FormerUnitView", "IndicatorView",
+    "NationalFigures", "ProvinceUnits", "ProvinceView", "Site", "UnitChange", "derive_site",
 ]
 
 
@@ -50,7 +52,11 @@ class Site:
 def derive_site(dataset: Dataset) -> Site:
     """Build every view the site shows from a validated dataset."""
     lookups = index_dataset(dataset)
-    views = {pid: province_view(lookups, p) for pid, p in lookups.provinces.items()}
+    unit_index = index_units(dataset.units, lookups.provinces)
+    views = {}
+    for pid, p in lookups.provinces.items():
+        view = province_view(lookups, p)
+        views[pid] = replace(view, communes=province_units(unit_index, p, tuple(q.id for q in view.predecessors)))
     by_slug = sorted(lookups.provinces.values(), key=lambda p: (p.slug, p.id))
     current = tuple(views[p.id] for p in by_slug if p.is_current)
     former = tuple(views[p.id] for p in by_slug if not p.is_current)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from site_builder.dataset.model import Dataset, Disagreement, Figure, Province, Source, Succession
 from site_builder.dataset.vocabulary import REFORM_DATE
 from site_builder.views.figures import FigureGroup, FigureView, group_figures, sort_figures
+from site_builder.views.units import ProvinceUnits
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ProvinceView:
     groups: tuple[FigureGroup, ...]  # charted
     key_figures: tuple[FigureView, ...]  # figures in no chart
     disagreements: tuple[DisagreementView, ...]
+    communes: ProvinceUnits | None = None  # its commune-level units from the units package, if loaded
 
     @property
     def province_ids(self) -> tuple[str, ...]:
