@@ -2,7 +2,8 @@
 constraints, primary and foreign keys) plus our own rules, each problem reported at the file
 and physical line a contributor sees, never as a traceback.
 
-- package.py: one package: read it (dataset/reading.py), one frictionless pass, problems phrased with the fix
+- package.py: one package: read it (dataset/reading.py), one frictionless pass, problems phrased with the fix;
+  the units package is given the reform package's provinces table, which its province ids name
 - checks/: our rules, one frictionless check and one error type each
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.validate.package import validate_package
+from site_builder.dataset.vocabulary import UNITS_PACKAGE
+from site_builder.validate.package import reform_provinces_table, validate_package
 from site_builder.errors import PROBLEM_FORMATS as FORMATS
 from site_builder.errors import Problem, format_problem
 
@@ -37,7 +39,13 @@ def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
     problems: list[Problem] = []
     resources = rows = 0
     for folder in folders:
-        found, tables, count = validate_package(folder, root)
+        reform_provinces = None
+        if folder.name == UNITS_PACKAGE:  # its province ids name the reform package's provinces: read them once, pass them down
+            reform_provinces = reform_provinces_table(data_dir, root)
+            if isinstance(reform_provinces, Problem):
+                problems.append(reform_provinces)
+                reform_provinces = None
+        found, tables, count = validate_package(folder, root, reform_provinces)
         problems += found
         resources += tables
         rows += count

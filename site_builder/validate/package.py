@@ -13,7 +13,8 @@ from pathlib import Path
 
 from frictionless import FrictionlessException, Package
 
-from site_builder.dataset.reading import Table, read_package_files
+from site_builder.dataset.reading import Table, read_package_files, shown_path
+from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import Problem
 from site_builder.validate.checks import checklist, is_reform_error
 
@@ -35,8 +36,16 @@ HINTS = {
 
 
 FIXED_DIALECT = {"csv": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True}}
+# Our rules that say what is wrong with a cell's value itself, better than frictionless's type or
+# constraint error on the same cell (which is then left out). Other rules of ours report a
+# consequence (a unit that goes nowhere), so frictionless's own error on the cell stays.
+EXPLAINS_THE_VALUE = frozenset({"reform-number-syntax", "reform-calendar-date", "reform-measure-value",
+                                "reform-link-not-https", "reform-control-character", "reform-text-not-nfc",
+                                "reform-future-date", "reform-formula-cell", "reform-language-code"})
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
 ROW_POSITION = re.compile(r'(?:the )?row at position "?(\d+)"?')
+# The one problem of the units package that is not a frictionless check's: the reform package it names is missing.
+UNITS_NEED_REFORM = "reform-units-need-reform-provinces"
 STRUCTURE_ERRORS = ("resource-error", "package-error", "schema-error", "field-error", "check-error")
 
 
@@ -91,7 +100,8 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
     # Where one of our rules explains a cell (url "/x" is not https, unit_share "NaN" is not a
     # finite number), frictionless's type or constraint error on the same cell (not a
     # "string/uri"; NaN is above the maximum) only repeats it less helpfully.
-    ruled = {(e.row_number, e.field_name) for e in errors if is_reform_error(e) and getattr(e, "field_name", "")}
+    ruled = {(e.row_number, e.field_name) for e in errors
+             if is_reform_error(e) and getattr(e, "field_name", "") and e.type in EXPLAINS_THE_VALUE}
     line_of = table.line_of if table else None
     problems = []
     for error in errors:
@@ -124,14 +134,32 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
     return problems
 
 
-def validate_package(folder: Path, root: Path) -> tuple[list[Problem], int, int]:
+def validate_package(folder: Path, root: Path, reform_provinces: Table | None = None) -> tuple[list[Problem], int, int]:
     """Problems of the package in `folder` (paths shown relative to `root`), and the number of
-    resources and rows read."""
+    resources and rows read. `reform_provinces`, the reform package's provinces table, is what
+    the units package's province ids are checked against (see reform_provinces_table)."""
     files = read_package_files(folder, root)
     if files.problems or files.descriptor is None:
         return files.problems, len(files.tables), 0  # the files cannot be read as tables yet: fix these first
-    problems = _frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor)
+    problems = _frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor, reform_provinces)
     return problems, len(files.tables), sum(len(t.rows) for t in files.tables.values())
+
+
+def reform_provinces_table(data_dir: Path, root: Path) -> Table | Problem:
+    """The reform package's provinces table, read for the units package's rules (its province ids
+    name those provinces), or the one problem saying the units package needs it. The reform
+    package's own problems are reported when it is validated; this only says what is missing."""
+    folder = data_dir / REFORM_PACKAGE
+    files = read_package_files(folder, root) if (folder / "datapackage.json").is_file() else None
+    table = files.tables.get("provinces") if files is not None else None
+    if table is not None:
+        return table
+    shown = shown_path(data_dir / UNITS_PACKAGE / "datapackage.json", root)
+    where = shown_path(folder / "provinces.csv", root)
+    why = "is missing: restore the reform package beside it" if files is None else "cannot be read: fix the problems reported in it"
+    return Problem(shown, None, (
+        f"The units package's province_id values name the provinces of {where}, which {why}; "
+        f"until then they are not checked."), rule=UNITS_NEED_REFORM)
 
 
 def with_fixed_dialect(descriptor: dict) -> dict:
@@ -142,7 +170,8 @@ def with_fixed_dialect(descriptor: dict) -> dict:
     return fixed
 
 
-def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str) -> list[Problem]:
+def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str,
+                          reform_provinces: Table | None = None) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="validate-") as temporary:
         base = Path(temporary)
         for resource in descriptor["resources"]:
@@ -152,7 +181,7 @@ def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_pat
         (base / "datapackage.json").write_text(json.dumps(with_fixed_dialect(descriptor)), encoding="utf-8")
         try:
             package = Package(str(base / "datapackage.json"))
-            report = package.validate(checklist(tables), limit_errors=10_000)
+            report = package.validate(checklist(tables, reform_provinces=reform_provinces), limit_errors=10_000)
         except FrictionlessException as error:  # a descriptor frictionless cannot use (bad schema, profile ...)
             return [Problem(shown_descriptor, None, f"The descriptor is not a valid data package: {error}.")]
         except Exception as error:  # a bug of ours must still not show a contributor a traceback

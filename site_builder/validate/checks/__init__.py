@@ -23,6 +23,13 @@ about; what it needs from other resources (province lifetimes, figure ids) it ge
 - figures_add_up.py: before − reduction = after
 - disagreement_figures.py: a disagreement names existing figures
 - page_addresses.py: no slug or id takes a reserved page's address or another's
+- units_common.py: what the units rules share (cells by name, the files are generated, which registry they cite)
+- units_provinces.py: a unit's province exists in reform/provinces.csv and is of the unit's era
+- units_former_successors.py: every former unit went to at least one current unit
+- units_current_predecessors.py: every current unit came from at least one former unit
+- units_division.py: divided=true means two or more current units, false exactly one
+- units_main_successor.py: at most one main successor per former unit
+- units_registry_totals.py: as many units as the registry lists (only the registry's own import)
 """
 
 from __future__ import annotations
@@ -51,13 +58,26 @@ from site_builder.validate.checks.page_addresses import page_addresses_free
 from site_builder.validate.checks.period_order import period_in_order
 from site_builder.validate.checks.quote_present import quote_not_empty
 from site_builder.validate.checks.unicode_nfc import text_in_nfc
+from site_builder.validate.checks.units_current_predecessors import current_unit_has_predecessor
+from site_builder.validate.checks.units_division import division_matches_links
+from site_builder.validate.checks.units_former_successors import former_unit_has_successor
+from site_builder.validate.checks.units_main_successor import one_main_successor
+from site_builder.validate.checks.units_provinces import unit_province_of_its_era
+from site_builder.validate.checks.units_registry_totals import registry_totals
 
 __all__ = ["checklist", "is_reform_error"]
 
 
-def rule_context(tables: dict[str, Table], today: dt.date | None = None) -> dict:
+def province_lifetimes(table: Table) -> dict[str, tuple[str, str, str]]:
+    """id -> (valid_from, valid_to, name) of another package's provinces table (as "provinces" below)."""
+    return {row.get("id", ""): (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
+            for _, row in table.records()}
+
+
+def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None) -> dict:
     """What the rules need from other resources than the one they check, and today's date
-    (`today`, for tests; the clock's by default, see partial_dates.current_day)."""
+    (`today`, for tests; the clock's by default, see partial_dates.current_day); `reform_provinces`
+    is the reform package's provinces table, which the units package's province ids name."""
     provinces, successors, figure_ids, units = {}, {}, set(), {}
     if "provinces" in tables:
         for _, row in tables["provinces"].records():
@@ -69,15 +89,21 @@ def rule_context(tables: dict[str, Table], today: dt.date | None = None) -> dict
     if "indicators" in tables:
         units = {row.get("id", ""): row.get("unit", "").strip() for _, row in tables["indicators"].records()}
     line_of = tables["figures"].line_of if "figures" in tables else None
+    changes = tables["unit_changes"].records() if "unit_changes" in tables else None
     return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of,
             "lines": {name: table.line_of for name, table in tables.items()}, "indicator_units": units,
-            "today": today or partial_dates.current_day()}
+            "today": today or partial_dates.current_day(),
+            "reform_provinces": province_lifetimes(reform_provinces) if reform_provinces is not None else None,
+            "former_codes": {row.get("former_code", "") for _, row in changes} if changes is not None else None,
+            "current_codes": {row.get("current_code", "") for _, row in changes} if changes is not None else None,
+            "row_counts": {name: sum(1 for row in table.rows if any(cell.strip() for cell in row)) for name, table in tables.items()}}
 
 
-def checklist(tables: dict[str, Table], today: dt.date | None = None) -> Checklist:
+def checklist(tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None) -> Checklist:
     """Every rule of ours, ready for one frictionless validation pass over the package; `today`
-    is the date after which nothing may be dated (the clock's by default)."""
-    context = rule_context(tables, today)
+    is the date after which nothing may be dated (the clock's by default); `reform_provinces`:
+    see rule_context (given when validating the units package)."""
+    context = rule_context(tables, today, reform_provinces)
     return Checklist(checks=[
         no_formula_cells(),
         plain_numbers(),
@@ -96,4 +122,10 @@ def checklist(tables: dict[str, Table], today: dt.date | None = None) -> Checkli
         figures_add_up(context=context),
         disagreement_figures_exist(context=context),
         page_addresses_free(context=context),
+        unit_province_of_its_era(context=context),
+        former_unit_has_successor(context=context),
+        current_unit_has_predecessor(context=context),
+        division_matches_links(context=context),
+        one_main_successor(context=context),
+        registry_totals(context=context),
     ])

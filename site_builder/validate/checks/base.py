@@ -1,5 +1,5 @@
 """What every rule of ours shares: the guard that it applies to one resource, the row's cells
-as the contributor typed them, and the two kinds of error (about a cell, about a row)."""
+as the contributor typed them, and the three kinds of error (about a cell, a row, a whole file)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,18 @@ class ReformRowError(errors.RowError):
     template = "{note}"
 
 
+class ReformTableError(errors.TableError):
+    """A rule of ours about a whole file (no line); each rule subclasses it with its own type and title."""
+
+    type = "reform-table"
+    title = "Reform data rule"
+    description = "A rule of the reform data packages (site_builder/validate/checks/)."
+    template = "{note}"
+
+
 def is_reform_error(error) -> bool:
     """True for an error raised by one of our rules (its message is already a full sentence)."""
-    return isinstance(error, (ReformCellError, ReformRowError))
+    return isinstance(error, (ReformCellError, ReformRowError, ReformTableError))
 
 
 def raw_cells(row) -> dict[str, str]:
