@@ -1,6 +1,6 @@
 """`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> check -> publish
+validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> search -> check -> publish
 
 `build_site` reads top to bottom as that sequence; each stage is a module-level function that
 takes data and returns data, timed and summarised on one progress line. Everything is written
@@ -10,6 +10,7 @@ touches `site/`.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -24,18 +25,22 @@ from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.formatting import format_date
+from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations, load_translations
 from site_builder.publish.link_check import check_site
-from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, write_config
+from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
+from site_builder.publish.search_index import SearchIndex, index_site
 from site_builder.publish.staging import prepare_docs, write_pages
 from site_builder.publish.swap import publish, temporary_output
 from site_builder.views import Site, derive_site
+from site_builder.views.communes import commune_entries, commune_shards
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "check", "publish")
+STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check",
+          "publish")
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class BuildResult:
 
 
 class Stages:
-    """Runs each stage, timing it and printing one progress line `[ n/11] name  seconds  summary`."""
+    """Runs each stage, timing it and printing one progress line `[ n/12] name  seconds  summary`."""
 
     def __init__(self, progress: Callable[[str], None]):
         self.progress = progress
@@ -134,6 +139,7 @@ def build_site(paths: BuildPaths, *, lang: str = "en", date: str | None = None,
     stages.run("config", configure_mkdocs, base_config, scripts, t, paths, summary=lambda _: _display(paths.build_config, paths.root).rstrip("/"))
     with temporary_output(paths.site_dir) as output:
         stages.run("mkdocs", run_mkdocs, paths.build_config, output, when, summary=lambda _: "strict")
+        stages.run("search", index_site, output, summary=describe_search)
         stages.run("check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host")
         stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
     result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), context.downloads)
@@ -193,12 +199,25 @@ def write_site_pages(site: Site, rendered: dict, plan: ChartPlan, context: PageC
                      staging: Path, hand_written: list[str]) -> dict[str, str]:
     generated = render_pages(site, rendered, plan, context, t)
     write_pages(staging, generated, hand_written)
+    write_commune_lookup(commune_shards(commune_entries(site.dataset)), staging / COMMUNE_LOOKUP)
     return generated
+
+
+def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
+    """The "Find your commune" lookup: one JSON file per shard, and keys.json naming them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, rows in shards.items():
+        (folder / f"{key}.json").write_text(_compact_json(rows), encoding="utf-8")
+    (folder / "keys.json").write_text(_compact_json(sorted(shards)), encoding="utf-8")
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def configure_mkdocs(base_config: dict, scripts: list, t: Translations, paths: BuildPaths) -> dict:
     config = site_config(base_config, docs_dir="docs", site_dir=os.path.relpath(paths.site_dir, paths.work_dir),
-                         extra_javascript=scripts, t=t)
+                         extra_javascript=scripts, t=t, custom_dir=stage_theme(paths.work_dir))
     write_config(config, paths.build_config)
     return config
 
@@ -226,6 +245,10 @@ def describe_views(derived: tuple[Site, ChartPlan]) -> str:
 def describe_charts(drawn: tuple[dict, list]) -> str:
     rendered = drawn[0]
     return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
+
+
+def describe_search(index: SearchIndex) -> str:
+    return f"Pagefind: {index.pages} pages, {index.files} files, {index.bytes / 1024:.0f} KB"
 
 
 def describe_downloads(context: PageContext) -> str:
