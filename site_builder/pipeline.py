@@ -1,6 +1,6 @@
 """`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> check -> publish
+validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> search -> check -> publish
 
 `build_site` reads top to bottom as that sequence; each stage is a module-level function that
 takes data and returns data, timed and summarised on one progress line. Everything is written
@@ -10,6 +10,7 @@ touches `site/`.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -25,18 +26,22 @@ from site_builder.errors import BuildError, ValidationFailed
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
+from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations
 from site_builder.publish.link_check import check_site
-from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, write_config
+from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
+from site_builder.publish.search_index import SearchIndex, index_site
 from site_builder.publish.staging import prepare_docs, write_pages
 from site_builder.publish.swap import publish, temporary_output
 from site_builder.views import Site, derive_site
+from site_builder.views.communes import commune_entries, commune_shards
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "check", "publish")
+STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check",
+          "publish")
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class BuildResult:
 
 
 class Stages:
-    """Runs each stage, timing it and printing one progress line `[ n/11] name  seconds  summary`."""
+    """Runs each stage, timing it and printing one progress line `[ n/12] name  seconds  summary`."""
 
     def __init__(self, progress: Callable[[str], None]):
         self.progress = progress
@@ -143,6 +148,7 @@ def build_site(paths: BuildPaths, *, languages: tuple[str, ...] = tuple(EDITION_
     configs = stages.run("config", configure_mkdocs, base_config, scripts, editions, paths, summary=lambda r: f"{len(r)} configuration(s)")
     with temporary_output(paths.site_dir) as output:
         stages.run("mkdocs", run_editions, configs, output, when, summary=lambda _: "strict")
+        stages.run("search", index_site, output, summary=describe_search)
         stages.run("check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host")
         stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
     result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
@@ -224,19 +230,34 @@ def write_site_pages(site: Site, rendered: dict, plans: dict[str, ChartPlan], co
         pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root)
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
+    # The "Find your commune" lookup, once at the site root for every edition.
+    write_commune_lookup(commune_shards(commune_entries(site.dataset)), paths.staging_docs / COMMUNE_LOOKUP)
     return generated
+
+
+def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
+    """The "Find your commune" lookup: one JSON file per shard, and keys.json naming them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, rows in shards.items():
+        (folder / f"{key}.json").write_text(_compact_json(rows), encoding="utf-8")
+    (folder / "keys.json").write_text(_compact_json(sorted(shards)), encoding="utf-8")
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def configure_mkdocs(base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths) -> list[tuple[Path, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site)."""
     configs = []
+    theme = stage_theme(paths.work_dir)
     for e in editions:
         alternates = tuple((LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
                            for other in editions) if len(editions) > 1 else ()
         config_file = paths.config_for(e)
         site_dir = os.path.relpath(paths.site_dir, paths.work_dir) + (f"/{e.folder}" if e.folder else "")
         config = site_config(base_config, docs_dir=paths.staging_for(e).name, site_dir=site_dir, extra_javascript=scripts,
-                             t=e.t, to_site_root=e.to_site_root, alternates=alternates)
+                             t=e.t, to_site_root=e.to_site_root, alternates=alternates, custom_dir=theme)
         write_config(config, config_file)
         configs.append((config_file, e.folder))
     return configs
@@ -272,6 +293,10 @@ def describe_views(derived: tuple[Site, dict[str, ChartPlan]]) -> str:
 def describe_charts(drawn: tuple[dict, list]) -> str:
     rendered = drawn[0]
     return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
+
+
+def describe_search(index: SearchIndex) -> str:
+    return f"Pagefind: {index.pages} pages, {index.files} files, {index.bytes / 1024:.0f} KB"
 
 
 def describe_downloads(contexts: dict[str, PageContext]) -> str:

@@ -19,20 +19,20 @@ def test_navigation_lists_the_sections_in_order_with_translated_titles():
                          extra_javascript=["assets/javascripts/charts.js"], t=t)
     assert config["nav"] == [
         {"Home": "index.md"}, {"Provinces": "provinces/index.md"}, {"Former provinces": "provinces/former/index.md"},
-        {"Indicators": "indicators/index.md"}, {"Coverage": "coverage.md"}, {"Data": "data.md"},
+        {"Find your commune": "communes.md"}, {"Indicators": "indicators/index.md"}, {"Coverage": "coverage.md"}, {"Data": "data.md"},
         {"Contribute": "contribute.md"}, {"About": "about.md"},
     ]
-    assert len(NAV) == 8
+    assert len(NAV) == 9
 
 
-def test_theme_uses_system_fonts_and_no_plugin_beyond_search():
+def test_theme_uses_system_fonts_and_no_plugin():
     t = load_translations("en")
     base = read_base_config(REPO / "mkdocs.yml")
     config = site_config({**base, "theme": {**base["theme"], "font": {"text": "Roboto"}}, "repo_url": "https://github.com/x/y"},
                          docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
     assert config["theme"]["font"] is False
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
-    assert base.get("plugins") == ["search"]
+    assert base.get("plugins") == [] and config["plugins"] == []  # search is Pagefind, run by the build
     assert config["use_directory_urls"] is True
     assert not base.get("site_url")
 

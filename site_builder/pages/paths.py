@@ -33,3 +33,7 @@ def province_path(province: Province) -> str:
 
 def indicator_path(indicator_id: str) -> str:
     return f"indicators/{indicator_id}.md"
+
+
+# Where the "Find your commune" page's lookup lives (views/communes.py: one JSON file per shard).
+COMMUNE_LOOKUP = "communes/lookup"

@@ -19,7 +19,7 @@ from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.dictionary import resource_docs
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
-from site_builder.pages.paths import indicator_path, page_url, province_path, root_of
+from site_builder.pages.paths import COMMUNE_LOOKUP, indicator_path, page_url, province_path, root_of
 from site_builder.pages.translations import Translations
 from site_builder.views import Site
 
@@ -87,6 +87,10 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     yield PageSpec("index.md", "home.md", context.site_name, {"chart": charts.get(plan.home)})
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
+    yield PageSpec("communes.md", "communes.md", t("communes.title"), {
+        "units_before": len(site.dataset.units.former), "units_after": len(site.dataset.units.current),
+        "lookup": COMMUNE_LOOKUP + "/", "labels": commune_labels(t),
+    })
     for view in site.current + site.former:
         page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
         yield PageSpec(province_path(view.province), "province.md", view.province.name_vi, {
@@ -103,6 +107,15 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
         yield PageSpec(indicator_path(iv.indicator.id), "indicator.md", iv.indicator.name_en, {"iv": iv, "comparison_charts": comparison_charts})
     yield PageSpec("coverage.md", "coverage.md", t("nav.coverage"), {})
     yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
+
+
+def commune_labels(t: Translations) -> dict[str, str]:
+    """The interface text assets/search/communes.js shows, from the edition's translations."""
+    keys = ("hint", "loading", "none", "one", "other", "more", "failed", "former", "current", "went_to",
+            "not_linked")
+    labels = {key: t(f"communes.js.{key}") for key in keys}
+    labels.update({f"type.{kind}": t(f"communes.type.{kind}") for kind in ("commune", "ward", "township", "special_zone")})
+    return labels
 
 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:

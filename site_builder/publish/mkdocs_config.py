@@ -1,22 +1,26 @@
 """The MkDocs configuration of a build.
 
 `build/mkdocs.yml` is the top-level `mkdocs.yml` plus what only the build knows: the staging
-docs folder, the navigation (titles from the translations), the chart scripts.
+docs folder, the navigation (titles from the translations), the chart scripts, and the theme
+overrides (site_builder/theme/, copied to build/theme/: the Pagefind search box).
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
 
 from site_builder.errors import BuildError
+from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.translations import Translations
 
 NAV = (
     ("nav.home", "index.md"),
     ("nav.provinces", "provinces/index.md"),
     ("nav.former_provinces", "provinces/former/index.md"),
+    ("nav.communes", "communes.md"),
     ("nav.indicators", "indicators/index.md"),
     ("nav.coverage", "coverage.md"),
     ("nav.data", "data.md"),
@@ -25,8 +29,12 @@ NAV = (
 )
 
 DEFAULT_REPOSITORY = "https://github.com/vietnam-apparatus-reform/data"
-# Partials of the theme we override (the language switch that stays on the same page).
-THEME_OVERRIDES = Path(__file__).resolve().parents[1] / "theme"
+
+# The theme overrides (mkdocs `theme.custom_dir`): templates and the search box's assets.
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+# Search is Pagefind's (publish/search_index.py): MkDocs' own search plugin, which MkDocs adds
+# when `plugins` is not set, would put a 265 KB index into every page's first load.
+BUILT_IN_SEARCH = ("search", "material/search")
 
 
 def read_base_config(path: Path) -> dict:
@@ -51,15 +59,37 @@ def repository_url(config: dict) -> str:
     return str((config.get("extra") or {}).get("repository") or DEFAULT_REPOSITORY).rstrip("/")
 
 
-def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: list, t: Translations,
-                to_site_root: str = "", alternates: tuple[tuple[str, str, str], ...] = ()) -> dict:
-    """The configuration MkDocs builds from: `base` with the build's folders, nav and scripts.
+def stage_theme(work_dir: Path) -> str:
+    """Copy the theme overrides to `work_dir/theme`; the folder's name, relative to work_dir."""
+    target = work_dir / "theme"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(THEME_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target.name
 
-    `to_site_root` leads from this edition's root to the site's, where the stylesheet and the
-    scripts are served once for every edition; `alternates` are the editions of the language
-    switch as (name, language, link from this edition's root to the other's root).
+
+def without_built_in_search(plugins) -> list:
+    """`plugins` (a list of names or {name: options}) less MkDocs' and Material's search."""
+    return [p for p in (plugins or []) if _plugin_name(p) not in BUILT_IN_SEARCH]
+
+
+def _plugin_name(entry) -> str:
+    if isinstance(entry, dict):
+        return str(next(iter(entry), ""))
+    return str(entry)
+
+
+def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: list, t: Translations,
+                custom_dir: str | None = None, to_site_root: str = "", alternates: tuple[tuple[str, str, str], ...] = ()) -> dict:
+    """The configuration MkDocs builds from: `base` with the build's folders, nav, scripts and theme.
+
+    `to_site_root` leads from this edition's root to the site's, where the stylesheets, the
+    scripts, the search index and the commune lookup are served once for every edition;
+    `alternates` are the editions of the language switch as (name, language, link from this
+    edition's root to the other's root).
     """
     config = dict(base)
+    config["plugins"] = without_built_in_search(config.get("plugins"))
     config["site_name"] = t("site.name")
     config["site_description"] = t("site.description")
     config["docs_dir"] = docs_dir
@@ -69,6 +99,9 @@ def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: l
     theme = dict(config.get("theme") or {"name": "material"})
     theme["language"] = t.lang
     theme["font"] = False  # system fonts: no request to Google Fonts
+    if custom_dir:
+        theme["custom_dir"] = custom_dir
+    theme["features"] = [f for f in theme.get("features") or [] if not str(f).startswith("search.")]
     palettes = theme.get("palette")
     if isinstance(palettes, list):  # the light/dark switch's label is interface text too
         theme["palette"] = [
@@ -81,10 +114,10 @@ def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: l
     config["nav"] = [{t(key): path} for key, path in NAV]
     config["extra_javascript"] = [_under(to_site_root, e) for e in list(config.get("extra_javascript") or []) + list(extra_javascript)]
     config["extra_css"] = [_under(to_site_root, e) for e in config.get("extra_css") or []]
-    if alternates:
-        theme["custom_dir"] = str(THEME_OVERRIDES)
-        config["extra"] = {**(config.get("extra") or {}),
-                           "alternate": [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]}
+    config["extra"] = {**(config.get("extra") or {}), "commune_lookup": COMMUNE_LOOKUP + "/", "site_root": to_site_root,
+                       "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")}}
+    if alternates:  # the language switch (theme/partials/alternate.html)
+        config["extra"]["alternate"] = [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]
     return config
 
 

@@ -1,0 +1,155 @@
+"""The site search index: Pagefind run over the built site, after MkDocs and before the checks.
+
+Pagefind (the `pagefind` package's Python API driving the binary that `pagefind_bin` ships, so
+nothing is downloaded) reads every page's `data-pagefind-body` (the article: theme/main.html)
+and writes `pagefind/` into the site: a small script plus an index in pieces that a reader's
+browser fetches only when they search (assets/search/site-search.js).
+
+Pagefind ignores combining marks by itself ("nang" finds Nẵng, "phuc xa" finds Phúc Xá) but
+treats đ as a letter of its own, so "da nang" would not find Đà Nẵng. So the copy of each
+page that Pagefind reads (in a temporary folder; the published page is unchanged and a reader
+loads none of it) carries an ASCII-folded copy of its words with đ/Đ ("da" for Đà).
+Commune names are looked up apart, in the commune lookup (views/communes.py), which the
+search box asks too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from site_builder.errors import BuildError
+from site_builder.views.communes import fold
+
+INDEX_FOLDER = "pagefind"
+# Left out of the index besides `data-pagefind-ignore`: charts (their text is in the page's
+# tables), and whatever the templates mark `data-search-exclude` (long tables, downloads and
+# checksums, the coverage matrix, citation blocks).
+EXCLUDE_SELECTORS = ("[data-search-exclude]", "figure.chart", ".chart-wrap", ".headerlink")
+# The indexed article, as theme/main.html writes it: its start, and the marker at its end.
+BODY_START = "<div data-pagefind-body>"
+BODY_END = "<!--/pagefind-body-->"
+# Pagefind's ready-made interfaces; the site has its own search box, so they are not published.
+UNUSED_BUNDLES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                  "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    pages: int  # pages Pagefind indexed
+    files: int  # files it wrote
+    bytes: int  # their total size
+
+
+def index_site(site_dir: Path) -> SearchIndex:
+    """Index every page under `site_dir` into `site_dir/pagefind/`; BuildError when Pagefind is
+    missing or fails."""
+    # A page without the end marker has no indexed article (404.html): it stays out of the index.
+    pages = {rel: inject(html) for rel, html in read_pages(site_dir) if BODY_END in html}
+    output = site_dir / INDEX_FOLDER
+    try:
+        with tempfile.TemporaryDirectory(prefix="search-pages-") as copies:
+            # Pagefind reads the pages as they are indexed from a copy of them: one request to its
+            # service for the whole folder (the Python API waits 0.1 s for each answer).
+            for rel, html in pages.items():
+                (Path(copies) / rel).parent.mkdir(parents=True, exist_ok=True)
+                (Path(copies) / rel).write_text(html, encoding="utf-8")
+            _run_apart(_write_index, Path(copies), output)
+    except FileNotFoundError as error:
+        raise BuildError(f"Pagefind is not installed ({error}); run `make .venv/bin/site-builder` to install "
+                         "requirements.lock, which pins pagefind and pagefind_bin.") from None
+    except Exception as error:  # the pagefind package reports the binary's errors as plain Exception
+        raise BuildError(f"Pagefind could not index the site in {site_dir}: {error!r}") from None
+    for name in UNUSED_BUNDLES:
+        (output / name).unlink(missing_ok=True)
+    written = [p for p in output.rglob("*") if p.is_file()]
+    return SearchIndex(pages=len(pages), files=len(written), bytes=sum(p.stat().st_size for p in written))
+
+
+def read_pages(site_dir: Path):
+    """(path, HTML) of every page, in path order ("provinces/x/index.html")."""
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not rel.startswith(INDEX_FOLDER + "/"):
+            yield rel, path.read_text(encoding="utf-8")
+
+
+def inject(html: str) -> str:
+    """The page as Pagefind reads it: the folded copy of its đ-words first in the article (so
+    Pagefind counts them in the page's own section, not in the last heading's)."""
+    words = folded_words(html)
+    folded = f"<p>{' '.join(words)}</p>" if words else ""  # folded words are [a-z0-9]: nothing to escape
+    return html.replace(BODY_START, BODY_START + folded, 1)
+
+
+def folded_words(html: str) -> list[str]:
+    """The ASCII-folded form of every word with đ/Đ in the indexed text ("Đà" -> "da"), sorted."""
+    start, end = html.find(BODY_START), html.find(BODY_END)
+    if start < 0 or end < start or not _D.search(html, start, end):
+        return []
+    parser = _IndexedText()
+    parser.feed(html[start:end])
+    parser.close()
+    words = {w for chunk in parser.text for w in chunk.split() if "đ" in w.lower()}
+    return sorted({fold(w) for w in words} - {""})
+
+
+_D = re.compile("[đĐ]")
+
+
+class _IndexedText(HTMLParser):
+    """The text inside `data-pagefind-body`, less what Pagefind leaves out (ignored elements)."""
+
+    _SKIPPED = frozenset({"script", "style", "svg", "template", "noscript"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self._open: list[tuple[str, bool, bool]] = []  # (tag, opens the body, opens an ignored part)
+        self._in_body = 0
+        self._ignored = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"):
+            return
+        names = {name for name, _ in attrs}
+        body = "data-pagefind-body" in names
+        ignored = bool({"data-pagefind-ignore", "data-search-exclude"} & names) or tag in self._SKIPPED
+        self._open.append((tag, body, ignored))
+        self._in_body += body
+        self._ignored += ignored
+
+    def handle_endtag(self, tag):
+        while self._open:
+            open_tag, body, ignored = self._open.pop()
+            self._in_body -= body
+            self._ignored -= ignored
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._in_body and not self._ignored:
+            self.text.append(data)
+
+
+def _run_apart(coroutine_function, *args) -> None:
+    """Run an async function to its end in a thread of its own: the caller may already be inside
+    an event loop (Playwright's sync API keeps one running), where asyncio.run refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coroutine_function(*args))).result()
+
+
+async def _write_index(pages: Path, output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    if output.exists():
+        shutil.rmtree(output)
+    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output), write_playground=False)
+    async with PagefindIndex(config=config) as index:  # writes the index when the block ends without an error
+        await index.add_directory(str(pages))

@@ -1,0 +1,169 @@
+/* The header search box (partials/search.html), answered by Pagefind and the commune lookup.
+ *
+ * Nothing of either is fetched when a page loads: pagefind/pagefind.js (and through it the
+ * index, in small pieces) and commune-lookup.js are imported on the first keystroke. Units
+ * whose name matches come first, each linked to its current unit on its province's page
+ * (Pagefind ranks by words, so "phuc xa" alone would bring pages with many a "Phúc" and "Xã");
+ * then Pagefind's pages. Results are built with textContent; Pagefind's excerpts keep only
+ * their <mark> highlights, read from an inert document, never inserted as HTML. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-site-search]");
+  if (!box) return;
+  var input = box.querySelector(".md-search__input");
+  var form = box.querySelector(".md-search__form");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var toggle = document.getElementById("__search");
+  var root = new URL(box.getAttribute("data-root") || "./", document.baseURI);  // this edition: its pages
+  var siteRoot = new URL(box.getAttribute("data-site-root") || "./", document.baseURI);  // the index and lookup, once for all editions
+  var text = function (name) { return box.getAttribute("data-text-" + name) || ""; };
+  var pagefind = null;
+  var communes = null;
+  var MAX_RESULTS = 10;
+  var MAX_SUB_RESULTS = 3;
+  var MAX_UNITS = 5;
+
+  function loadCommunes() {
+    communes = communes || import(new URL("assets/search/commune-lookup.js", root).href).then(function (m) {
+      return { module: m, lookup: m.communeLookup(new URL(box.getAttribute("data-lookup"), siteRoot)) };
+    });
+    return communes;
+  }
+
+  function findUnits(query) {
+    return loadCommunes().then(function (c) {
+      if (c.module.tooShort(query)) return [];
+      return c.lookup.find(query).then(function (rows) {
+        return rows.slice(0, MAX_UNITS).map(function (row) { return unitItem(c.module, row); });
+      });
+    }).catch(function () { return []; });  // pages are still found without the lookup
+  }
+
+  function unitItem(m, row) {
+    // A former unit leads to the current unit it went to (the main part first); a current one to itself.
+    var target = row[7][0];
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var era = row[0] === "c" ? text("current") : text("former");
+    var where = [era, row[5], row[6]].filter(Boolean).join(" · ");
+    if (row[0] !== "c" && target) where += " → " + text("went-to") + " " + target[1] + " (" + target[3] + ")";
+    var href = new URL(m.unitHref(target || []), root);
+    if (target) li.appendChild(link(href.pathname + href.hash, row[2], null, "h1", where));
+    return li;
+  }
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+        // Result URLs are site-relative ("/vi/provinces/x/"); the site may live below a path.
+        return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function setOpen(open) {
+    if (toggle && toggle.checked !== open) toggle.checked = open;
+  }
+
+  function excerpt(html) {
+    // Keep the text and the <mark> highlights of Pagefind's excerpt; drop any other markup.
+    var p = document.createElement("p");
+    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function link(url, title, html, level, plain) {
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var heading = document.createElement(level);
+    heading.textContent = title;
+    article.appendChild(heading);
+    if (html) article.appendChild(excerpt(html));
+    if (plain) {
+      var p = document.createElement("p");
+      p.textContent = plain;
+      article.appendChild(p);
+    }
+    a.appendChild(article);
+    return a;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    li.appendChild(link(data.url, (data.meta && data.meta.title) || data.url, data.excerpt, "h1"));
+    (data.sub_results || []).filter(function (sub) { return sub.url !== data.url; })
+      .slice(0, MAX_SUB_RESULTS).forEach(function (sub) {
+        li.appendChild(link(sub.url, sub.title, sub.excerpt, "h2"));
+      });
+    return li;
+  }
+
+  function show(count, items) {
+    meta.textContent = count === 0 ? text("none") : count === 1 ? text("one") : text("other").replace("#", String(count));
+    list.replaceChildren.apply(list, items);
+  }
+
+  function search() {
+    var query = input.value.trim();
+    if (!query) {
+      meta.textContent = text("placeholder");
+      list.replaceChildren();
+      return;
+    }
+    loadPagefind().then(function (pf) {
+      return pf.debouncedSearch(query, {}, 150);
+    }).then(function (found) {
+      if (!found || input.value.trim() !== query) return null;  // a newer query is on its way
+      var pages = Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
+      return Promise.all([loadCommunes(), findUnits(query), pages]).then(function (parts) {
+        if (input.value.trim() !== query) return;
+        var units = parts[1], data = parts[2];
+        // A page titled as typed ("quang ngai": the province) stays above the units of that name.
+        var lead = data.length && parts[0].module.fold((data[0].meta && data[0].meta.title) || "") === parts[0].module.fold(query)
+          ? [item(data.shift())] : [];
+        show(units.length + found.results.length, lead.concat(units, data.map(item)));
+      });
+    }).catch(function (error) {
+      meta.textContent = String(error && error.message || error);
+    });
+  }
+
+  input.addEventListener("input", search);
+  input.addEventListener("focus", function () { setOpen(true); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) window.location.href = first.href;
+  });
+  form.addEventListener("reset", function () { setTimeout(search, 0); });
+  if (toggle) {
+    toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  }
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "Escape" && toggle && toggle.checked) {
+      setOpen(false);
+      input.blur();
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      setOpen(true);
+      input.focus();
+      input.select();
+    }
+  });
+})();
