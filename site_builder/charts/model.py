@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-KINDS = ("before_after", "series", "ranking")
+# before_after, series, ranking: one bar or point per row; stacked: rows sharing a category
+# stacked in one bar; tile_map / tile_groups: one square per row at its grid cell, coloured by
+# value (sequential) or by series (categorical, neighbouring groups told apart).
+KINDS = ("before_after", "series", "ranking", "stacked", "tile_map", "tile_groups")
+TILE_KINDS = ("tile_map", "tile_groups")
+
+
 def drawable(character: str) -> bool:
     """False for what XML cannot hold (controls, surrogates, noncharacters such as U+FFFE) and
     for DEL and C1 controls: one in a label makes the SVG renderer (vl-convert) abort the whole
@@ -30,6 +36,8 @@ class _CleanText:
             value = getattr(self, f.name)
             if isinstance(value, str) and f.name not in self._not_text:
                 object.__setattr__(self, f.name, chart_text(value))
+            elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                object.__setattr__(self, f.name, tuple(chart_text(v) for v in value))
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,9 @@ class ChartRow(_CleanText):
     value: float
     series: str = ""  # colour grouping, e.g. "Before"/"After"
     note: str = ""  # extra tooltip text (a date, a source)
+    label: str = ""  # tile maps: the text in the square (a short name)
+    grid_row: int | None = None  # tile maps: the square's cell, row 0 at the top
+    grid_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,10 @@ class ChartRequest(_CleanText):
     rows: tuple[ChartRow, ...]
     value_title: str
     category_title: str
+    series_title: str = ""  # the tooltip's name for a row's series (stacked, tile_groups)
+    # Every series the family of charts may show, in order: fixes each series' colour across
+    # charts (a chart without townships keeps the colours of the others). Empty: the rows' series.
+    series_domain: tuple[str, ...] = ()
     number_symbols: tuple[str, str] = (".", ",")  # decimal mark and thousands separator of the page's language
 
 

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from site_builder.charts import model as chart_model
 from site_builder.charts import spec as chart_spec_module
-from site_builder.charts.model import ChartRequest, RenderedChart
+from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
 from site_builder.downloads.csv_files import formula_safe
@@ -32,7 +32,7 @@ from site_builder.errors import BuildError
 CHART_FOLDER = "assets/charts"
 PNG_SCALE = 2  # crisp on high-density screens and in print
 # Bump when the drawing changes without a change of spec (e.g. PNG compression): new cache folder.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 # Below this many charts to draw, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 # The code that turns a request into a spec: a cached spec is reused only if it is unchanged.
@@ -45,14 +45,16 @@ class ChartRenderError(BuildError):
 
 
 def chart_csv(request: ChartRequest) -> bytes:
-    """The chart's data as UTF-8 CSV: category, value, series, note (text cells formula-safe)."""
+    """The chart's data as UTF-8 CSV: category, value, series, note (text cells formula-safe);
+    a tile map's also the square's grid row and column."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["category", "value", "series", "note"])
+    tiles = request.kind in TILE_KINDS
+    writer.writerow(["category", "value", "series", "note"] + (["grid_row", "grid_column"] if tiles else []))
     for row in request.rows:
         value = float(row.value)
         writer.writerow([formula_safe(row.category), int(value) if value.is_integer() else value,
-                         formula_safe(row.series), formula_safe(row.note)])
+                         formula_safe(row.series), formula_safe(row.note)] + ([row.grid_row, row.grid_column] if tiles else []))
     return out.getvalue().encode("utf-8")
 
 
@@ -62,13 +64,24 @@ def spec_file_text(spec_json: str) -> str:
     return spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
+GRADIENT_ID = re.compile(r"\bgradient_(\d+)\b")
+
+
+def renumber_gradients(svg: str) -> str:
+    """Gradient ids (a colour legend's) numbered from 0 in each SVG. Vega numbers them with a
+    counter that lives as long as the process, so the same chart would otherwise get other ids
+    depending on what the worker drew before, and the build would not repeat byte for byte."""
+    numbers: dict[str, str] = {}
+    return GRADIENT_ID.sub(lambda m: f"gradient_{numbers.setdefault(m.group(1), str(len(numbers)))}", svg)
+
+
 def render_spec(spec_json: str) -> tuple[str, bytes] | str:
     """SVG text and PNG bytes of one spec, or the error text (runs in a worker process)."""
     import vl_convert
 
     try:
         # No base URL is allowed: the data is inline, so nothing may be fetched from anywhere.
-        svg = vl_convert.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[])
+        svg = renumber_gradients(vl_convert.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[]))
         # The PNG from the SVG just drawn: the same bytes as vegalite_to_png, three times faster.
         png = recompress_png(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
     except Exception as error:  # vl-convert raises plain ValueError with a JavaScript message

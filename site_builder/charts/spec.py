@@ -1,6 +1,6 @@
 """The Vega-Lite spec of a chart request, built with Altair. Data inline, no external URL.
 
-Three kinds, one layout each:
+The bar kinds, one layout each (stacked bars: stacked.py; tile maps: tile_map.py):
 - before_after: horizontal bars in the order given (labels like "Quang Nam, before" are long,
   and read best on the left), coloured by series;
 - ranking: horizontal bars sorted by value, largest first;
@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from site_builder.charts.model import KINDS, ChartRequest
+from site_builder.charts.model import KINDS, TILE_KINDS, ChartRequest
+from site_builder.charts.stacked import stacked_chart
+from site_builder.charts.tile_map import tile_chart
 
 FONT = "DejaVu Sans"  # installed with the system (fonts-dejavu-core); no web font is fetched
 PLOT_WIDTH = 420  # horizontal charts: the bars' length; labels take up to LABEL_LIMIT more
@@ -35,14 +37,31 @@ CONFIG = {
 
 def chart_spec(request: ChartRequest) -> dict:
     """A plain Vega-Lite dict for one request; its sorted-key JSON identifies the chart."""
-    # Imported here, not at module level: worker processes import this package only to call
-    # vl-convert, and importing Altair costs most of a second in each of them.
-    import altair as alt
-
     if request.kind not in KINDS:
         raise ValueError(f"Chart {request.chart_id}: unknown kind {request.kind!r}; use one of {', '.join(KINDS)}.")
     if not request.rows:
         raise ValueError(f"Chart {request.chart_id} has no rows; plan a chart only for data that exists.")
+    if request.kind == "stacked":
+        chart = stacked_chart(request, {"width": PLOT_WIDTH, "row_height": ROW_HEIGHT, "format": VALUE_FORMAT})
+    elif request.kind in TILE_KINDS:
+        chart = tile_chart(request, {})
+    else:
+        chart = _bar_chart(request)
+    # Altair checks the spec against the Vega-Lite schema on every call (most of the time spent
+    # here); the layouts are fixed and tests render every kind, so the check is left to them.
+    spec = chart.to_dict(validate=False)
+    spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
+    spec["config"] = CONFIG if request.number_symbols == (".", ",") else {**CONFIG, "locale": number_locale(request)}
+    spec["description"] = request.description
+    return spec
+
+
+def _bar_chart(request: ChartRequest):
+    """before_after, ranking and series: one bar (or point) per row."""
+    # Imported here, not at module level: worker processes import this package only to call
+    # vl-convert, and importing Altair costs most of a second in each of them.
+    import altair as alt
+
     values = [
         {"order": i, "category": r.category, "value": float(r.value), "series": r.series or request.value_title, "note": r.note}
         for i, r in enumerate(request.rows)
@@ -82,14 +101,7 @@ def chart_spec(request: ChartRequest) -> dict:
             marks = base.mark_bar().encode(color=color)
         labels = base.mark_text(baseline="bottom", dy=-4).encode(text=alt.Text("value:Q", format=VALUE_FORMAT))
         chart = (marks + labels).properties(width=COLUMN_WIDTH * len(categories), height=PLOT_HEIGHT)
-
-    # Altair checks the spec against the Vega-Lite schema on every call (most of the time spent
-    # here); the layouts are fixed and tests render every kind, so the check is left to them.
-    spec = chart.to_dict(validate=False)
-    spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
-    spec["config"] = CONFIG if request.number_symbols == (".", ",") else {**CONFIG, "locale": number_locale(request)}
-    spec["description"] = request.description
-    return spec
+    return chart
 
 
 def number_locale(request: ChartRequest) -> dict:

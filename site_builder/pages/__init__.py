@@ -3,7 +3,8 @@
 - translations.py: interface strings from translations/<lang>.yaml by dotted key
 - formatting.py: numbers, dates, periods, values and titles as a reader reads them
 - paths.py: each page's Markdown path and URL, relative links between pages
-- chart_plan.py: every chart of the site as a request for charts/ (titles, labels, rows)
+- chart_plan.py: every chart of the site as a request for charts/ (titles, labels, rows);
+  unit_charts.py the units-by-type chart of a province page, map_charts.py the home page maps
 - dictionary.py: the data dictionary of the data page, from datapackage.json
 - environment.py: the Jinja environment (autoescape on, formatting filters)
 - render.py: every page rendered from its template, with its front matter

@@ -9,12 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
-from site_builder.pages.editions import indicator_name, province_name
-from site_builder.pages.formatting import number_symbols, format_date, format_number, format_period, format_value
+from site_builder.pages.editions import indicator_name
+from site_builder.pages.formatting import format_date, format_number, format_period, format_value, number_symbols
+from site_builder.pages.map_charts import CURRENT_MAP_ID, FORMER_MAP_ID, current_map_request, former_map_request
 from site_builder.pages.translations import Translations
+from site_builder.pages.unit_charts import units_by_type_request
 from site_builder.charts import ChartRequest, ChartRow
+from site_builder.charts.tile_grid import Tile, load_tile_grid
 
 HOME_CHART_ID = "home--unit-reduction"
+# The home page's tile maps (templates/home.md looks them up by these ids).
+HOME_MAP_IDS = (CURRENT_MAP_ID, FORMER_MAP_ID)
 
 
 @dataclass(frozen=True)
@@ -25,14 +30,20 @@ class ChartPlan:
     # indicator id -> chart ids, one per Comparison in order
     indicators: dict = field(hash=False, compare=False)
     home: str = HOME_CHART_ID
+    home_maps: tuple[str, ...] = ()  # of HOME_MAP_IDS, those with data
 
 
-def plan_charts(site: Site, t: Translations) -> ChartPlan:
-    """Every chart of the site, in a stable order, with ids the pages look up."""
-    requests: list[ChartRequest] = [ranking_request(site, t)]
+def plan_charts(site: Site, t: Translations, grid: dict[str, Tile] | None = None) -> ChartPlan:
+    """Every chart of the site, in a stable order, with ids the pages look up.
+
+    `grid`: where each province sits on the home page's tile maps (default: tile_grid.csv)."""
+    grid = load_tile_grid() if grid is None else grid
+    maps = [r for r in (current_map_request(site, grid, t), former_map_request(site, grid, t)) if r]
+    requests: list[ChartRequest] = [ranking_request(site, t)] + maps
+    names = {pid: p.name_vi for pid, p in site.provinces.items()}
     provinces: dict[str, tuple[str, ...]] = {}
     for view in site.current + site.former:
-        page_requests = [units_request(view, t)] + [
+        page_requests = [units_by_type_request(view, site.dataset, names, t)] + [
             group_request(f"{view.province.id}--{index:02d}--{group.indicator.id}", group, view, t)
             for index, group in enumerate(view.groups, start=1)
         ]
@@ -44,7 +55,8 @@ def plan_charts(site: Site, t: Translations) -> ChartPlan:
         indicators[iv.indicator.id] = tuple(r.chart_id for r in comparison_requests)
         requests.extend(comparison_requests)
     symbols = number_symbols(t)
-    plan = ChartPlan(requests=tuple(replace(r, number_symbols=symbols) for r in requests), provinces=provinces, indicators=indicators)
+    plan = ChartPlan(requests=tuple(replace(r, number_symbols=symbols) for r in requests), provinces=provinces, indicators=indicators,
+                     home_maps=tuple(r.chart_id for r in maps))
     return plan if t.lang == "en" else with_id_prefix(plan, f"{t.lang}--")
 
 
@@ -59,6 +71,7 @@ def with_id_prefix(plan: ChartPlan, prefix: str) -> ChartPlan:
         provinces={k: ids(v) for k, v in plan.provinces.items()},
         indicators={k: ids(v) for k, v in plan.indicators.items()},
         home=prefix + plan.home,
+        home_maps=ids(plan.home_maps),
     )
 
 
@@ -71,7 +84,7 @@ def ranking_request(site: Site, t: Translations) -> ChartRequest:
             continue
         rows.append(
             ChartRow(
-                category=province_name(view.province, t),
+                category=view.province.name_vi,
                 value=float(u.reduction),
                 note=t("chart.ranking_note", before=format_number(u.before, t), after=format_number(u.after, t),
                        percent=format_number(u.percent_reduction, t)),
@@ -88,47 +101,6 @@ def ranking_request(site: Site, t: Translations) -> ChartRequest:
         rows=tuple(rows),
         value_title=t("chart.ranking_value"),
         category_title=t("chart.province"),
-    )
-
-
-def units_request(view: ProvinceView, t: Translations) -> ChartRequest | None:
-    """Commune-level units before -> after: a current province against its predecessors' sum;
-    a former province beside the province it became part of."""
-    p = view.province
-    if p.is_current:
-        u = view.units
-        if u.before is None or u.after is None:
-            return None
-        breakdown = t("list.separator").join(
-            t("chart.predecessor_part", name=province_name(pred, t), value=format_number(v, t)) for pred, v in view.predecessor_units
-        )
-        rows = (
-            ChartRow(t("chart.units_before", date=format_date(u.before_as_of, t)), float(u.before), t("chart.before"), breakdown),
-            ChartRow(t("chart.units_after", date=format_date(u.after_as_of, t)), float(u.after), t("chart.after"), ""),
-        )
-        description = t("chart.units_description_current", province=province_name(p, t), before=format_number(u.before, t),
-                        after=format_number(u.after, t), count=len(view.predecessors))
-        title = t("chart.units_title", province=province_name(p, t))
-    else:
-        own, succ = view.units, view.successor_units
-        if own.before is None or view.successor is None or succ is None or succ.before is None or succ.after is None:
-            return None
-        rows = [ChartRow(t("chart.units_own_before", province=province_name(p, t)), float(own.before), t("chart.before"), format_date(own.before_as_of, t))]
-        if view.partners:  # merged: also show the merged whole, else the two bars would compare unlike things
-            rows.append(ChartRow(t("chart.units_merged_before", province=province_name(view.successor, t)), float(succ.before), t("chart.before"), format_date(succ.before_as_of, t)))
-        rows.append(ChartRow(t("chart.units_successor_after", province=province_name(view.successor, t)), float(succ.after), t("chart.after"), format_date(succ.after_as_of, t)))
-        rows = tuple(rows)
-        description = t("chart.units_description_former", province=province_name(p, t), before=format_number(own.before, t),
-                        successor=province_name(view.successor, t), merged=format_number(succ.before, t), after=format_number(succ.after, t))
-        title = t("chart.units_title_former", province=province_name(p, t), successor=province_name(view.successor, t))
-    return ChartRequest(
-        chart_id=f"{p.id}--units",
-        title=title,
-        description=description,
-        kind="before_after",
-        rows=rows,
-        value_title=t("chart.units_value"),
-        category_title=t("chart.date"),
     )
 
 
@@ -164,7 +136,7 @@ def group_request(chart_id: str, group: FigureGroup, view: ProvinceView, t: Tran
         note = t("list.separator").join(x for x in (qualifier, source) if x)
         rows.append(ChartRow(label, fv.figure.value, t(f"measure.{fv.figure.measure}"), note))
     name = indicator_name(group.indicator, t)
-    where = province_name(group.province, t) if not group.area else t("chart.area_in_province", area=group.area, province=province_name(group.province, t))
+    where = group.province.name_vi if not group.area else t("chart.area_in_province", area=group.area, province=group.province.name_vi)
     measure_title = t("chart.family_level") if group.family == "level" else t(f"measure.{group.family}")
     summary = t("list.separator").join(
         t("chart.summary_point", label=r.category, value=format_value(r.value, group.family, "exact", t)) for r in rows
@@ -190,7 +162,7 @@ def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -
     """An indicator's values across provinces for one kind of number, largest first."""
     rows = tuple(
         ChartRow(
-            category=province_name(fv.province, t) if fv.province.is_current else t("chart.former_name", province=province_name(fv.province, t)),
+            category=fv.province.name_vi if fv.province.is_current else t("chart.former_name", province=fv.province.name_vi),
             value=fv.figure.value,
             note=t("list.separator").join(x for x in (format_period(fv.figure.period_start, fv.figure.period_end, t), fv.source.publisher or fv.source.title) if x),
         )

@@ -37,11 +37,6 @@ def load_editions(languages: tuple[str, ...] = tuple(EDITION_FOLDERS)) -> tuple[
     return tuple(Edition(lang, load_translations(lang), EDITION_FOLDERS[lang]) for lang in languages)
 
 
-def province_name(province, t: Translations) -> str:
-    """A province's name as the edition writes it in running text and charts."""
-    return province.name_vi if t.lang == "vi" else province.name_en
-
-
 def indicator_name(indicator, t: Translations) -> str:
     return (indicator.name_vi or indicator.name_en) if t.lang == "vi" else indicator.name_en
 

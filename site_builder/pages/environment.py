@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from site_builder.pages.editions import indicator_definition, indicator_name, province_name
+from site_builder.pages.editions import indicator_definition, indicator_name
 from site_builder.pages.formatting import format_date, format_legal_basis, format_number, format_period, format_value, is_web_url
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
@@ -29,7 +29,6 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         page_url=page_url,
         indicator_name=lambda i: indicator_name(i, t),
         definition=lambda i: indicator_definition(i, t),
-        province_name=lambda p: province_name(p, t),
         value_text=lambda fv: format_value(fv.figure.value, fv.figure.measure, fv.figure.qualifier, t),
     )
     env.filters.update(

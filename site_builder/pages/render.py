@@ -84,7 +84,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     province_files = context.province_downloads or {}
     unit_files = context.unit_downloads or {}
     units_source = registry_title(context)
-    yield PageSpec("index.md", "home.md", context.site_name, {"chart": charts.get(plan.home)})
+    yield PageSpec("index.md", "home.md", context.site_name, {"chart": charts.get(plan.home), "maps": charts_for(plan.home_maps, charts)})
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
     yield PageSpec("communes.md", "communes.md", t("communes.title"), {
