@@ -1,3 +1,18 @@
-"""Validate the Vietnam Apparatus Reform data packages and build the static site."""
+"""Validate the Vietnam Apparatus Reform data packages and build the static site.
+
+- cli.py, __main__.py: the `site-builder` command (one module per command in commands/)
+- pipeline.py: `site-builder build` as its stages, top to bottom
+- errors.py: what every stage reports: Problem (file, line, sentence) and BuildError
+- dataset/: reading datapackages/ (the only reader) into the typed model
+- validate/: frictionless validation plus our rules, one check each
+- views/: what the pages show, derived from the model
+- pages/: the generated pages in each edition's language, and the chart plan
+- charts/: drawing charts (Altair specs, vl-convert SVG and PNG, cached)
+- downloads/: the data as CSV, the package zip, checksums
+- publish/: MkDocs, Pagefind, the final checks and the atomic swap into site/
+- registry/: `site-builder import-registry`
+- review/: `site-builder diff`, the data change of a pull request
+- templates/, theme/, translations/, assets/: markup, theme overrides, interface strings, scripts
+"""
 
 __version__ = "0.1.0"

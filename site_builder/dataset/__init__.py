@@ -2,6 +2,8 @@
 
 - vocabulary.py: the reform's dates, the measures, the formula characters, the package name
 - reading.py: the one CSV reader (UTF-8, comma, '"') with physical line numbers; the descriptor
+- safe_files.py: only regular files inside the repository, within the stated limits
+- descriptor.py: datapackage.json, refused if it references anything outside itself
 - schema_types.py: cell text to int / float / bool as the Table Schema declares each field
 - model.py: the typed records (Source, Province, Succession, UnitCount, Indicator, Figure ...)
 - load.py: the reform package as typed records plus the raw rows the downloads are made from

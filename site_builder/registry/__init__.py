@@ -6,4 +6,5 @@ extract.py (with extract_units.py) runs in the registry environment (.venv-regis
 and prints JSON; transform.py and units.py turn that JSON into rows, after the corrections stated
 in corrections.csv; compare.py lists where the two packages disagree; run.py runs the extractor and
 writes the files. packages.py names the packages, their pinned versions and source ids.
+units_package.py writes the units package's datapackage.json; errors.py holds RegistryError.
 """

@@ -6,6 +6,9 @@ formats text.
 - provinces.py: units before/after, lineage and figures of each province page
 - indicators.py: an indicator's figures and comparisons across provinces
 - national.py: headline national figures and the coverage matrix
+- units.py: each province's commune-level units before and after, with predecessors
+- unit_figures.py: figures derived from the units package for one province (kept apart from sources)
+- communes.py: the "Find your commune" lookup of every unit, names folded for matching
 - units.py: each province's commune-level units before and since 1 July 2025, and where each went
 """
 

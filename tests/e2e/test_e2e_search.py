@@ -136,12 +136,7 @@ def test_clicking_a_result_opens_the_province_page_at_the_units_address(page, se
     assert page.locator("h1").first.inner_text().strip() == "Hà Nội"
 
 
-# THE ANCHOR ITSELF: every current unit's id="unit-<code>" on its province page comes from the
-# unit lists on province pages (another branch, by the contract in ARCHITECTURE.md). Until that
-# is merged this fails only because the anchor is missing, hence the strict xfail: once the
-# anchors exist it passes, strict makes that an error, and the mark must then be removed.
-@pytest.mark.xfail(strict=True, reason="province pages have no unit anchors until the unit-lists branch is merged; "
-                                       "remove this mark then")
+# The anchor itself: every current unit has id="unit-<code>" on its province page (ARCHITECTURE.md).
 def test_clicking_a_result_lands_on_the_current_units_anchor(page, server):
     page.goto(server.url("communes/"), wait_until="networkidle")
     find_commune(page, "phuc xa").first.locator("a").click()
