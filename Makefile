@@ -10,7 +10,7 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test serve validate import-registry benchmark clean
+.PHONY: site test lint serve validate import-registry benchmark clean
 
 $(BIN)/site-builder: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -35,7 +35,12 @@ validate: $(BIN)/site-builder
 import-registry: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
 	$(BIN)/site-builder import-registry --registry-python $(REGISTRY_VENV)/bin/python
 
-test: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
+# Style first (seconds), then the whole test suite.
+lint: $(BIN)/site-builder
+	$(BIN)/ruff check site_builder tests benchmarks
+	$(BIN)/ruff format --check site_builder tests benchmarks
+
+test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
 	REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python $(BIN)/python -m pytest -q
 
 serve: site

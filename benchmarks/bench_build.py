@@ -119,11 +119,18 @@ def report(runs: list[dict], workers: int | None) -> str:
         "|---|--:|--:|",
     ]
     for name in STAGES:
-        lines.append(f"| {name} | {statistics.median(r['stages'].get(name, 0) for r in runs):.2f} s "
-                     f"| {statistics.median(r['rebuild_stages'].get(name, 0) for r in runs):.2f} s |")
+        lines.append(
+            f"| {name} | {statistics.median(r['stages'].get(name, 0) for r in runs):.2f} s "
+            f"| {statistics.median(r['rebuild_stages'].get(name, 0) for r in runs):.2f} s |"
+        )
     size, files = last["size"]
-    lines += ["", f"Site: {size:,} bytes in {files:,} files.", "",
-              "| first load of | files | bytes | gzip bytes |", "|---|--:|--:|--:|"]
+    lines += [
+        "",
+        f"Site: {size:,} bytes in {files:,} files.",
+        "",
+        "| first load of | files | bytes | gzip bytes |",
+        "|---|--:|--:|--:|",
+    ]
     for page, (raw, packed, count) in last["first_load"].items():
         lines.append(f"| `{page}` | {count} | {raw:,} | {packed:,} |")
     return "\n".join(lines) + "\n"
@@ -139,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     for number in range(1, args.runs + 1):
         runs.append(one_run(args.workers))
         r = runs[-1]
-        print(f"run {number}/{args.runs}: clean {r['clean']:.2f} s, rebuild {r['rebuild']:.2f} s, floor {r['floor']:.2f} s", file=sys.stderr)
+        print(
+            f"run {number}/{args.runs}: clean {r['clean']:.2f} s, rebuild {r['rebuild']:.2f} s, floor {r['floor']:.2f} s",
+            file=sys.stderr,
+        )
     text = report(runs, args.workers)
     args.output.write_text(text, encoding="utf-8")
     print(text)

@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 def planned_requests() -> list[ChartRequest]:
     """The site's own chart requests, as the build plans them."""
-    from site_builder.pages.chart_plan import plan_charts
-    from site_builder.views import derive_site
     from site_builder.dataset.load import load_package
+    from site_builder.pages.chart_plan import plan_charts
     from site_builder.pages.translations import load_translations
+    from site_builder.views import derive_site
 
     dataset, _ = load_package(REPO / "datapackages")
     return list(plan_charts(derive_site(dataset), load_translations("en")).requests)
@@ -39,8 +39,15 @@ def synthetic_requests(count: int) -> list[ChartRequest]:
     for i in range(count):
         kind = kinds[i % 3]
         size = 34 if kind == "ranking" else 3
-        rows = tuple(ChartRow(f"{2019 + j}" if kind == "series" else f"Province {j}", float(97 * i + 13 * j + 1),
-                              "Before" if j == 0 else "After", f"note {j}") for j in range(size))
+        rows = tuple(
+            ChartRow(
+                f"{2019 + j}" if kind == "series" else f"Province {j}",
+                float(97 * i + 13 * j + 1),
+                "Before" if j == 0 else "After",
+                f"note {j}",
+            )
+            for j in range(size)
+        )
         requests.append(ChartRequest(f"bench-{i:04d}", f"Chart {i}", "A synthetic chart.", kind, rows, "units", "Date"))
     return requests
 
@@ -72,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             cold, distinct = timed(requests, workers, Path(cache))
             warm, _ = timed(requests, workers, Path(cache))
         label = "serial" if workers == 1 else f"{workers} workers"
-        print(f"{label:>10}: cold {cold:6.2f} s ({distinct} distinct, {cold / distinct * 1000:5.1f} ms each)   warm {warm:6.2f} s")
+        print(
+            f"{label:>10}: cold {cold:6.2f} s ({distinct} distinct, {cold / distinct * 1000:5.1f} ms each)   warm {warm:6.2f} s"
+        )
     return 0
 
 

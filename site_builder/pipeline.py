@@ -40,8 +40,7 @@ from site_builder.views.communes import commune_entries, commune_shards
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check",
-          "publish")
+STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check", "publish")
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,9 @@ class BuildPaths:
     site_dir: Path  # the published site
 
     @classmethod
-    def for_project(cls, root: Path, *, data_dir: Path | None = None, site_dir: Path | None = None,
-                    work_dir: Path | None = None) -> "BuildPaths":
+    def for_project(
+        cls, root: Path, *, data_dir: Path | None = None, site_dir: Path | None = None, work_dir: Path | None = None
+    ) -> "BuildPaths":
         root = Path(root).resolve()
         return cls(
             root=root,
@@ -121,9 +121,15 @@ class Stages:
         return result
 
 
-def build_site(paths: BuildPaths, *, languages: tuple[str, ...] = tuple(EDITION_FOLDERS), date: str | None = None,
-               validator: Callable[[Path], list[str]] | None | str = "project",
-               progress: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
+def build_site(
+    paths: BuildPaths,
+    *,
+    languages: tuple[str, ...] = tuple(EDITION_FOLDERS),
+    date: str | None = None,
+    validator: Callable[[Path], list[str]] | None | str = "project",
+    progress: Callable[[str], None] = print,
+    workers: int | None = None,
+) -> BuildResult:
     """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
     untouched. English is at the root; each other language in `languages` under its folder.
 
@@ -138,22 +144,40 @@ def build_site(paths: BuildPaths, *, languages: tuple[str, ...] = tuple(EDITION_
     dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
     site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
-    hand_written = stages.run("docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r.values()))} hand-written files")
+    hand_written = stages.run(
+        "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r.values()))} hand-written files"
+    )
     rendered, scripts = stages.run("charts", draw_charts, plans, paths, workers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
-    generated = stages.run("pages", write_site_pages, site, rendered, plans, contexts, editions, paths, hand_written,
-                           summary=lambda r: f"{len(r)} pages in {len(editions)} edition(s)")
-    configs = stages.run("config", configure_mkdocs, base_config, scripts, editions, paths, summary=lambda r: f"{len(r)} configuration(s)")
+    generated = stages.run(
+        "pages",
+        write_site_pages,
+        site,
+        rendered,
+        plans,
+        contexts,
+        editions,
+        paths,
+        hand_written,
+        summary=lambda r: f"{len(r)} pages in {len(editions)} edition(s)",
+    )
+    configs = stages.run(
+        "config", configure_mkdocs, base_config, scripts, editions, paths, summary=lambda r: f"{len(r)} configuration(s)"
+    )
     with temporary_output(paths.site_dir) as output:
         stages.run("mkdocs", run_editions, configs, output, when, summary=lambda _: "strict")
         stages.run("search", index_site, output, summary=describe_search)
-        stages.run("check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host")
+        stages.run(
+            "check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host"
+        )
         stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
     result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
-    progress(f"Built {result.pages} generated pages and {result.charts} charts into {_display(paths.site_dir, paths.root)} "
-             f"in {result.total_seconds:.2f} s (build date {when}).")
+    progress(
+        f"Built {result.pages} generated pages and {result.charts} charts into {_display(paths.site_dir, paths.root)} "
+        f"in {result.total_seconds:.2f} s (build date {when})."
+    )
     return result
 
 
@@ -179,8 +203,10 @@ def derive(dataset: Dataset, editions: tuple[Edition, ...]) -> tuple[Site, dict[
 def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> dict[str, list[str]]:
     """Each edition's staging folder with its hand-written pages (docs/, docs/vi/ ...)."""
     folders = tuple(e.folder for e in editions if e.folder)
-    return {e.lang: prepare_docs(paths.docs_dir / e.folder if e.folder else paths.docs_dir, paths.staging_for(e), folders)
-            for e in editions}
+    return {
+        e.lang: prepare_docs(paths.docs_dir / e.folder if e.folder else paths.docs_dir, paths.staging_for(e), folders)
+        for e in editions
+    }
 
 
 def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
@@ -202,8 +228,13 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
         repository_url=repository_url(base_config),
         licence_name=licence.get("title") or licence.get("name", ""),
         licence_url=licence.get("path", ""),
-        citation=t("cite.dataset", site=t("site.name"), name=raw.descriptor.get("name", ""),
-                   version=raw.descriptor.get("version", ""), date=format_date(when, t)),
+        citation=t(
+            "cite.dataset",
+            site=t("site.name"),
+            name=raw.descriptor.get("name", ""),
+            version=raw.descriptor.get("version", ""),
+            date=format_date(when, t),
+        ),
         descriptor=raw.descriptor,
     )
 
@@ -216,14 +247,27 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
     written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, english.build_date, english.citation, others)
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
-    unit_files = download_writer.write_unit_files({v.province.id: v.communes for v in site.current + site.former if v.communes}, staging)
-    listed = {"downloads": tuple(written), "province_downloads": province_files, "unit_downloads": unit_files,
-              "other_descriptors": {n: d for n, (d, _) in others.items()}}
+    unit_files = download_writer.write_unit_files(
+        {v.province.id: v.communes for v in site.current + site.former if v.communes}, staging
+    )
+    listed = {
+        "downloads": tuple(written),
+        "province_downloads": province_files,
+        "unit_downloads": unit_files,
+        "other_descriptors": {n: d for n, (d, _) in others.items()},
+    }
     return {lang: PageContext(**{**c.__dict__, **listed}) for lang, c in contexts.items()}
 
 
-def write_site_pages(site: Site, rendered: dict, plans: dict[str, ChartPlan], contexts: dict[str, PageContext],
-                     editions: tuple[Edition, ...], paths: BuildPaths, hand_written: dict[str, list[str]]) -> dict[str, str]:
+def write_site_pages(
+    site: Site,
+    rendered: dict,
+    plans: dict[str, ChartPlan],
+    contexts: dict[str, PageContext],
+    editions: tuple[Edition, ...],
+    paths: BuildPaths,
+    hand_written: dict[str, list[str]],
+) -> dict[str, str]:
     """Every edition's pages rendered and written into its staging folder; all of them by path in the site."""
     generated: dict[str, str] = {}
     for e in editions:
@@ -247,17 +291,33 @@ def _compact_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def configure_mkdocs(base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths) -> list[tuple[Path, str]]:
+def configure_mkdocs(
+    base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths
+) -> list[tuple[Path, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site)."""
     configs = []
     theme = stage_theme(paths.work_dir)
     for e in editions:
-        alternates = tuple((LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
-                           for other in editions) if len(editions) > 1 else ()
+        alternates = (
+            tuple(
+                (LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
+                for other in editions
+            )
+            if len(editions) > 1
+            else ()
+        )
         config_file = paths.config_for(e)
         site_dir = os.path.relpath(paths.site_dir, paths.work_dir) + (f"/{e.folder}" if e.folder else "")
-        config = site_config(base_config, docs_dir=paths.staging_for(e).name, site_dir=site_dir, extra_javascript=scripts,
-                             t=e.t, to_site_root=e.to_site_root, alternates=alternates, custom_dir=theme)
+        config = site_config(
+            base_config,
+            docs_dir=paths.staging_for(e).name,
+            site_dir=site_dir,
+            extra_javascript=scripts,
+            t=e.t,
+            to_site_root=e.to_site_root,
+            alternates=alternates,
+            custom_dir=theme,
+        )
         write_config(config, config_file)
         configs.append((config_file, e.folder))
     return configs
@@ -301,8 +361,10 @@ def describe_search(index: SearchIndex) -> str:
 
 def describe_downloads(contexts: dict[str, PageContext]) -> str:
     context = contexts["en"]
-    return (f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
-            f"{len(context.unit_downloads or {})} province unit files")
+    return (
+        f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
+        f"{len(context.unit_downloads or {})} province unit files"
+    )
 
 
 def _display(path: Path, root: Path) -> str:

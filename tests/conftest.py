@@ -23,5 +23,7 @@ def project(tmp_path) -> Path:
     shutil.copytree(BUILD_FIXTURE, package)
     shutil.copy(REPO / "datapackages" / "reform" / "datapackage.json", package / "datapackage.json")
     sources = package / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("javascript:alert(1)", "https://example.org/evil"), encoding="utf-8")
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("javascript:alert(1)", "https://example.org/evil"), encoding="utf-8"
+    )
     return tmp_path

@@ -10,22 +10,32 @@ import pytest
 
 from site_builder.charts import ChartRequest, ChartRow, render_charts
 
-HOSTILE = '<script>alert(1)</script>'
+HOSTILE = "<script>alert(1)</script>"
 QUOTES = '"&<>'
 
 
 @pytest.fixture(scope="module")
 def hostile_chart(tmp_path_factory):
     request = ChartRequest(
-        chart_id="p34-51--units", title=f"Title {HOSTILE}", description=f"Description {QUOTES}", kind="before_after",
+        chart_id="p34-51--units",
+        title=f"Title {HOSTILE}",
+        description=f"Description {QUOTES}",
+        kind="before_after",
         rows=(ChartRow(HOSTILE, 3.0, QUOTES, f"note {HOSTILE}"), ChartRow(QUOTES, 5.0, "After", "=1+1")),
-        value_title=f"value {HOSTILE}", category_title=f"category {QUOTES}")
+        value_title=f"value {HOSTILE}",
+        category_title=f"category {QUOTES}",
+    )
     return render_charts([request], tmp_path_factory.mktemp("docs"), workers=1)["p34-51--units"]
 
 
 def render_partial(chart, root: str = "../../") -> str:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("site_builder", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("site_builder", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals["t"] = lambda key, **kwargs: f"[{key}]"
     env.filters["num"] = lambda value: f"{value:g}"
     return env.get_template("partials/chart.html").render(chart=chart, root=root, site_root=root)
@@ -59,7 +69,7 @@ def test_partial_links_the_svg_to_its_caption_with_ids_from_the_chart_id(hostile
 
 def test_partial_data_table_has_a_caption_and_scoped_headers(hostile_chart):
     html = render_partial(hostile_chart)
-    table = html[html.index("<table>"):html.index("</table>")]
+    table = html[html.index("<table>") : html.index("</table>")]
     assert "<caption>Title &lt;script&gt;" in table
     assert table.count('<th scope="col"') == 2 and table.count('<th scope="row">') == 2
     assert "<summary>[chart.data_table]</summary>" in html
@@ -75,7 +85,10 @@ def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hos
     assert "\n\n" not in render_partial(hostile_chart).strip()
 
 
-@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x07", "\x7f", "\x85", "\r", "\n", "\ufffe", "\uffff", "\ufdd0", "\U0010ffff", "\u2028", "\u2029"])
+@pytest.mark.parametrize(
+    "control",
+    ["\x00", "\x1b", "\x07", "\x7f", "\x85", "\r", "\n", "\ufffe", "\uffff", "\ufdd0", "\U0010ffff", "\u2028", "\u2029"],
+)
 def test_control_characters_in_chart_text_are_removed_before_drawing(control):
     from site_builder.charts.model import ChartRequest, ChartRow
 

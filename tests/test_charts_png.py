@@ -9,17 +9,19 @@ import vl_convert
 
 from site_builder.charts.png import SIGNATURE, recompress_png
 
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">'
-       '<rect width="200" height="80" fill="white"/><rect x="10" y="10" width="120" height="25" fill="#b71c1c"/>'
-       '<text x="10" y="70" font-family="DejaVu Sans" font-size="12">Quảng Ngãi 96</text></svg>')
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">'
+    '<rect width="200" height="80" fill="white"/><rect x="10" y="10" width="120" height="25" fill="#b71c1c"/>'
+    '<text x="10" y="70" font-family="DejaVu Sans" font-size="12">Quảng Ngãi 96</text></svg>'
+)
 
 
 def chunks(png: bytes) -> list[tuple[bytes, bytes]]:
     found, position = [], len(SIGNATURE)
     while position < len(png):
-        (length,) = struct.unpack(">I", png[position:position + 4])
-        kind, data = png[position + 4:position + 8], png[position + 8:position + 8 + length]
-        (crc,) = struct.unpack(">I", png[position + 8 + length:position + 12 + length])
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind, data = png[position + 4 : position + 8], png[position + 8 : position + 8 + length]
+        (crc,) = struct.unpack(">I", png[position + 8 + length : position + 12 + length])
         assert crc == zlib.crc32(kind + data), f"bad CRC in {kind!r}"
         found.append((kind, data))
         position += 12 + length

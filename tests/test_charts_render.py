@@ -16,10 +16,17 @@ from site_builder.charts.render import ChartRenderError, chart_csv, inline_svg
 
 def units_request(chart_id: str, before: float = 298, after: float = 102) -> ChartRequest:
     return ChartRequest(
-        chart_id=chart_id, title="Commune-level units", description="Before and after the merger.", kind="before_after",
-        rows=(ChartRow("Before (30 June 2025)", before, "Before", "An Giang 155, Kien Giang 143"),
-              ChartRow("After (1 July 2025)", after, "After")),
-        value_title="Commune-level units", category_title="Date")
+        chart_id=chart_id,
+        title="Commune-level units",
+        description="Before and after the merger.",
+        kind="before_after",
+        rows=(
+            ChartRow("Before (30 June 2025)", before, "Before", "An Giang 155, Kien Giang 143"),
+            ChartRow("After (1 July 2025)", after, "After"),
+        ),
+        value_title="Commune-level units",
+        category_title="Date",
+    )
 
 
 def many_requests(count: int) -> list[ChartRequest]:
@@ -66,10 +73,12 @@ def test_inline_svg_is_an_image_labelled_by_its_caption(tmp_path):
 
 
 def test_ids_inside_an_inline_svg_are_prefixed_with_the_chart_id():
-    svg = '<svg x="1"><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>'
+    svg = (
+        '<svg x="1"><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>'
+    )
     inline = inline_svg(svg, "p34-51--units")
     assert 'id="chart-p34-51--units-clip1"' in inline
-    assert 'url(#chart-p34-51--units-clip1)' in inline and 'href="#chart-p34-51--units-clip1"' in inline
+    assert "url(#chart-p34-51--units-clip1)" in inline and 'href="#chart-p34-51--units-clip1"' in inline
     assert 'id="clip1"' not in inline
 
 
@@ -103,14 +112,18 @@ def test_repeated_chart_id_is_rejected_with_a_sentence(tmp_path):
 
 def test_a_chart_vl_convert_cannot_draw_is_reported_by_its_id(tmp_path, monkeypatch):
     monkeypatch.setattr(render_module, "render_spec", lambda spec: "Error: unsupported mark")
-    with pytest.raises(ChartRenderError, match=r"Chart p34-91--units could not be rendered by vl-convert: Error: unsupported mark"):
+    with pytest.raises(
+        ChartRenderError, match=r"Chart p34-91--units could not be rendered by vl-convert: Error: unsupported mark"
+    ):
         render_charts([units_request("p34-91--units")], tmp_path, workers=1)
 
 
 def test_chart_csv_holds_the_rows_and_is_formula_safe():
-    request = ChartRequest("x", "T", "D", "ranking", (ChartRow("=HYPERLINK(\"x\")", 3.0, note="+1"), ChartRow("Hue", 2.5)), "v", "c")
+    request = ChartRequest(
+        "x", "T", "D", "ranking", (ChartRow('=HYPERLINK("x")', 3.0, note="+1"), ChartRow("Hue", 2.5)), "v", "c"
+    )
     rows = list(csv.reader(io.StringIO(chart_csv(request).decode("utf-8"))))
-    assert rows == [["category", "value", "series", "note"], ["'=HYPERLINK(\"x\")", "3", "", "'+1"], ["Hue", "2.5", "", ""]]
+    assert rows == [["category", "value", "series", "note"], ['\'=HYPERLINK("x")', "3", "", "'+1"], ["Hue", "2.5", "", ""]]
 
 
 def test_spec_file_escapes_markup_characters_but_stays_the_same_json(tmp_path):

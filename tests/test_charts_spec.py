@@ -11,14 +11,21 @@ from site_builder.charts.spec import chart_spec, ordered_categories, spec_key
 
 
 def request(kind: str, rows, chart_id: str = "p34-51--units", **overrides) -> ChartRequest:
-    fields = dict(chart_id=chart_id, title="Commune-level units of Quang Ngai", description="Fewer units after the merger.",
-                  kind=kind, rows=tuple(rows), value_title="Commune-level units", category_title="Date")
+    fields = dict(
+        chart_id=chart_id,
+        title="Commune-level units of Quang Ngai",
+        description="Fewer units after the merger.",
+        kind=kind,
+        rows=tuple(rows),
+        value_title="Commune-level units",
+        category_title="Date",
+    )
     fields.update(overrides)
     return ChartRequest(**fields)
 
 
 def layer_encoding(spec: dict, mark: str) -> dict:
-    layer = next(l for l in spec["layer"] if (l["mark"]["type"] if isinstance(l["mark"], dict) else l["mark"]) == mark)
+    layer = next(lay for lay in spec["layer"] if (lay["mark"]["type"] if isinstance(lay["mark"], dict) else lay["mark"]) == mark)
     return layer["encoding"]
 
 
@@ -29,13 +36,18 @@ def inline_values(spec: dict) -> list[dict]:
     return spec["data"]["values"]
 
 
-BEFORE_AFTER = [ChartRow("Before (30 June 2025)", 298, "Before", "An Giang 155, Kien Giang 143"),
-                ChartRow("After (1 July 2025)", 102, "After")]
+BEFORE_AFTER = [
+    ChartRow("Before (30 June 2025)", 298, "Before", "An Giang 155, Kien Giang 143"),
+    ChartRow("After (1 July 2025)", 102, "After"),
+]
 
 
 def test_before_after_chart_keeps_the_order_of_its_rows_even_when_values_rise():
-    rows = [ChartRow("Quang Nam, before", 233, "Before"), ChartRow("Da Nang, its parts before", 280, "Before"),
-            ChartRow("Da Nang, after", 94, "After")]
+    rows = [
+        ChartRow("Quang Nam, before", 233, "Before"),
+        ChartRow("Da Nang, its parts before", 280, "Before"),
+        ChartRow("Da Nang, after", 94, "After"),
+    ]
     spec = chart_spec(request("before_after", rows))
     assert layer_encoding(spec, "bar")["y"]["sort"] == ["Quang Nam, before", "Da Nang, its parts before", "Da Nang, after"]
 
@@ -111,12 +123,15 @@ def test_ordered_categories_of_a_ranking_follow_the_values():
     assert ordered_categories(request("before_after", rows)) == ["B", "A"]
 
 
-@pytest.mark.parametrize("kind, rows", [
-    ("before_after", BEFORE_AFTER),
-    ("ranking", [ChartRow("A", 1.5, note="n"), ChartRow("B", 2)]),
-    ("series", [ChartRow("2021", 1), ChartRow("2022", 3), ChartRow("2023", 2)]),
-    ("series", [ChartRow("2019", 10), ChartRow("2024", 7)]),
-])
+@pytest.mark.parametrize(
+    "kind, rows",
+    [
+        ("before_after", BEFORE_AFTER),
+        ("ranking", [ChartRow("A", 1.5, note="n"), ChartRow("B", 2)]),
+        ("series", [ChartRow("2021", 1), ChartRow("2022", 3), ChartRow("2023", 2)]),
+        ("series", [ChartRow("2019", 10), ChartRow("2024", 7)]),
+    ],
+)
 def test_spec_of_every_kind_is_valid_vega_lite(kind, rows):
     # chart_spec skips Altair's schema check for speed; this is where it happens.
     import altair as alt

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -31,6 +30,7 @@ def successions() -> dict[str, str]:
 
 
 # The grid file ----------------------------------------------------------------------------
+
 
 def test_grid_places_every_current_and_former_province_exactly_once():
     grid = load_tile_grid()
@@ -84,13 +84,16 @@ def test_a_cell_that_is_not_a_number_is_reported_with_its_line(tmp_path):
 
 # The map specs ----------------------------------------------------------------------------
 
+
 def share_map(rows) -> ChartRequest:
     return ChartRequest("home--map-current", "Share removed", "A map.", "tile_map", tuple(rows), "Units removed", "Province")
 
 
-SHARES = [ChartRow("Hà Nội", 76.0, note="526 → 126 (−76%)", label="Hà Nội", grid_row=2, grid_column=3),
-          ChartRow("Cần Thơ", 60.8, note="342 → 134 (−60.8%)", label="Cần Thơ", grid_row=15, grid_column=1),
-          ChartRow("Bà Rịa - Vũng Tàu", 65.0, label="Bà Rịa - Vũng Tàu", grid_row=13, grid_column=2)]
+SHARES = [
+    ChartRow("Hà Nội", 76.0, note="526 → 126 (−76%)", label="Hà Nội", grid_row=2, grid_column=3),
+    ChartRow("Cần Thơ", 60.8, note="342 → 134 (−60.8%)", label="Cần Thơ", grid_row=15, grid_column=1),
+    ChartRow("Bà Rịa - Vũng Tàu", 65.0, label="Bà Rịa - Vũng Tàu", grid_row=13, grid_column=2),
+]
 
 
 def test_each_square_sits_in_its_cell_with_row_zero_at_the_top():
@@ -151,11 +154,14 @@ def test_groups_that_touch_on_the_real_grid_never_share_a_colour():
 
 
 def groups_map() -> ChartRequest:
-    rows = [ChartRow("Kon Tum", 102, "Quảng Ngãi", label="Kon Tum", grid_row=11, grid_column=5),
-            ChartRow("Quảng Ngãi", 173, "Quảng Ngãi", label="Quảng Ngãi", grid_row=11, grid_column=6),
-            ChartRow("Quảng Nam", 233, "Đà Nẵng", label="Quảng Nam", grid_row=10, grid_column=5)]
-    return ChartRequest("home--map-former", "Former", "A map.", "tile_groups", tuple(rows), "Units", "Former province",
-                        series_title="Now part of")
+    rows = [
+        ChartRow("Kon Tum", 102, "Quảng Ngãi", label="Kon Tum", grid_row=11, grid_column=5),
+        ChartRow("Quảng Ngãi", 173, "Quảng Ngãi", label="Quảng Ngãi", grid_row=11, grid_column=6),
+        ChartRow("Quảng Nam", 233, "Đà Nẵng", label="Quảng Nam", grid_row=10, grid_column=5),
+    ]
+    return ChartRequest(
+        "home--map-former", "Former", "A map.", "tile_groups", tuple(rows), "Units", "Former province", series_title="Now part of"
+    )
 
 
 def test_former_provinces_are_coloured_by_the_province_they_joined_without_a_legend():
@@ -189,6 +195,7 @@ def test_gradient_ids_are_numbered_per_chart_so_builds_repeat_byte_for_byte():
 
 
 # The built home page ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> str:

@@ -88,7 +88,7 @@ def test_colours_stay_with_their_type_across_charts(requests):
 
 def test_charts_show_names_in_the_page_language_with_diacritics(site):
     vi = {r.chart_id: r for r in plan_charts(site, load_translations("vi")).requests}
-    chart = vi["p63-49--units"]  # Quảng Nam, merged into Đà Nẵng
+    chart = vi["vi--p63-49--units"]  # Quảng Nam, merged into Đà Nẵng (another edition's ids are prefixed)
     assert chart.title == "Đơn vị hành chính cấp xã theo loại: Quảng Nam và Đà Nẵng"
     assert {r.series for r in chart.rows} == {"Xã", "Phường", "Thị trấn", "Đặc khu"}
     assert "193 xã, 17 phường, 23 thị trấn" in chart.description
@@ -103,13 +103,28 @@ def test_a_province_without_a_count_gets_no_units_chart(site):
     assert "p34-51--units" not in planned and "p63-62--units" not in planned and "p34-48--units" in planned
 
 
-STACKED = [ChartRow("Before", 211, "Communes"), ChartRow("Before", 38, "Wards"), ChartRow("Before", 3, "Townships"),
-           ChartRow("After", 86, "Communes"), ChartRow("After", 9, "Wards")]
+STACKED = [
+    ChartRow("Before", 211, "Communes"),
+    ChartRow("Before", 38, "Wards"),
+    ChartRow("Before", 3, "Townships"),
+    ChartRow("After", 86, "Communes"),
+    ChartRow("After", 9, "Wards"),
+]
 
 
 def stacked_request(rows=STACKED, **fields) -> ChartRequest:
-    return ChartRequest("p34-51--units", "Units by type", "By type.", "stacked", tuple(rows), "Commune-level units", "Date",
-                        series_title="Type of unit", series_domain=("Communes", "Wards", "Townships", "Special zones"), **fields)
+    return ChartRequest(
+        "p34-51--units",
+        "Units by type",
+        "By type.",
+        "stacked",
+        tuple(rows),
+        "Commune-level units",
+        "Date",
+        series_title="Type of unit",
+        series_domain=("Communes", "Wards", "Townships", "Special zones"),
+        **fields,
+    )
 
 
 def test_segments_follow_each_other_in_the_order_given_and_totals_end_each_bar():

@@ -26,8 +26,11 @@ SITE_BUILDER = REPO / ".venv" / "bin" / "site-builder"
 
 
 def resource(name: str, fields: list[str], key: list[str]) -> dict:
-    return {"name": name, "path": f"{name}.csv", "schema": {"fields": [{"name": f, "type": "string"} for f in fields],
-                                                            "primaryKey": key}}
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "schema": {"fields": [{"name": f, "type": "string"} for f in fields], "primaryKey": key},
+    }
 
 
 DESCRIPTOR = {
@@ -36,24 +39,27 @@ DESCRIPTOR = {
         resource("sources", ["id", "title", "publisher", "url", "published"], ["id"]),
         resource("provinces", ["id", "name_vi", "name_en", "valid_to"], ["id"]),
         resource("indicators", ["id", "name_en"], ["id"]),
-        resource("figures", ["id", "province_id", "indicator_id", "measure", "value", "period_start", "period_end",
-                             "source_id", "quote"], ["id"]),
+        resource(
+            "figures",
+            ["id", "province_id", "indicator_id", "measure", "value", "period_start", "period_end", "source_id", "quote"],
+            ["id"],
+        ),
         resource("unit_counts", ["province_id", "as_of", "total"], ["province_id", "as_of"]),
     ],
 }
 
 BASE_FILES = {
     "sources.csv": "id,title,publisher,url,published\n"
-                   "tq-2024,Tuyen Quang merges communes,Tuyen Quang Newspaper,https://example.org/tq,2024-12-13\n",
+    "tq-2024,Tuyen Quang merges communes,Tuyen Quang Newspaper,https://example.org/tq,2024-12-13\n",
     "provinces.csv": "id,name_vi,name_en,valid_to\n"
-                     "p63-08,Tuyên Quang,Tuyen Quang,2025-06-30\n"
-                     "p63-02,Hà Giang,Ha Giang,2025-06-30\n"
-                     "p34-08,Tuyên Quang,Tuyen Quang,\n",
+    "p63-08,Tuyên Quang,Tuyen Quang,2025-06-30\n"
+    "p63-02,Hà Giang,Ha Giang,2025-06-30\n"
+    "p34-08,Tuyên Quang,Tuyen Quang,\n",
     "indicators.csv": "id,name_en\ncommune-level-units,Commune-level units\ndepartments,Departments\n",
     "figures.csv": "id,province_id,indicator_id,measure,value,period_start,period_end,source_id,quote\n"
-                   "tq-units-2024,p63-08,commune-level-units,count,138,,2024-12-13,tq-2024,the province has 138 units\n"
-                   "tq-departments,p63-08,departments,reduction,5,2020,2025,tq-2024,five departments fewer\n"
-                   "hg-units,p63-02,commune-level-units,count,193,,2024-12-13,tq-2024,Ha Giang has 193 units\n",
+    "tq-units-2024,p63-08,commune-level-units,count,138,,2024-12-13,tq-2024,the province has 138 units\n"
+    "tq-departments,p63-08,departments,reduction,5,2020,2025,tq-2024,five departments fewer\n"
+    "hg-units,p63-02,commune-level-units,count,193,,2024-12-13,tq-2024,Ha Giang has 193 units\n",
     "unit_counts.csv": "province_id,as_of,total\np63-08,2025-06-30,137\np63-02,2025-06-30,192\np34-08,2025-07-01,124\n",
 }
 
@@ -74,12 +80,14 @@ def change(files: dict[str, str]) -> dict[str, str]:
     """The reviewed change: a figure added, one corrected, one removed, a source added; rows re-ordered."""
     changed = dict(files)
     changed["sources.csv"] = files["sources.csv"] + (
-        "tq-2025,Tuyen Quang after the merger,Tuyen Quang Newspaper,https://example.org/tq-2025,2025-07-02\n")
+        "tq-2025,Tuyen Quang after the merger,Tuyen Quang Newspaper,https://example.org/tq-2025,2025-07-02\n"
+    )
     changed["figures.csv"] = (
         "id,province_id,indicator_id,measure,value,period_start,period_end,source_id,quote\n"
         "tq-units-after,p34-08,commune-level-units,count_after,124,,2025-07-01,tq-2025,124 units from 1 July\n"
         "tq-departments,p63-08,departments,reduction,6,2020,2025,tq-2024,six departments fewer\n"
-        "tq-units-2024,p63-08,commune-level-units,count,138,,2024-12-13,tq-2024,the province has 138 units\n")
+        "tq-units-2024,p63-08,commune-level-units,count,138,,2024-12-13,tq-2024,the province has 138 units\n"
+    )
     return changed
 
 
@@ -173,11 +181,13 @@ def test_registry_changes_are_counted_and_totals_follow_unit_counts(repo):
     markdown = render_diff(load_snapshot(RevisionFiles(repo, "HEAD")), load_snapshot(WorkingTreeFiles(repo)), "a", "b")
     assert "| current provinces | 1 | 2 | +1 |" in markdown
     assert "| commune-level units, former provinces (before) | 329 | 327 | -2 |" in markdown
-    assert ("### Registry and other resources\n\n"
-            "| file | rows before | rows after | added | changed | removed | columns |\n"
-            "|---|--:|--:|--:|--:|--:|---|\n"
-            "| datapackages/reform/provinces.csv | 3 | 4 | 1 | 0 | 0 |  |\n"
-            "| datapackages/reform/unit\\_counts.csv | 3 | 3 | 0 | 1 | 0 |  |\n") in markdown
+    assert (
+        "### Registry and other resources\n\n"
+        "| file | rows before | rows after | added | changed | removed | columns |\n"
+        "|---|--:|--:|--:|--:|--:|---|\n"
+        "| datapackages/reform/provinces.csv | 3 | 4 | 1 | 0 | 0 |  |\n"
+        "| datapackages/reform/unit\\_counts.csv | 3 | 3 | 0 | 1 | 0 |  |\n"
+    ) in markdown
     assert "### Figures" not in markdown
 
 
@@ -221,7 +231,8 @@ def test_hostile_values_stay_in_their_table_cell(repo):
 def test_a_long_diff_is_summarised_per_province_and_indicator(repo):
     files = dict(BASE_FILES)
     files["figures.csv"] = BASE_FILES["figures.csv"] + "".join(
-        f"extra-{n:04d},p34-08,commune-level-units,count,{n},,2025-07-01,tq-2024,{'quote ' * 30}\n" for n in range(400))
+        f"extra-{n:04d},p34-08,commune-level-units,count,{n},,2025-07-01,tq-2024,{'quote ' * 30}\n" for n in range(400)
+    )
     write_package(repo, files)
     base, head = load_snapshot(RevisionFiles(repo, "HEAD")), load_snapshot(WorkingTreeFiles(repo))
     full = render_diff(base, head, "a", "b", max_chars=10**9)
@@ -230,8 +241,10 @@ def test_a_long_diff_is_summarised_per_province_and_indicator(repo):
     assert len(markdown) <= 60_000
     assert "more than the 60,000 a comment holds" in markdown
     assert "extra-0001" not in markdown
-    assert ("| province | indicator | added | changed | removed |\n|---|---|--:|--:|--:|\n"
-            "| Tuyen Quang (Tuyên Quang) (p34-08) | Commune-level units (commune-level-units) | 400 | 0 | 0 |") in markdown
+    assert (
+        "| province | indicator | added | changed | removed |\n|---|---|--:|--:|--:|\n"
+        "| Tuyen Quang (Tuyên Quang) (p34-08) | Commune-level units (commune-level-units) | 400 | 0 | 0 |"
+    ) in markdown
 
 
 def test_headline_totals_use_the_latest_count_of_each_province(repo):
@@ -249,9 +262,13 @@ def test_a_file_that_cannot_be_parsed_is_one_note_not_a_crash(repo):
     write_package(repo, files)
     markdown = render_diff(*snapshots(repo), "a", "b")
     notes = [line for line in markdown.splitlines() if line.startswith("- after: ")]
-    assert notes == [("- after: datapackages/reform/figures.csv:5: The row starting here cannot be read: "
-                      "a quoted cell is never closed. Close the quote (\") or double quotes inside a quoted "
-                      "cell (\"\"). Counted as empty.")]
+    assert notes == [
+        (
+            "- after: datapackages/reform/figures.csv:5: The row starting here cannot be read: "
+            'a quoted cell is never closed. Close the quote (") or double quotes inside a quoted '
+            'cell (""). Counted as empty.'
+        )
+    ]
     assert "### Figures: 0 added, 0 changed, 3 removed" in markdown
 
 
@@ -266,8 +283,9 @@ def test_a_file_that_is_not_utf8_is_one_note_naming_its_line(repo):
 
 def test_cells_past_the_header_show_as_a_change(repo):
     files = dict(BASE_FILES)
-    files["provinces.csv"] = BASE_FILES["provinces.csv"].replace("p34-08,Tuyên Quang,Tuyen Quang,\n",
-                                                                 "p34-08,Tuyên Quang,Tuyen Quang,,stray\n")
+    files["provinces.csv"] = BASE_FILES["provinces.csv"].replace(
+        "p34-08,Tuyên Quang,Tuyen Quang,\n", "p34-08,Tuyên Quang,Tuyen Quang,,stray\n"
+    )
     write_package(repo, files)
     markdown = render_diff(*snapshots(repo), "a", "b")
     assert "| datapackages/reform/provinces.csv | 3 | 3 | 0 | 1 | 0 |  |" in markdown

@@ -34,8 +34,9 @@ def test_cli_compares_the_merge_base_with_main_to_the_working_tree(repo, capsys,
     assert main(["diff"]) == 0
     out = capsys.readouterr().out
     short = git(repo, "rev-parse", "--short", "main")
-    assert out == EXPECTED.replace("From main (abc) to the working tree.",
-                                   f"From main (where this branch left it, {short}) to the working tree.")
+    assert out == EXPECTED.replace(
+        "From main (abc) to the working tree.", f"From main (where this branch left it, {short}) to the working tree."
+    )
 
 
 def test_cli_compares_two_revisions_and_writes_a_file(repo, tmp_path):
@@ -43,13 +44,19 @@ def test_cli_compares_two_revisions_and_writes_a_file(repo, tmp_path):
     git(repo, "commit", "--quiet", "-am", "change")
     write_package(repo, BASE_FILES)  # the working tree is ignored with --head
     output = tmp_path / "diff.md"
-    result = subprocess.run([str(SITE_BUILDER), "diff", "HEAD~1", "--head", "HEAD", "--output", str(output)],
-                            cwd=repo, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(SITE_BUILDER), "diff", "HEAD~1", "--head", "HEAD", "--output", str(output)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     short_base, short_head = git(repo, "rev-parse", "--short", "HEAD~1"), git(repo, "rev-parse", "--short", "HEAD")
     assert output.read_text(encoding="utf-8") == EXPECTED.replace(
-        "From main (abc) to the working tree.", f"From HEAD\\~1 ({short_base}) to HEAD ({short_head}).")
+        "From main (abc) to the working tree.", f"From HEAD\\~1 ({short_base}) to HEAD ({short_head})."
+    )
 
 
 @pytest.mark.parametrize("args", [["no-such-branch"], ["main", "--head", "v9.9"], ["--", "--output=x"]])

@@ -61,8 +61,7 @@ def test_rows_are_read_by_the_project_reader_without_bom_or_blank_lines():
 
 
 def test_cells_past_the_header_are_kept_under_a_visible_name():
-    assert rows_of("id,name\na,x,y,z\nb\n") == [{"id": "a", "name": "x", "(extra cells)": "y,z"},
-                                              {"id": "b", "name": ""}]
+    assert rows_of("id,name\na,x,y,z\nb\n") == [{"id": "a", "name": "x", "(extra cells)": "y,z"}, {"id": "b", "name": ""}]
 
 
 def test_an_empty_file_has_no_rows_and_a_broken_one_says_why():

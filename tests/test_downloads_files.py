@@ -20,18 +20,41 @@ DESCRIPTOR = {
     "title": "Vietnam apparatus reform figures",
     "description": "Province-level figures on the streamlining of Vietnam's state apparatus.",
     "version": "0.1.0",
-    "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+    "licenses": [
+        {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+    ],
     "resources": [
-        {"name": "provinces", "path": "provinces.csv", "schema": {"fields": [
-            {"name": "id", "type": "string"}, {"name": "name_vi", "type": "string"}, {"name": "code", "type": "string"}]}},
-        {"name": "figures", "path": "figures.csv", "schema": {"fields": [
-            {"name": "id", "type": "string"}, {"name": "value", "type": "number"}, {"name": "quote", "type": "string"}]}},
+        {
+            "name": "provinces",
+            "path": "provinces.csv",
+            "schema": {
+                "fields": [
+                    {"name": "id", "type": "string"},
+                    {"name": "name_vi", "type": "string"},
+                    {"name": "code", "type": "string"},
+                ]
+            },
+        },
+        {
+            "name": "figures",
+            "path": "figures.csv",
+            "schema": {
+                "fields": [
+                    {"name": "id", "type": "string"},
+                    {"name": "value", "type": "number"},
+                    {"name": "quote", "type": "string"},
+                ]
+            },
+        },
     ],
 }
 TABLES = {
-    "provinces": [{"id": "p34-51", "name_vi": "Quảng Ngãi", "code": "51"}, {"id": "p63-49", "name_vi": "Quảng Nam", "code": "49"}],
+    "provinces": [
+        {"id": "p34-51", "name_vi": "Quảng Ngãi", "code": "51"},
+        {"id": "p63-49", "name_vi": "Quảng Nam", "code": "49"},
+    ],
     "figures": [
-        {"id": "f1", "value": "-3", "quote": "=HYPERLINK(\"http://evil\",\"click\")"},
+        {"id": "f1", "value": "-3", "quote": '=HYPERLINK("http://evil","click")'},
         {"id": "f2", "value": "96", "quote": "+ 96 xã, phường\nvà đặc khu"},
         {"id": "f3", "value": "1.5", "quote": "@SUM(A1)"},
         {"id": "f4", "value": "2", "quote": "-1+1"},
@@ -51,8 +74,15 @@ def by_name(downloads: list[Download]) -> dict[str, Download]:
 
 def test_every_resource_is_written_as_csv_and_excel_csv_plus_package_files(tmp_path):
     names = [d.name for d in write(tmp_path)]
-    assert names == ["provinces.csv", "provinces.excel.csv", "figures.csv", "figures.excel.csv",
-                     "datapackage.json", "reform-data.zip", "SHA256SUMS"]
+    assert names == [
+        "provinces.csv",
+        "provinces.excel.csv",
+        "figures.csv",
+        "figures.excel.csv",
+        "datapackage.json",
+        "reform-data.zip",
+        "SHA256SUMS",
+    ]
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == sorted(names)
 
 
@@ -102,8 +132,11 @@ def test_figures_csv_for_a_province_is_utf8_and_formula_safe():
     data = figures_csv(TABLES["figures"][:2], ["id", "value", "quote"])
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert not data.startswith(b"\xef\xbb\xbf")
-    assert rows == [["id", "value", "quote"], ["f1", "-3", "'=HYPERLINK(\"http://evil\",\"click\")"],
-                    ["f2", "96", "'+ 96 xã, phường\nvà đặc khu"]]
+    assert rows == [
+        ["id", "value", "quote"],
+        ["f1", "-3", '\'=HYPERLINK("http://evil","click")'],
+        ["f2", "96", "'+ 96 xã, phường\nvà đặc khu"],
+    ]
 
 
 def test_figures_csv_of_a_province_without_figures_has_the_header_only():
@@ -144,8 +177,11 @@ def read_table(path: Path) -> list[dict[str, str]]:
 
 def test_the_repository_package_is_written_whole(tmp_path):
     descriptor = json.loads((REPO / "datapackages/reform/datapackage.json").read_text(encoding="utf-8"))
-    tables = {r["name"]: read_table(REPO / "datapackages/reform" / r["path"]) for r in descriptor["resources"]
-              if (REPO / "datapackages/reform" / r["path"]).is_file()}
+    tables = {
+        r["name"]: read_table(REPO / "datapackages/reform" / r["path"])
+        for r in descriptor["resources"]
+        if (REPO / "datapackages/reform" / r["path"]).is_file()
+    }
     if "figures" not in tables:
         pytest.skip("the repository has no figures.csv yet")
     downloads = by_name(write_downloads(descriptor, tables, tmp_path, "2025-07-01", CITATION))

@@ -24,11 +24,25 @@ UNITS_DESCRIPTOR = {
     "description": "Units before and since 1 July 2025.",
     "licenses": [{"name": "MIT", "title": "MIT licence of the registry", "path": "https://spdx.org/licenses/MIT.html"}],
     "resources": [
-        {"name": "units_after", "path": "units_after.csv", "schema": {"fields": [
-            {"name": "code", "type": "string"}, {"name": "name", "type": "string"}, {"name": "area_km2", "type": "number"}]}},
+        {
+            "name": "units_after",
+            "path": "units_after.csv",
+            "schema": {
+                "fields": [
+                    {"name": "code", "type": "string"},
+                    {"name": "name", "type": "string"},
+                    {"name": "area_km2", "type": "number"},
+                ]
+            },
+        },
     ],
 }
-UNITS_TABLES = {"units_after": [{"code": "00004", "name": "Ba Đình", "area_km2": "2.97"}, {"code": "00008", "name": "=Ngọc Hà", "area_km2": ""}]}
+UNITS_TABLES = {
+    "units_after": [
+        {"code": "00004", "name": "Ba Đình", "area_km2": "2.97"},
+        {"code": "00008", "name": "=Ngọc Hà", "area_km2": ""},
+    ]
+}
 
 
 @pytest.fixture(scope="module")

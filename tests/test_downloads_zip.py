@@ -6,8 +6,8 @@ import hashlib
 import io
 import zipfile
 
-from tests.test_downloads_files import CITATION, DESCRIPTOR, TABLES
 from site_builder.downloads import write_downloads
+from tests.test_downloads_files import CITATION, DESCRIPTOR, TABLES
 
 
 def zip_bytes(folder, date="2025-07-01") -> bytes:
@@ -30,8 +30,13 @@ def test_zip_holds_sorted_csvs_descriptor_readme_and_checksums(tmp_path):
     with zipfile.ZipFile(io.BytesIO(zip_bytes(tmp_path))) as archive:
         names = archive.namelist()
     assert names == sorted(names)
-    assert names == ["reform-data/README.md", "reform-data/SHA256SUMS", "reform-data/datapackage.json",
-                     "reform-data/figures.csv", "reform-data/provinces.csv"]
+    assert names == [
+        "reform-data/README.md",
+        "reform-data/SHA256SUMS",
+        "reform-data/datapackage.json",
+        "reform-data/figures.csv",
+        "reform-data/provinces.csv",
+    ]
 
 
 def test_zip_csvs_are_the_same_bytes_as_the_downloads_beside_it(tmp_path):
@@ -64,8 +69,10 @@ def test_zip_sha256sums_verifies_with_hashlib(tmp_path):
 
 
 def test_another_build_date_changes_only_the_timestamps(tmp_path):
-    with zipfile.ZipFile(io.BytesIO(zip_bytes(tmp_path / "a", "2025-07-01"))) as a, \
-            zipfile.ZipFile(io.BytesIO(zip_bytes(tmp_path / "b", "2026-01-02"))) as b:
+    with (
+        zipfile.ZipFile(io.BytesIO(zip_bytes(tmp_path / "a", "2025-07-01"))) as a,
+        zipfile.ZipFile(io.BytesIO(zip_bytes(tmp_path / "b", "2026-01-02"))) as b,
+    ):
         assert [i.date_time[:3] for i in b.infolist()] == [(2026, 1, 2)] * len(b.infolist())
         for name in a.namelist():
             if not name.endswith("README.md"):  # the README states the build date

@@ -27,8 +27,10 @@ def test_a_symlink_to_the_process_environment_is_refused_without_reading_it(proj
     sources.unlink()
     sources.symlink_to("/proc/self/environ")
     found = problems(project)
-    assert found == ["datapackages/reform/sources.csv: The file of resource \"sources\" is a symbolic link; "
-                     "data files must be regular files in the repository, not links."]
+    assert found == [
+        'datapackages/reform/sources.csv: The file of resource "sources" is a symbolic link; '
+        "data files must be regular files in the repository, not links."
+    ]
     assert "do-not-print-me" not in "".join(found)
 
 
@@ -43,8 +45,10 @@ def test_a_symlinked_descriptor_and_a_symlinked_package_folder_are_refused(proje
     descriptor = data_file(project, "datapackage.json")
     descriptor.rename(project / "descriptor.json")
     descriptor.symlink_to(project / "descriptor.json")
-    assert problems(project) == ["datapackages/reform/datapackage.json: The package descriptor is a symbolic link; "
-                                 "data files must be regular files in the repository, not links."]
+    assert problems(project) == [
+        "datapackages/reform/datapackage.json: The package descriptor is a symbolic link; "
+        "data files must be regular files in the repository, not links."
+    ]
     other = tmp_path_factory.mktemp("outside")
     descriptor.unlink()
     (project / "descriptor.json").rename(descriptor)
@@ -57,10 +61,11 @@ def test_a_fifo_instead_of_a_csv_is_reported_not_waited_on(project):
     figures = data_file(project, "figures.csv")
     figures.unlink()
     os.mkfifo(figures)
-    result = subprocess.run([sys.executable, "-m", "site_builder", "validate", "--root", str(project)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "validate", "--root", str(project)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
-    assert f"{FIGURES}: The file of resource \"figures\" is not a regular file" in result.stdout
+    assert f'{FIGURES}: The file of resource "figures" is not a regular file' in result.stdout
 
 
 @pytest.mark.parametrize(("separator", "name"), [(";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")])
@@ -79,11 +84,14 @@ def test_a_file_saved_with_another_separator_is_named_as_such_by_validate_and_bu
         build_site(paths, validator=None, **QUIET)
 
 
-@pytest.mark.parametrize(("encoding", "expected"), [
-    ("utf-16", "This file is UTF-16"),
-    ("latin-1", "is not UTF-8 (byte 0x"),
-    ("cp1258", "is not UTF-8 (byte 0x"),
-])
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-16", "This file is UTF-16"),
+        ("latin-1", "is not UTF-8 (byte 0x"),
+        ("cp1258", "is not UTF-8 (byte 0x"),
+    ],
+)
 def test_a_file_in_another_encoding_says_how_to_save_it(project, encoding, expected):
     path = data_file(project, "provinces.csv")
     path.write_bytes(path.read_text(encoding="utf-8").encode(encoding, errors="replace"))
@@ -96,14 +104,17 @@ def test_a_byte_order_mark_and_crlf_line_endings_are_accepted(project):
     assert problems(project) == []
 
 
-@pytest.mark.parametrize("edit", [
-    lambda r: r.update(schema="https://example.org/schema.json"),
-    lambda r: r.update(schema="schema.json"),
-    lambda r: r.update(dialect="https://example.org/dialect.json"),
-    lambda r: r.update(profile="https://example.org/profile.json"),
-    lambda r: r.update({"$schema": "https://example.org/resource.json"}),
-    lambda r: r.update(path="https://example.org/figures.csv"),
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda r: r.update(schema="https://example.org/schema.json"),
+        lambda r: r.update(schema="schema.json"),
+        lambda r: r.update(dialect="https://example.org/dialect.json"),
+        lambda r: r.update(profile="https://example.org/profile.json"),
+        lambda r: r.update({"$schema": "https://example.org/resource.json"}),
+        lambda r: r.update(path="https://example.org/figures.csv"),
+    ],
+)
 def test_a_descriptor_pointing_anywhere_else_is_refused_without_a_request(project, monkeypatch, edit):
     def no_network(*args, **kwargs):
         raise AssertionError("validate tried to open a network connection")
@@ -114,7 +125,7 @@ def test_a_descriptor_pointing_anywhere_else_is_refused_without_a_request(projec
     edit(next(r for r in descriptor["resources"] if r["name"] == "figures"))
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     found = problems(project)
-    assert found and all(p.startswith("datapackages/reform/datapackage.json: Resource \"figures\"") for p in found), found
+    assert found and all(p.startswith('datapackages/reform/datapackage.json: Resource "figures"') for p in found), found
 
 
 def test_a_package_profile_other_than_a_standard_one_is_refused(project):
@@ -122,15 +133,17 @@ def test_a_package_profile_other_than_a_standard_one_is_refused(project):
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     descriptor["profile"] = "https://example.org/evil-profile.json"
     path.write_text(json.dumps(descriptor), encoding="utf-8")
-    assert problems(project) == ["datapackages/reform/datapackage.json: The package: \"profile\" may only name a standard "
-                                 "profile (data-package, tabular-data-package, data-resource, tabular-data-resource); "
-                                 "other profiles are not fetched."]
+    assert problems(project) == [
+        'datapackages/reform/datapackage.json: The package: "profile" may only name a standard '
+        "profile (data-package, tabular-data-package, data-resource, tabular-data-resource); "
+        "other profiles are not fetched."
+    ]
 
 
 def test_a_cell_longer_than_the_limit_is_a_problem_at_its_line(project):
     path = data_file(project, "figures.csv")
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace("\"", "\"" + "x" * 10_001, 1) if "\"" in lines[2] else lines[2] + "x" * 10_001
+    lines[2] = lines[2].replace('"', '"' + "x" * 10_001, 1) if '"' in lines[2] else lines[2] + "x" * 10_001
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     found = problems(project)
     assert any(p.startswith(f"{FIGURES}:3: ") and "the limit is 10,000" in p for p in found), found
@@ -142,25 +155,42 @@ def test_a_row_with_more_columns_than_the_limit_is_a_problem(project):
     assert any("the limit is 100" in p for p in problems(project))
 
 
-@pytest.mark.parametrize("payload", ["a\r=cmd|' /C calc'!A0", "a\n=HYPERLINK(\"x\")", "a\r\n+1", "line one\n@SUM(1)"])
+@pytest.mark.parametrize("payload", ["a\r=cmd|' /C calc'!A0", 'a\n=HYPERLINK("x")', "a\r\n+1", "line one\n@SUM(1)"])
 def test_a_formula_after_a_line_break_inside_a_cell_is_rejected_and_neutralised(project, payload):
     path = data_file(project, "figures.csv")
     lines = path.read_text(encoding="utf-8").split("\n")
     quoted = payload.replace('"', '""')
-    lines.append(f"hostile,p63-49,,departments,count,3,exact,,2024,article-en,\"{quoted}\",,")
+    lines.append(f'hostile,p63-49,,departments,count,3,exact,,2024,article-en,"{quoted}",,')
     path.write_bytes("\n".join(lines).encode("utf-8") + b"\n")
     assert any("which a spreadsheet runs as a formula" in p for p in problems(project)), problems(project)
     written = table_csv([{"quote": payload}], ["quote"]).decode("utf-8")
     assert not any(line.startswith(("=", "+", "-", "@")) for line in written.replace("\r", "\n").split("\n"))
 
 
-@pytest.mark.parametrize(("resource", "old", "new", "rule_text"), [
-    ("indicators.csv", "\nmarkup-name,", "\nindex,Index,Chỉ số,agencies,province,Named like the index page.,true\nmarkup-name,",
-     "id \"index\" is the name of a page"),
-    ("provinces.csv", ",quang-ngai,province,2025-07-01", ",former,province,2025-07-01", "slug \"former\" is the name of a page"),
-    ("provinces.csv", ",quang-ngai,province,2025-07-01", ",lai-chau,province,2025-07-01", "slug \"lai-chau\" is already used by line"),
-    ("provinces.csv", ",kon-tum,province,,", ",index,province,,", "slug \"index\" is the name of a page"),
-])
+@pytest.mark.parametrize(
+    ("resource", "old", "new", "rule_text"),
+    [
+        (
+            "indicators.csv",
+            "\nmarkup-name,",
+            "\nindex,Index,Chỉ số,agencies,province,Named like the index page.,true\nmarkup-name,",
+            'id "index" is the name of a page',
+        ),
+        (
+            "provinces.csv",
+            ",quang-ngai,province,2025-07-01",
+            ",former,province,2025-07-01",
+            'slug "former" is the name of a page',
+        ),
+        (
+            "provinces.csv",
+            ",quang-ngai,province,2025-07-01",
+            ",lai-chau,province,2025-07-01",
+            'slug "lai-chau" is already used by line',
+        ),
+        ("provinces.csv", ",kon-tum,province,,", ",index,province,,", 'slug "index" is the name of a page'),
+    ],
+)
 def test_a_page_address_taken_twice_fails_validation_and_the_build(project, tmp_path, resource, old, new, rule_text):
     path = data_file(project, resource)
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")

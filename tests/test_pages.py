@@ -49,9 +49,17 @@ def test_every_province_has_its_page_at_the_documented_address(built):
         assert (built / "provinces" / slug / "index.html").is_file()
     for slug in ("da-nang", "quang-nam", "quang-ngai", "kon-tum", "lai-chau"):
         assert (built / "provinces" / "former" / slug / "index.html").is_file()
-    for path in ("index.html", "provinces/index.html", "provinces/former/index.html", "indicators/index.html",
-                 "indicators/departments/index.html", "coverage/index.html", "data/index.html",
-                 "about/index.html", "contribute/index.html"):
+    for path in (
+        "index.html",
+        "provinces/index.html",
+        "provinces/former/index.html",
+        "indicators/index.html",
+        "indicators/departments/index.html",
+        "coverage/index.html",
+        "data/index.html",
+        "about/index.html",
+        "contribute/index.html",
+    ):
         assert (built / path).is_file(), path
 
 
@@ -72,7 +80,7 @@ def test_markdown_link_syntax_in_a_quote_stays_text(built):
 
 def test_a_javascript_address_is_never_rendered_as_a_link(built):
     for html_file in built.rglob("*.html"):
-        for tag, attrs in Elements(html_file.read_text(encoding="utf-8")).elements:
+        for _tag, attrs in Elements(html_file.read_text(encoding="utf-8")).elements:
             for name in ("href", "src", "action", "formaction"):
                 assert not (attrs.get(name) or "").strip().lower().startswith(("javascript:", "data:text/html")), html_file
     # ... but the source is still named, as text
@@ -99,7 +107,9 @@ def test_changelog_text_with_markup_is_shown_as_text(built):
 
 
 def test_former_province_links_to_its_successor(built):
-    links = [a for tag, a in page(built, "provinces/former/kon-tum").elements if tag == "a" and "successor-link" in a.get("class", "")]
+    links = [
+        a for tag, a in page(built, "provinces/former/kon-tum").elements if tag == "a" and "successor-link" in a.get("class", "")
+    ]
     assert [a["href"] for a in links] == ["../../../provinces/quang-ngai/"]
 
 
@@ -152,18 +162,21 @@ def test_no_page_loads_anything_from_another_host(built):
                 assert not re.match(r"^(https?:)?//", url), f"{html_file}: <{tag}> {url}"
 
 
-@pytest.mark.parametrize("url, ok", [
-    ("https://example.org/a", True),
-    ("http://example.org/a", True),
-    ("HTTPS://EXAMPLE.ORG", True),
-    ("javascript:alert(1)", False),
-    (" https://example.org", False),
-    ("https://", False),
-    ("data:text/html,x", False),
-    ("//example.org", False),
-    ('https://example.org/"onmouseover="x', False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://example.org/a", True),
+        ("http://example.org/a", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        (" https://example.org", False),
+        ("https://", False),
+        ("data:text/html,x", False),
+        ("//example.org", False),
+        ('https://example.org/"onmouseover="x', False),
+        ("", False),
+    ],
+)
 def test_only_http_addresses_count_as_links(url, ok):
     assert is_web_url(url) is ok
 

@@ -27,28 +27,34 @@ def vi():
     return load_translations("vi")
 
 
-@pytest.mark.parametrize("value, english, vietnamese", [
-    (3321, "3,321", "3.321"),
-    (10035, "10,035", "10.035"),
-    (1234567, "1,234,567", "1.234.567"),
-    (0, "0", "0"),
-    (34.0, "34", "34"),
-    (12.5, "12.5", "12,5"),
-    (1684.25, "1,684.25", "1.684,25"),
-    (-0.5, "-0.5", "-0,5"),
-])
+@pytest.mark.parametrize(
+    "value, english, vietnamese",
+    [
+        (3321, "3,321", "3.321"),
+        (10035, "10,035", "10.035"),
+        (1234567, "1,234,567", "1.234.567"),
+        (0, "0", "0"),
+        (34.0, "34", "34"),
+        (12.5, "12.5", "12,5"),
+        (1684.25, "1,684.25", "1.684,25"),
+        (-0.5, "-0.5", "-0,5"),
+    ],
+)
 def test_numbers_use_the_separators_of_the_language(en, vi, value, english, vietnamese):
     assert format_number(value, en) == english
     assert format_number(value, vi) == vietnamese
 
 
-@pytest.mark.parametrize("value, english", [
-    (66.666666, "66.67"),  # at most two decimals
-    (12.50, "12.5"),       # no trailing zeros
-    (0.125, "0.12"),       # rounded as the site always has (half to even on the float)
-    (2.675, "2.67"),       # the float is 2.67499..., so it rounds down, as before Babel
-    (99.999, "100"),
-])
+@pytest.mark.parametrize(
+    "value, english",
+    [
+        (66.666666, "66.67"),  # at most two decimals
+        (12.50, "12.5"),  # no trailing zeros
+        (0.125, "0.12"),  # rounded as the site always has (half to even on the float)
+        (2.675, "2.67"),  # the float is 2.67499..., so it rounds down, as before Babel
+        (99.999, "100"),
+    ],
+)
 def test_numbers_are_rounded_to_two_decimals_as_before(en, value, english):
     assert format_number(value, en) == english
 
@@ -58,13 +64,16 @@ def test_a_missing_number_is_the_no_data_text(en, vi):
     assert format_number(None, vi) == vi("value.missing")
 
 
-@pytest.mark.parametrize("text, english, vietnamese", [
-    ("2025-07-01", "1 July 2025", "1 tháng 7, 2025"),
-    ("2024-12-13", "13 December 2024", "13 tháng 12, 2024"),
-    ("2024-10", "October 2024", "tháng 10 năm 2024"),
-    ("2025-01", "January 2025", "tháng 1 năm 2025"),
-    ("2021", "2021", "2021"),
-])
+@pytest.mark.parametrize(
+    "text, english, vietnamese",
+    [
+        ("2025-07-01", "1 July 2025", "1 tháng 7, 2025"),
+        ("2024-12-13", "13 December 2024", "13 tháng 12, 2024"),
+        ("2024-10", "October 2024", "tháng 10 năm 2024"),
+        ("2025-01", "January 2025", "tháng 1 năm 2025"),
+        ("2021", "2021", "2021"),
+    ],
+)
 def test_dates_are_written_in_the_long_form_of_the_language(en, vi, text, english, vietnamese):
     assert format_date(text, en) == english
     assert format_date(text, vi) == vietnamese
@@ -86,12 +95,15 @@ def test_periods_join_two_dates_and_a_single_date_stands_alone(en, vi):
     assert format_period("2025-07-01", "2025-07-01", vi) == "1 tháng 7, 2025"
 
 
-@pytest.mark.parametrize("value, english, vietnamese", [
-    (99, "99%", "99%"),
-    (12.5, "12.5%", "12,5%"),
-    (12.35, "12.35%", "12,35%"),
-    (1234, "1,234%", "1.234%"),
-])
+@pytest.mark.parametrize(
+    "value, english, vietnamese",
+    [
+        (99, "99%", "99%"),
+        (12.5, "12.5%", "12,5%"),
+        (12.35, "12.35%", "12,35%"),
+        (1234, "1,234%", "1.234%"),
+    ],
+)
 def test_percentages_use_the_percent_pattern_of_the_language(en, vi, value, english, vietnamese):
     assert format_percent(value, en) == english
     assert format_percent(value, vi) == vietnamese

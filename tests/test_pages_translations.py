@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from site_builder.errors import BuildError
-from site_builder.pages.formatting import format_date, format_number, format_period, format_value
 from site_builder.pages.environment import make_environment
-from site_builder.pages.translations import MissingTranslation, TRANSLATIONS_DIR, load_translations
+from site_builder.pages.formatting import format_date, format_number, format_period, format_value
+from site_builder.pages.translations import TRANSLATIONS_DIR, MissingTranslation, load_translations
 
 PACKAGE = Path(__file__).resolve().parents[1] / "site_builder"
 # Keys built at run time from data values: each family must hold every value the schema allows.
@@ -46,8 +46,15 @@ def test_every_key_the_templates_and_build_use_is_in_en_yaml(en):
 
 
 def test_chart_partial_keys_agreed_with_the_charts_helper_are_present(en):
-    for key in ("chart.data_table", "chart.downloads", "chart.download_png", "chart.download_svg",
-                "chart.download_csv", "chart.category", "chart.value"):
+    for key in (
+        "chart.data_table",
+        "chart.downloads",
+        "chart.download_png",
+        "chart.download_svg",
+        "chart.download_csv",
+        "chart.category",
+        "chart.value",
+    ):
         assert en(key)
 
 
@@ -71,7 +78,9 @@ def test_a_template_asking_for_a_missing_key_fails_the_render(en):
 
 
 def test_translated_text_is_escaped_like_data(en):
-    env = make_environment(en, jinja2.DictLoader({"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', path='/p/', date='d') }}"}))
+    env = make_environment(
+        en, jinja2.DictLoader({"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', path='/p/', date='d') }}"})
+    )
     assert "&lt;b&gt;s&lt;/b&gt;" in env.get_template("page.md").render()
 
 
@@ -102,6 +111,7 @@ def test_numbers_dates_and_values_are_written_the_english_way(en):
 
 
 # The Vietnamese edition.
+
 
 @pytest.fixture(scope="module")
 def vi():
@@ -165,5 +175,13 @@ def test_notes_starting_with_an_underscore_are_not_interface_strings(vi):
 
 
 def test_a_vietnamese_page_sentence_is_written_the_vietnamese_way(vi):
-    env = make_environment(vi, jinja2.DictLoader({"p.md": "{{ t('home.units_meta', before='2025-06-30'|date, after='2025-07-01'|date) }} {{ 3321|num }}"}))
-    assert env.get_template("p.md").render() == "Tại thời điểm 30 tháng 6, 2025 và 1 tháng 7, 2025 (xã, phường, thị trấn, đặc khu) 3.321"
+    env = make_environment(
+        vi,
+        jinja2.DictLoader(
+            {"p.md": "{{ t('home.units_meta', before='2025-06-30'|date, after='2025-07-01'|date) }} {{ 3321|num }}"}
+        ),
+    )
+    assert (
+        env.get_template("p.md").render()
+        == "Tại thời điểm 30 tháng 6, 2025 và 1 tháng 7, 2025 (xã, phường, thị trấn, đặc khu) 3.321"
+    )

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import jinja2
 import pytest
+from test_pages import Elements, page
 
 from fixtures.build.project import make_fixture_project
 from helpers import REPO
@@ -20,7 +21,6 @@ from site_builder.pages.environment import make_environment
 from site_builder.pages.translations import load_translations
 from site_builder.pipeline import build_site
 from site_builder.views import derive_site
-from test_pages import Elements, page
 
 FIXTURE_UNITS = Path(__file__).resolve().parent / "fixtures" / "build" / "units"
 
@@ -58,10 +58,10 @@ def test_former_units_link_to_the_anchor_of_each_unit_they_went_to(built):
 
 def test_a_divided_unit_is_marked_a_part_under_each_successor(built):
     html = (built / "provinces/da-nang/index.html").read_text(encoding="utf-8")
-    hai_van = html[html.index('id="unit-20194"'):]
-    tam_ky = html[html.index('id="unit-20305"'):]
-    assert "Hòa Khánh Bắc (ward)" in hai_van[:hai_van.index("</tr>")] and "(main part)" in hai_van[:hai_van.index("</tr>")]
-    assert "Hòa Khánh Bắc (ward)" in tam_ky[:tam_ky.index("</tr>")] and "(part)" in tam_ky[:tam_ky.index("</tr>")]
+    hai_van = html[html.index('id="unit-20194"') :]
+    tam_ky = html[html.index('id="unit-20305"') :]
+    assert "Hòa Khánh Bắc (ward)" in hai_van[: hai_van.index("</tr>")] and "(main part)" in hai_van[: hai_van.index("</tr>")]
+    assert "Hòa Khánh Bắc (ward)" in tam_ky[: tam_ky.index("</tr>")] and "(part)" in tam_ky[: tam_ky.index("</tr>")]
 
 
 def test_a_unit_name_with_markup_shows_as_text(built):
@@ -73,10 +73,13 @@ def test_a_unit_name_with_markup_shows_as_text(built):
 
 def test_registry_figures_are_a_section_of_their_own_apart_from_the_figures_of_sources(built):
     html = (built / "provinces/da-nang/index.html").read_text(encoding="utf-8")
-    derived, sources, units = (html.index('id="derived-from-the-registry"'), html.index('id="figures-and-sources"'),
-                               html.index('id="communes-and-wards-since-1-july-2025"'))
+    derived, sources, units = (
+        html.index('id="derived-from-the-registry"'),
+        html.index('id="figures-and-sources"'),
+        html.index('id="communes-and-wards-since-1-july-2025"'),
+    )
     assert derived < sources < units
-    section = html[derived:html.index("<h2", derived + 1)]
+    section = html[derived : html.index("<h2", derived + 1)]
     assert "vietnamadminunits" in section and "Largest merger" in section and 'href="#unit-20194"' in section
     assert "Area, where known" in section
 
@@ -110,10 +113,20 @@ def test_the_vietnamese_edition_writes_unit_and_district_types_the_vietnamese_wa
         shutil.copytree(FIXTURE_UNITS.parent / name, tmp_path / name)
         shutil.copy(REPO / "datapackages" / name / "datapackage.json", tmp_path / name)
     site = derive_site(load_package(tmp_path)[0])
-    env = make_environment(load_translations("vi"), jinja2.ChoiceLoader([
-        jinja2.DictLoader({"t.md": '{% import "partials/units.html" as um %}{{ um.current_units_table(c, p) }}'
-                                   '{{ um.former_units_table(f, fp, "../../../", fp) }}{{ um.registry_figures(c, p, "../../", "danh mục") }}'}),
-        jinja2.PackageLoader("site_builder", "templates")]))
+    env = make_environment(
+        load_translations("vi"),
+        jinja2.ChoiceLoader(
+            [
+                jinja2.DictLoader(
+                    {
+                        "t.md": '{% import "partials/units.html" as um %}{{ um.current_units_table(c, p) }}'
+                        '{{ um.former_units_table(f, fp, "../../../", fp) }}{{ um.registry_figures(c, p, "../../", "danh mục") }}'
+                    }
+                ),
+                jinja2.PackageLoader("site_builder", "templates"),
+            ]
+        ),
+    )
     current, former = site.view("p34-51"), site.view("p63-51")
     html = env.get_template("t.md").render(c=current.communes, p=current.province, f=former.communes, fp=former.province)
     assert "phường Lê Hồng Phong" in html and "thành phố Quảng Ngãi" in html

@@ -15,11 +15,11 @@ import pytest
 import site_builder.pipeline as pipeline
 import site_builder.publish.swap as swap
 from fixtures.build.project import REPO, make_fixture_project
-from site_builder.publish.link_check import check_site
+from site_builder.commands import build as build_command
 from site_builder.dataset.dates import build_date
 from site_builder.errors import BuildError
 from site_builder.pipeline import ValidationFailed, build_site
-from site_builder.commands import build as build_command
+from site_builder.publish.link_check import check_site
 
 QUIET = {"progress": lambda line: None, "workers": 1, "date": "2026-01-02"}
 
@@ -53,7 +53,11 @@ def assert_previous_site_intact(paths):
 
 def test_invalid_data_stops_the_build_before_anything_is_written(project):
     with pytest.raises(ValidationFailed) as failure:
-        build_site(project, validator=lambda data_dir: ["datapackages/reform/figures.csv:3: the quote is empty; copy the sentence."], **QUIET)
+        build_site(
+            project,
+            validator=lambda data_dir: ["datapackages/reform/figures.csv:3: the quote is empty; copy the sentence."],
+            **QUIET,
+        )
     assert failure.value.lines == ["datapackages/reform/figures.csv:3: the quote is empty; copy the sentence."]
     assert_previous_site_intact(project)
     assert not project.work_dir.exists()
@@ -96,7 +100,11 @@ def test_a_crash_inside_mkdocs_removes_the_half_written_output(project, monkeypa
 
 
 def test_a_broken_link_in_the_output_fails_the_build(project, monkeypatch):
-    monkeypatch.setattr(pipeline, "check_site", lambda site: ["site/x/index.html: <a href=\"../y/\"> points to a file that the build did not produce."])
+    monkeypatch.setattr(
+        pipeline,
+        "check_site",
+        lambda site: ['site/x/index.html: <a href="../y/"> points to a file that the build did not produce.'],
+    )
     with pytest.raises(BuildError, match="points to a file"):
         build_site(project, validator=None, **QUIET)
     assert_previous_site_intact(project)
@@ -185,20 +193,33 @@ def test_a_page_missing_from_the_navigation_fails_the_build(project, tmp_path):
     assert_previous_site_intact(project)
 
 
-@pytest.mark.parametrize("markup", [
-    '<p onclick="alert(1)">x</p>',
-    '<img src="a.png" onerror="alert(1)">',
-    '<em tabindex="0" autofocus ONFOCUS="alert(1)">x</em>',
-    '<svg onload="alert(1)"></svg>',
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p onclick="alert(1)">x</p>',
+        '<img src="a.png" onerror="alert(1)">',
+        '<em tabindex="0" autofocus ONFOCUS="alert(1)">x</em>',
+        '<svg onload="alert(1)"></svg>',
+    ],
+)
 def test_check_rejects_any_event_handler_attribute(tmp_path, markup):
     (tmp_path / "index.html").write_text(f"<html><body>{markup}</body></html>")
     problems = check_site(tmp_path)
     assert any("event handler" in p for p in problems), problems
 
 
-@pytest.mark.parametrize("href", ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:x",
-                                  "data:text/html,<script>x</script>", "vbscript:x", "mailto:x@example.org"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        " javascript:x",
+        "data:text/html,<script>x</script>",
+        "vbscript:x",
+        "mailto:x@example.org",
+    ],
+)
 def test_check_rejects_links_that_are_neither_http_nor_relative(tmp_path, href):
     (tmp_path / "index.html").write_text(f'<html><body><a href="{href}">x</a></body></html>')
     problems = check_site(tmp_path)
@@ -208,6 +229,8 @@ def test_check_rejects_links_that_are_neither_http_nor_relative(tmp_path, href):
 def test_check_accepts_http_https_relative_and_fragment_links(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<html><body><p id="x">x</p></body></html>')
-    (tmp_path / "index.html").write_text('<html><body><a href="https://example.org/">e</a> <a href="http://example.org/">h</a> '
-                                         '<a href="a/">a</a> <a href="a/#x">x</a> <a href="#top" id="top">t</a></body></html>')
+    (tmp_path / "index.html").write_text(
+        '<html><body><a href="https://example.org/">e</a> <a href="http://example.org/">h</a> '
+        '<a href="a/">a</a> <a href="a/#x">x</a> <a href="#top" id="top">t</a></body></html>'
+    )
     assert check_site(tmp_path) == []

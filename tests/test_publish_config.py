@@ -3,24 +3,32 @@ no repository widget that calls another host."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
 from helpers import REPO
-from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
 from site_builder.pages.translations import load_translations
-
+from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
 
 
 def test_navigation_lists_the_sections_in_order_with_translated_titles():
     t = load_translations("en")
-    config = site_config(read_base_config(REPO / "mkdocs.yml"), docs_dir="docs", site_dir="../site",
-                         extra_javascript=["assets/javascripts/charts.js"], t=t)
+    config = site_config(
+        read_base_config(REPO / "mkdocs.yml"),
+        docs_dir="docs",
+        site_dir="../site",
+        extra_javascript=["assets/javascripts/charts.js"],
+        t=t,
+    )
     assert config["nav"] == [
-        {"Home": "index.md"}, {"Provinces": "provinces/index.md"}, {"Former provinces": "provinces/former/index.md"},
-        {"Find your commune": "communes.md"}, {"Indicators": "indicators/index.md"}, {"Coverage": "coverage.md"}, {"Data": "data.md"},
-        {"Contribute": "contribute.md"}, {"About": "about.md"},
+        {"Home": "index.md"},
+        {"Provinces": "provinces/index.md"},
+        {"Former provinces": "provinces/former/index.md"},
+        {"Find your commune": "communes.md"},
+        {"Indicators": "indicators/index.md"},
+        {"Coverage": "coverage.md"},
+        {"Data": "data.md"},
+        {"Contribute": "contribute.md"},
+        {"About": "about.md"},
     ]
     assert len(NAV) == 9
 
@@ -28,8 +36,13 @@ def test_navigation_lists_the_sections_in_order_with_translated_titles():
 def test_theme_uses_system_fonts_and_no_plugin():
     t = load_translations("en")
     base = read_base_config(REPO / "mkdocs.yml")
-    config = site_config({**base, "theme": {**base["theme"], "font": {"text": "Roboto"}}, "repo_url": "https://github.com/x/y"},
-                         docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
+    config = site_config(
+        {**base, "theme": {**base["theme"], "font": {"text": "Roboto"}}, "repo_url": "https://github.com/x/y"},
+        docs_dir="docs",
+        site_dir="../site",
+        extra_javascript=[],
+        t=t,
+    )
     assert config["theme"]["font"] is False
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
     assert base.get("plugins") == [] and config["plugins"] == []  # search is Pagefind, run by the build
@@ -39,8 +52,13 @@ def test_theme_uses_system_fonts_and_no_plugin():
 
 def test_chart_scripts_are_added_after_the_configured_ones():
     t = load_translations("en")
-    config = site_config({"extra_javascript": ["a.js"]}, docs_dir="docs", site_dir="../site",
-                         extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"}], t=t)
+    config = site_config(
+        {"extra_javascript": ["a.js"]},
+        docs_dir="docs",
+        site_dir="../site",
+        extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"}],
+        t=t,
+    )
     assert config["extra_javascript"] == ["a.js", {"path": "assets/javascripts/charts.js", "type": "module"}]
 
 

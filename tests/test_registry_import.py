@@ -22,8 +22,14 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGES = REPO / "datapackages"
 PACKAGE = PACKAGES / "reform"
 REGISTRY_FILES = ("provinces.csv", "successions.csv", "unit_counts.csv", "sources.csv")
-UNITS_FILES = ("datapackage.json", "districts.csv", "units_before.csv", "units_after.csv", "unit_changes.csv",
-               "registry_disagreements.csv")
+UNITS_FILES = (
+    "datapackage.json",
+    "districts.csv",
+    "units_before.csv",
+    "units_after.csv",
+    "unit_changes.csv",
+    "registry_disagreements.csv",
+)
 
 pytestmark = pytest.mark.registry
 
@@ -31,8 +37,10 @@ pytestmark = pytest.mark.registry
 def registry_python() -> str:
     python = os.environ.get("REGISTRY_PYTHON") or str(REPO / ".venv-registry" / "bin" / "python")
     if not Path(python).exists():
-        pytest.fail(f"The registry environment {python} is missing: run `make test` (it creates .venv-registry) "
-                    f"or set REGISTRY_PYTHON to a Python >= 3.12 with requirements-registry.lock installed.")
+        pytest.fail(
+            f"The registry environment {python} is missing: run `make test` (it creates .venv-registry) "
+            f"or set REGISTRY_PYTHON to a Python >= 3.12 with requirements-registry.lock installed."
+        )
     return python
 
 

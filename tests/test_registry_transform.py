@@ -8,8 +8,14 @@ from site_builder.registry.corrections import Correction
 from site_builder.registry.run import with_versions
 from site_builder.registry.transform import RegistryError, build_tables, slugify, split_type
 
-NAMES = {("p63", "01"): "Hanoi", ("p63", "02"): "Ha Giang", ("p63", "08"): "Tuyen Quang", ("p63", "77"): "Ba Ria-Vung Tau",
-         ("p34", "01"): "Hanoi", ("p34", "08"): "Tuyen Quang"}
+NAMES = {
+    ("p63", "01"): "Hanoi",
+    ("p63", "02"): "Ha Giang",
+    ("p63", "08"): "Tuyen Quang",
+    ("p63", "77"): "Ba Ria-Vung Tau",
+    ("p34", "01"): "Hanoi",
+    ("p34", "08"): "Tuyen Quang",
+}
 
 
 def conversion(flows):
@@ -18,8 +24,15 @@ def conversion(flows):
     for flow in flows:
         for _ in range(flow["units"]):
             number += 1
-            entries.append({"code": f"{number:05d}", "district": "001", "province": flow["old"], "partly": False,
-                            "new": [{"code": f"9{number:04d}", "province": flow["new"]}]})
+            entries.append(
+                {
+                    "code": f"{number:05d}",
+                    "district": "001",
+                    "province": flow["old"],
+                    "partly": False,
+                    "new": [{"code": f"9{number:04d}", "province": flow["new"]}],
+                }
+            )
     return entries
 
 
@@ -36,14 +49,31 @@ def registry(flows=None, table=None):
             {"code": "08", "name": "Tỉnh Tuyên Quang", "districts": 7, "communes": 121, "wards": 10, "townships": 6},
         ],
         "new_provinces": [
-            {"code": "01", "name": "Thành phố Hà Nội", "name_on_reform_day": "Thành phố Hà Nội", "communes": 75, "wards": 51, "special_zones": 0},
-            {"code": "08", "name": "Tỉnh Tuyên Quang", "name_on_reform_day": "Tỉnh Tuyên Quang", "communes": 117, "wards": 7, "special_zones": 0},
+            {
+                "code": "01",
+                "name": "Thành phố Hà Nội",
+                "name_on_reform_day": "Thành phố Hà Nội",
+                "communes": 75,
+                "wards": 51,
+                "special_zones": 0,
+            },
+            {
+                "code": "08",
+                "name": "Tỉnh Tuyên Quang",
+                "name_on_reform_day": "Tỉnh Tuyên Quang",
+                "communes": 117,
+                "wards": 7,
+                "special_zones": 0,
+            },
         ],
-        "ward_conversion": conversion(flows or [
-            {"old": "01", "new": "01", "units": 578},
-            {"old": "02", "new": "08", "units": 183},
-            {"old": "08", "new": "08", "units": 137},
-        ]),
+        "ward_conversion": conversion(
+            flows
+            or [
+                {"old": "01", "new": "01", "units": 578},
+                {"old": "02", "new": "08", "units": 183},
+                {"old": "08", "new": "08", "units": 137},
+            ]
+        ),
         "province_table": table or {"01": ["01"], "02": ["08"], "08": ["08"]},
     }
 
@@ -58,10 +88,18 @@ def test_unknown_type_word_is_a_clear_error():
         split_type("Đặc khu Côn Đảo")
 
 
-@pytest.mark.parametrize("name, slug", [
-    ("Hà Nội", "ha-noi"), ("Hồ Chí Minh", "ho-chi-minh"), ("Huế", "hue"), ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
-    ("Đắk Lắk", "dak-lak"), ("Điện Biên", "dien-bien"), ("Thừa Thiên Huế", "thua-thien-hue"),
-])
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("Hà Nội", "ha-noi"),
+        ("Hồ Chí Minh", "ho-chi-minh"),
+        ("Huế", "hue"),
+        ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
+        ("Đắk Lắk", "dak-lak"),
+        ("Điện Biên", "dien-bien"),
+        ("Thừa Thiên Huế", "thua-thien-hue"),
+    ],
+)
 def test_slug_drops_diacritics_and_maps_d_with_stroke(name, slug):
     assert slugify(name) == slug
 
@@ -76,8 +114,12 @@ def test_ids_carry_the_era_so_reused_codes_stay_distinct():
 
 
 def test_successor_is_where_most_units_went_even_against_the_province_table():
-    flows = [{"old": "01", "new": "01", "units": 578}, {"old": "02", "new": "01", "units": 3},
-             {"old": "02", "new": "08", "units": 180}, {"old": "08", "new": "08", "units": 137}]
+    flows = [
+        {"old": "01", "new": "01", "units": 578},
+        {"old": "02", "new": "01", "units": 3},
+        {"old": "02", "new": "08", "units": 180},
+        {"old": "08", "new": "08", "units": 137},
+    ]
     tables = build(registry(flows, table={"01": ["01"], "02": ["01"], "08": ["08"]}))
     succession = {row["predecessor_id"]: row for row in tables.successions}
     assert succession["p63-02"]["successor_id"] == "p34-08"
@@ -112,21 +154,33 @@ def test_old_province_absent_from_the_conversion_table_is_an_error():
 
 
 def test_recording_versions_changes_only_the_registry_rows():
-    before = ('id,kind,title,version,notes\n'
-              'a,article,"Quoted, title",,"note"\n'
-              'registry-vietnamadminunits,registry,x,,"a, b"\n')
+    before = 'id,kind,title,version,notes\na,article,"Quoted, title",,"note"\nregistry-vietnamadminunits,registry,x,,"a, b"\n'
     after = with_versions(before, {"vietnamadminunits": "1.0.4", "vietnam-provinces": "2026.9.0"})
     assert after.splitlines()[1] == 'a,article,"Quoted, title",,"note"'
     assert after.splitlines()[2] == 'registry-vietnamadminunits,registry,x,1.0.4,"a, b"'
 
 
 def test_a_correction_moves_a_unit_to_its_true_province_and_is_reported():
-    flows = [{"old": "01", "new": "01", "units": 578}, {"old": "02", "new": "08", "units": 182},
-             {"old": "01", "new": "08", "units": 1}, {"old": "08", "new": "08", "units": 137}]
+    flows = [
+        {"old": "01", "new": "01", "units": 578},
+        {"old": "02", "new": "08", "units": 182},
+        {"old": "01", "new": "08", "units": 1},
+        {"old": "08", "new": "08", "units": 137},
+    ]
     document = registry(flows)
     stray = next(e for e in document["ward_conversion"] if e["province"] == "01" and e["new"][0]["province"] == "08")
     assert build(document).successions[0]["unit_share"] == "0.9983"
-    fix = Correction("stray", "vietnam-provinces", "ward_conversion", stray["code"], "province", "01", "02", "wrong code", "Resolution 202/2025/QH15")
+    fix = Correction(
+        "stray",
+        "vietnam-provinces",
+        "ward_conversion",
+        stray["code"],
+        "province",
+        "01",
+        "02",
+        "wrong code",
+        "Resolution 202/2025/QH15",
+    )
     tables = build(document, corrections=[fix])
     assert {row["predecessor_id"]: row["unit_share"] for row in tables.successions}["p63-01"] == "1"
     assert tables.corrections == [fix]

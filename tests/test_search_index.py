@@ -23,11 +23,19 @@ def entries():
     return commune_entries(dataset)
 
 
-@pytest.mark.parametrize("name, folded", [
-    ("Phường Phúc Xá", "phuong phuc xa"), ("Đà Nẵng", "da nang"), ("Quảng Ngãi", "quang ngai"),
-    ("Xã Đăk Pxi", "xa dak pxi"), ("Phường 1", "phuong 1"), ("  Thừa   Thiên-Huế ", "thua thien hue"),
-    ("Bà Rịa - Vũng Tàu", "ba ria vung tau"), ("ĐẶC KHU CÔN ĐẢO", "dac khu con dao"),
-])
+@pytest.mark.parametrize(
+    "name, folded",
+    [
+        ("Phường Phúc Xá", "phuong phuc xa"),
+        ("Đà Nẵng", "da nang"),
+        ("Quảng Ngãi", "quang ngai"),
+        ("Xã Đăk Pxi", "xa dak pxi"),
+        ("Phường 1", "phuong 1"),
+        ("  Thừa   Thiên-Huế ", "thua thien hue"),
+        ("Bà Rịa - Vũng Tàu", "ba ria vung tau"),
+        ("ĐẶC KHU CÔN ĐẢO", "dac khu con dao"),
+    ],
+)
 def test_names_fold_to_lower_case_ascii_words(name, folded):
     assert fold(name) == folded
 
@@ -64,18 +72,28 @@ def test_shards_hold_every_unit_once_as_compact_rows(entries):
     shards = commune_shards(entries)
     assert sum(len(rows) for rows in shards.values()) == len(entries)
     row = next(r for r in shards["phu"] if r[1] == "00001" and r[0] == "f")
-    assert row == ["f", "00001", "Phường Phúc Xá", "ward", "phuong phuc xa", "Quận Ba Đình", "Hà Nội",
-                   [["00097", "Phường Hồng Hà", "ha-noi", "Hà Nội"]]]
+    assert row == [
+        "f",
+        "00001",
+        "Phường Phúc Xá",
+        "ward",
+        "phuong phuc xa",
+        "Quận Ba Đình",
+        "Hà Nội",
+        [["00097", "Phường Hồng Hà", "ha-noi", "Hà Nội"]],
+    ]
     assert all(re.fullmatch(r"[a-z0-9]{1,3}|_", key) for key in shards)  # safe file names
 
 
 def test_the_folded_copy_holds_the_words_with_d_bar_of_the_indexed_article_only():
-    page = ("<html><body><nav>Đống Đa</nav><div data-pagefind-body>\n<h1>Đà Nẵng</h1><p>Quảng Ngãi, Đắk Lắk</p>"
-            "<div data-search-exclude><p>Điện Biên</p></div><figure data-pagefind-ignore>Đồng Nai</figure>"
-            "<script>var đ = 1</script>\n<!--/pagefind-body-->\n</div></body></html>")
+    page = (
+        "<html><body><nav>Đống Đa</nav><div data-pagefind-body>\n<h1>Đà Nẵng</h1><p>Quảng Ngãi, Đắk Lắk</p>"
+        "<div data-search-exclude><p>Điện Biên</p></div><figure data-pagefind-ignore>Đồng Nai</figure>"
+        "<script>var đ = 1</script>\n<!--/pagefind-body-->\n</div></body></html>"
+    )
     assert folded_words(page) == ["da", "dak"]
     indexed = inject(page)
-    assert '<div data-pagefind-body><p>da dak</p>' in indexed
+    assert "<div data-pagefind-body><p>da dak</p>" in indexed
     assert indexed.replace("<p>da dak</p>", "") == page
 
 
@@ -86,8 +104,14 @@ def test_a_page_without_d_bar_is_indexed_as_it_is():
 
 def test_material_search_plugin_is_removed_whatever_the_base_config_says():
     assert without_built_in_search(["search", {"material/search": {}}, {"tags": {}}, "offline"]) == [{"tags": {}}, "offline"]
-    config = site_config(read_base_config(REPO / "mkdocs.yml"), docs_dir="docs", site_dir="../site", extra_javascript=[],
-                         t=load_translations("en"), custom_dir="theme")
+    config = site_config(
+        read_base_config(REPO / "mkdocs.yml"),
+        docs_dir="docs",
+        site_dir="../site",
+        extra_javascript=[],
+        t=load_translations("en"),
+        custom_dir="theme",
+    )
     assert config["plugins"] == []  # set, not left out: MkDocs adds its search plugin when `plugins` is missing
     assert config["theme"]["custom_dir"] == "theme"
     assert not [f for f in config["theme"]["features"] if f.startswith("search.")]
@@ -103,8 +127,9 @@ def test_the_header_override_is_materials_header_with_only_the_search_box_replac
     plugin_block = re.compile(r'    {% if "material/search" in config.plugins %}.*?\n    {% endif %}\n', re.S)
     our_block = re.compile(r"    {#- site search.*?\n    {% include \"partials/search.html\" %}\n", re.S)
     assert plugin_block.search(original), "mkdocs-material's header changed: update theme/partials/header.html"
-    assert plugin_block.sub("", strip_comment(original)) == our_block.sub("", strip_comment(ours)), \
+    assert plugin_block.sub("", strip_comment(original)) == our_block.sub("", strip_comment(ours)), (
         "theme/partials/header.html differs from the installed mkdocs-material's beyond the search box; copy it again"
+    )
 
 
 def test_the_theme_loads_nothing_from_another_host():
@@ -115,14 +140,19 @@ def test_the_theme_loads_nothing_from_another_host():
 
 def test_the_search_scripts_never_insert_html():
     for path in (THEME_DIR / "assets" / "search").glob("*.js"):
-        assert not re.search(r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML\(|document\.write\(", path.read_text(encoding="utf-8")), path
+        assert not re.search(
+            r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML\(|document\.write\(", path.read_text(encoding="utf-8")
+        ), path
 
 
 def test_pagefind_indexes_a_small_site_and_publishes_only_what_the_search_box_uses(tmp_path):
     for rel, title in [("index.html", "Trang chủ"), ("provinces/da-nang/index.html", "Đà Nẵng")]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(f'<html lang="en"><body><nav>menu</nav><div data-pagefind-body>\n<h1>{title}</h1>'
-                                    '<p>Text</p>\n<!--/pagefind-body-->\n</div></body></html>', encoding="utf-8")
+        (tmp_path / rel).write_text(
+            f'<html lang="en"><body><nav>menu</nav><div data-pagefind-body>\n<h1>{title}</h1>'
+            "<p>Text</p>\n<!--/pagefind-body-->\n</div></body></html>",
+            encoding="utf-8",
+        )
     (tmp_path / "404.html").write_text('<html lang="en"><body><h1>404 - Not found</h1></body></html>', encoding="utf-8")
     result = index_site(tmp_path)
     assert result.pages == 2 and result.files > 3 and result.bytes > 0

@@ -76,8 +76,10 @@ def article_body(source_id: str) -> str:
 
 def is_recorded(entry: dict) -> bool:
     """The number is a figure of figures.csv with the value the facts give."""
-    return any(figure_id in FIGURES_BY_ID and float(FIGURES_BY_ID[figure_id]["value"]) == entry["value"]
-               for figure_id in entry.get("figures", ()))
+    return any(
+        figure_id in FIGURES_BY_ID and float(FIGURES_BY_ID[figure_id]["value"]) == entry["value"]
+        for figure_id in entry.get("figures", ())
+    )
 
 
 # --- Always: the facts and figures.csv agree -------------------------------------------------
@@ -98,7 +100,9 @@ def test_every_figure_the_facts_list_is_recorded_with_its_value_and_quote(source
             if figure is None:
                 problems.append(f"{figure_id} (the {entry['number']} of the article) is not in figures.csv")
             elif float(figure["value"]) != entry["value"] or figure["source_id"] != source_id:
-                problems.append(f"{figure_id} is {figure['value']} from {figure['source_id']}, the facts say {entry['value']} from {source_id}")
+                problems.append(
+                    f"{figure_id} is {figure['value']} from {figure['source_id']}, the facts say {entry['value']} from {source_id}"
+                )
             elif not figure["quote"].strip():
                 problems.append(f"{figure_id} has no quote")
         if not entry.get("figures") and not entry.get("not_a_figure", "").strip():
@@ -109,8 +113,9 @@ def test_every_figure_the_facts_list_is_recorded_with_its_value_and_quote(source
 @pytest.mark.parametrize("figure", SEED_FIGURES, ids=lambda f: f["id"])
 def test_every_figure_from_a_seed_article_is_listed_in_the_facts(figure):
     listed = {i for entry in FACTS[figure["source_id"]]["numbers"] for i in entry.get("figures", ())}
-    assert figure["id"] in listed, (f"{figure['id']}: add it to the number it comes from in tests/fixtures/source_facts.json "
-                                    f"(source {figure['source_id']})")
+    assert figure["id"] in listed, (
+        f"{figure['id']}: add it to the number it comes from in tests/fixtures/source_facts.json (source {figure['source_id']})"
+    )
 
 
 @pytest.mark.parametrize("figure", SEED_FIGURES, ids=lambda f: f["id"])
@@ -133,8 +138,10 @@ def test_quote_not_in_english_has_an_english_gloss(figure):
 def test_article_is_the_text_the_facts_were_made_from(source_id):
     path = article_path(source_id)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    assert digest == FACTS[source_id]["sha256"], (f"{path} has SHA-256 {digest}, not the {FACTS[source_id]['sha256']} "
-                                                  f"of source_facts.json: reread the article and update its facts")
+    assert digest == FACTS[source_id]["sha256"], (
+        f"{path} has SHA-256 {digest}, not the {FACTS[source_id]['sha256']} "
+        f"of source_facts.json: reread the article and update its facts"
+    )
 
 
 @pytest.mark.parametrize("source_id", sorted(FACTS))
@@ -153,11 +160,16 @@ def test_every_number_the_article_states_is_recorded_or_explained(source_id):
         entry = facts.get(token, {})
         if is_recorded(entry) or entry.get("not_a_figure", "").strip():
             continue
-        why = (f"its figures {entry['figures']} are not in figures.csv with value {entry['value']:g}" if entry.get("figures")
-               else "source_facts.json does not list it")
+        why = (
+            f"its figures {entry['figures']} are not in figures.csv with value {entry['value']:g}"
+            if entry.get("figures")
+            else "source_facts.json does not list it"
+        )
         missing.append(f"{token} ({why})")
-    assert not missing, (f"{source_id} ({FACTS[source_id]['file']}) states numbers that are neither a recorded figure nor "
-                         f"explained as not a figure: {'; '.join(missing)}")
+    assert not missing, (
+        f"{source_id} ({FACTS[source_id]['file']}) states numbers that are neither a recorded figure nor "
+        f"explained as not a figure: {'; '.join(missing)}"
+    )
 
 
 @pytest.mark.parametrize("source_id", sorted(FACTS))

@@ -26,8 +26,10 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def units():
-    return {name: rows(UNITS / f"{name}.csv")
-            for name in ("districts", "units_before", "units_after", "unit_changes", "registry_disagreements")}
+    return {
+        name: rows(UNITS / f"{name}.csv")
+        for name in ("districts", "units_before", "units_after", "unit_changes", "registry_disagreements")
+    }
 
 
 def test_totals_are_the_registry_s(units):

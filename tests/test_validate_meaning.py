@@ -24,7 +24,7 @@ SOURCES = "datapackages/reform/sources.csv"
 TODAY = dt.date(2025, 10, 15)
 
 # A figure of Quang Nam (which existed until 30 June 2025) with the fields a test varies.
-ROW = "{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,\"{quote}\",,\n"
+ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,\n'
 
 
 def figure(id="f", area="", indicator="departments", measure="count", value="7", start="", end="2024", quote="Q."):
@@ -33,7 +33,7 @@ def figure(id="f", area="", indicator="departments", measure="count", value="7",
 
 def current_figure(id="f", value="7", start="", end="2025-09", quote="Q."):
     """A figure of Da Nang since 1 July 2025 (for dates near today)."""
-    return f"{id},p34-48,,departments,count,{value},exact,{start},{end},article-en,\"{quote}\",,\n"
+    return f'{id},p34-48,,departments,count,{value},exact,{start},{end},article-en,"{quote}",,\n'
 
 
 @pytest.fixture(autouse=True)
@@ -61,30 +61,33 @@ def add_indicator(project, id, unit):
 # 1. Number syntax ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "why"), [
-    ("NaN", "is not a finite number"),
-    ("nan", "is not a finite number"),
-    ("inf", "is not a finite number"),
-    ("-inf", "is not a finite number"),
-    ("Infinity", "is not a finite number"),
-    ("-Infinity", "is not a finite number"),
-    ("1e400", "overflows to infinity"),
-    ("1_2", "has an underscore"),
-    ("\"1,000\"", "between digits"),
-    ("1 000", "between digits"),
-    ("\"1,5\"", "1.5, not 1,5"),
-    ("+5", "leave the plus sign out"),
-    (" 5", "has spaces around it"),
-    (".5", "is not a plain number"),
-    ("5.", "is not a plain number"),
-    ("١٢", "other than ASCII digits"),
-    ("１２", "other than ASCII digits"),
-    ("95%", "leave the sign out"),
-])
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("NaN", "is not a finite number"),
+        ("nan", "is not a finite number"),
+        ("inf", "is not a finite number"),
+        ("-inf", "is not a finite number"),
+        ("Infinity", "is not a finite number"),
+        ("-Infinity", "is not a finite number"),
+        ("1e400", "overflows to infinity"),
+        ("1_2", "has an underscore"),
+        ('"1,000"', "between digits"),
+        ("1 000", "between digits"),
+        ('"1,5"', "1.5, not 1,5"),
+        ("+5", "leave the plus sign out"),
+        (" 5", "has spaces around it"),
+        (".5", "is not a plain number"),
+        ("5.", "is not a plain number"),
+        ("١٢", "other than ASCII digits"),
+        ("１２", "other than ASCII digits"),
+        ("95%", "leave the sign out"),
+    ],
+)
 def test_number_that_is_not_a_plain_finite_decimal_is_rejected(project, value, why):
     line = append(project, "figures.csv", figure(value=value))
     message = one(project, "reform-number-syntax", FIGURES, line)
-    assert message.startswith(f"{FIGURES}:{line}: value \"{value.strip(chr(34))}\" ") and why in message
+    assert message.startswith(f'{FIGURES}:{line}: value "{value.strip(chr(34))}" ') and why in message
 
 
 @pytest.mark.parametrize("value", ["12", "0", "12.5", "1.25e1", "-0"])
@@ -95,19 +98,23 @@ def test_plain_numbers_are_accepted(project, value):
 
 def test_word_for_a_number_stays_frictionless_type_error(project):
     line = append(project, "figures.csv", figure(value="seven"))
-    assert one(project, "type-error", FIGURES, line).startswith(f"{FIGURES}:{line}: value \"seven\" is not valid")
+    assert one(project, "type-error", FIGURES, line).startswith(f'{FIGURES}:{line}: value "seven" is not valid')
 
 
-@pytest.mark.parametrize(("value", "why"), [("1_2", "underscore"), ("12.0", "whole number"), ("1e2", "whole number"), ("NaN", "finite")])
+@pytest.mark.parametrize(
+    ("value", "why"), [("1_2", "underscore"), ("12.0", "whole number"), ("1e2", "whole number"), ("NaN", "finite")]
+)
 def test_integer_field_of_another_resource_is_checked_too(project, value, why):
     line = replace(project, "unit_counts.csv", "p63-48,2025-06-30,8,11,36,,,47,", f"p63-48,2025-06-30,8,11,36,,,{value},")
     message = one(project, "reform-number-syntax", "datapackages/reform/unit_counts.csv", line)
-    assert message.startswith(f"datapackages/reform/unit_counts.csv:{line}: total \"{value}\"") and why in message
+    assert message.startswith(f'datapackages/reform/unit_counts.csv:{line}: total "{value}"') and why in message
 
 
 def test_nan_share_is_one_problem_not_also_two_range_errors(project):
     line = replace(project, "successions.csv", "p63-48,p34-48,2025-07-01,merged,1,", "p63-48,p34-48,2025-07-01,merged,NaN,")
-    assert "unit_share \"NaN\" is not a finite number" in one(project, "reform-number-syntax", "datapackages/reform/successions.csv", line)
+    assert 'unit_share "NaN" is not a finite number' in one(
+        project, "reform-number-syntax", "datapackages/reform/successions.csv", line
+    )
 
 
 def test_disagreement_values_are_numbers_too(project):
@@ -148,18 +155,21 @@ def test_loading_unvalidated_nan_names_the_file_and_line(project):
 # 2. Values that fit their measure ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("measure", "value", "fix"), [
-    ("count", "-1", "a count is 0 or more"),
-    ("count_before", "-3", "a count is 0 or more"),
-    ("count_after", "-1", "a count is 0 or more"),
-    ("reduction", "-5", "record it as an increase: measure \"increase\", value 5"),
-    ("increase", "-2", "record it as a reduction: measure \"reduction\", value 2"),
-    ("increase", "-2.5", "value 2.5"),
-    ("percent", "150", "a percent of a whole lies within 0-100"),
-    ("percent", "100.5", "a percent of a whole lies within 0-100"),
-    ("percent", "-1", "a percent is 0 or more"),
-    ("duration", "-1", "a duration is 0 or more"),
-])
+@pytest.mark.parametrize(
+    ("measure", "value", "fix"),
+    [
+        ("count", "-1", "a count is 0 or more"),
+        ("count_before", "-3", "a count is 0 or more"),
+        ("count_after", "-1", "a count is 0 or more"),
+        ("reduction", "-5", 'record it as an increase: measure "increase", value 5'),
+        ("increase", "-2", 'record it as a reduction: measure "reduction", value 2'),
+        ("increase", "-2.5", "value 2.5"),
+        ("percent", "150", "a percent of a whole lies within 0-100"),
+        ("percent", "100.5", "a percent of a whole lies within 0-100"),
+        ("percent", "-1", "a percent is 0 or more"),
+        ("duration", "-1", "a duration is 0 or more"),
+    ],
+)
 def test_value_outside_its_measure_range_is_rejected(project, measure, value, fix):
     line = append(project, "figures.csv", figure(measure=measure, value=value))
     message = one(project, "reform-measure-value", FIGURES, line)
@@ -172,17 +182,28 @@ def test_rank_that_is_not_a_place_is_rejected(project, value):
     assert "a rank is a whole number from 1" in one(project, "reform-measure-value", FIGURES, line)
 
 
-@pytest.mark.parametrize(("measure", "value"), [("count", "1.5"), ("count_before", "1.500"), ("reduction", "1e3"), ("increase", "2.0")])
+@pytest.mark.parametrize(
+    ("measure", "value"), [("count", "1.5"), ("count_before", "1.500"), ("reduction", "1e3"), ("increase", "2.0")]
+)
 def test_count_of_things_must_be_written_whole(project, measure, value):
     line = append(project, "figures.csv", figure(measure=measure, value=value))
     message = one(project, "reform-measure-value", FIGURES, line)
     assert "is not written as a whole number, but departments counts departments" in message and "1500, not 1.500" in message
 
 
-@pytest.mark.parametrize(("measure", "value"), [
-    ("count", "0"), ("reduction", "0"), ("percent", "0"), ("percent", "100"), ("percent", "99.5"),
-    ("rank", "1"), ("duration", "0"), ("duration", "2.5"),
-])
+@pytest.mark.parametrize(
+    ("measure", "value"),
+    [
+        ("count", "0"),
+        ("reduction", "0"),
+        ("percent", "0"),
+        ("percent", "100"),
+        ("percent", "99.5"),
+        ("rank", "1"),
+        ("duration", "0"),
+        ("duration", "2.5"),
+    ],
+)
 def test_values_at_the_edge_of_their_measure_are_accepted(project, measure, value):
     append(project, "figures.csv", figure(measure=measure, value=value))
     assert found(project) == []
@@ -201,24 +222,27 @@ def test_indicator_says_its_percentages_may_exceed_100_by_its_unit(project):
     append(project, "figures.csv", figure(id="over-plan", indicator="share-of-plan", measure="percent", value="150"))
     assert found(project) == []
     line = append(project, "figures.csv", figure(id="over", indicator="share", measure="percent", value="150"))
-    assert "give it a unit that says of what, e.g. \"percent of target\"" in one(project, "reform-measure-value", FIGURES, line)
+    assert 'give it a unit that says of what, e.g. "percent of target"' in one(project, "reform-measure-value", FIGURES, line)
 
 
 # 3. Periods and dates ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("field", "text", "why"), [
-    ("period_start", "2025-13-45", "there is no month 13"),
-    ("period_start", "2025-02-30", "February 2025 has 28 days"),
-    ("period_start", "2023-02-29", "February 2023 has 28 days"),
-    ("period_start", "2024-04-31", "April 2024 has 30 days"),
-    ("period_start", "2024-00", "there is no month 00"),
-    ("period_start", "0000", "there is no year 0000"),
-    ("period_start", "1899", "before 1900"),
-    ("period_end", "0000-01-01", "there is no year 0000"),
-    ("period_end", "2024-06-31", "June 2024 has 30 days"),
-    ("period_end", "２０２４", "digits other than 0-9"),
-])
+@pytest.mark.parametrize(
+    ("field", "text", "why"),
+    [
+        ("period_start", "2025-13-45", "there is no month 13"),
+        ("period_start", "2025-02-30", "February 2025 has 28 days"),
+        ("period_start", "2023-02-29", "February 2023 has 28 days"),
+        ("period_start", "2024-04-31", "April 2024 has 30 days"),
+        ("period_start", "2024-00", "there is no month 00"),
+        ("period_start", "0000", "there is no year 0000"),
+        ("period_start", "1899", "before 1900"),
+        ("period_end", "0000-01-01", "there is no year 0000"),
+        ("period_end", "2024-06-31", "June 2024 has 30 days"),
+        ("period_end", "２０２４", "digits other than 0-9"),
+    ],
+)
 def test_period_bound_that_is_not_a_real_date_is_rejected(project, field, text, why):
     start, end = (text, "2024") if field == "period_start" else ("", text)
     line = append(project, "figures.csv", figure(start=start, end=end))
@@ -241,32 +265,42 @@ def test_date_field_is_written_yyyy_mm_dd_from_1900(project, text, why):
 
 def test_impossible_date_in_a_date_field_is_frictionless_type_error_once(project):
     line = replace(project, "sources.csv", ",2024-10-04,en,", ",2024-02-30,en,")
-    assert "published \"2024-02-30\" is not valid" in one(project, "type-error", SOURCES, line)
+    assert 'published "2024-02-30" is not valid' in one(project, "type-error", SOURCES, line)
 
 
-@pytest.mark.parametrize(("start", "end"), [("2024", "2023"), ("2024-07-01", "2024-06"), ("2024-03", "2024-02-28"), ("2024-06-02", "2024-06-01")])
+@pytest.mark.parametrize(
+    ("start", "end"), [("2024", "2023"), ("2024-07-01", "2024-06"), ("2024-03", "2024-02-28"), ("2024-06-02", "2024-06-01")]
+)
 def test_period_that_ends_before_it_starts_is_rejected(project, start, end):
     line = append(project, "figures.csv", figure(start=start, end=end))
     message = one(project, "reform-period-order", FIGURES, line)
     assert message.startswith(f"{FIGURES}:{line}: period_end {end} is before period_start {start}")
 
 
-@pytest.mark.parametrize(("start", "end"), [("2024", "2024-06"), ("2024-06", "2024"), ("2024-06-15", "2024-06"), ("2024-06-01", "2024-06-01")])
+@pytest.mark.parametrize(
+    ("start", "end"), [("2024", "2024-06"), ("2024-06", "2024"), ("2024-06-15", "2024-06"), ("2024-06-01", "2024-06-01")]
+)
 def test_partial_dates_compare_by_the_days_they_span(project, start, end):
     append(project, "figures.csv", figure(start=start, end=end))
     assert found(project) == []
 
 
-@pytest.mark.parametrize(("start", "end", "field"), [
-    ("", "2025-10-16", "period_end"),
-    ("", "2025-11", "period_end"),
-    ("", "2026", "period_end"),
-    ("2025-10-16", "2025-10", "period_start"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [
+        ("", "2025-10-16", "period_end"),
+        ("", "2025-11", "period_end"),
+        ("", "2026", "period_end"),
+        ("2025-10-16", "2025-10", "period_start"),
+    ],
+)
 def test_figure_dated_after_today_is_rejected(project, start, end, field):
     line = append(project, "figures.csv", current_figure(start=start, end=end))
     message = one(project, "reform-future-date", FIGURES, line)
-    assert message.startswith(f"{FIGURES}:{line}: {field} ") and "is in the future (it is 2025-10-15 at most, anywhere on Earth)" in message
+    assert (
+        message.startswith(f"{FIGURES}:{line}: {field} ")
+        and "is in the future (it is 2025-10-15 at most, anywhere on Earth)" in message
+    )
 
 
 @pytest.mark.parametrize("end", ["2025-10-15", "2025-10", "2025"])
@@ -304,20 +338,23 @@ def test_today_is_the_latest_date_anywhere_on_earth(monkeypatch):
 # 4. Text ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("char", "kind"), [
-    ("\x00", "a control character"),
-    ("\x01", "a control character"),
-    ("\x1b", "a control character"),
-    ("\t", "a tab"),
-    ("\x7f", "a control character"),
-    ("\x85", "a control character"),
-    ("\x9f", "a control character"),
-    ("\u202e", "a bidirectional override"),
-    ("\u2066", "a bidirectional override"),
-    ("\ufdd0", "a Unicode noncharacter"),
-    ("\ufffe", "a Unicode noncharacter"),
-    ("\U0010ffff", "a Unicode noncharacter"),
-])
+@pytest.mark.parametrize(
+    ("char", "kind"),
+    [
+        ("\x00", "a control character"),
+        ("\x01", "a control character"),
+        ("\x1b", "a control character"),
+        ("\t", "a tab"),
+        ("\x7f", "a control character"),
+        ("\x85", "a control character"),
+        ("\x9f", "a control character"),
+        ("\u202e", "a bidirectional override"),
+        ("\u2066", "a bidirectional override"),
+        ("\ufdd0", "a Unicode noncharacter"),
+        ("\ufffe", "a Unicode noncharacter"),
+        ("\U0010ffff", "a Unicode noncharacter"),
+    ],
+)
 def test_control_character_is_rejected_naming_its_code_point_and_column(project, char, kind):
     line = append(project, "figures.csv", figure(quote=f"Bad{char}text."))
     message = one(project, "reform-control-character", FIGURES, line)
@@ -335,17 +372,20 @@ def test_newline_inside_a_quote_is_text(project):
     assert found(project) == []
 
 
-@pytest.mark.parametrize(("text", "letter", "points"), [
-    ("Quảng Nam", "ả", "U+0061 + U+0309"),
-    ("Tuyên Quang", "ê", "U+0065 + U+0302"),
-    ("Hệ thống", "ệ", "U+0065 + U+0323 + U+0302"),
-    ("\u212b", "Å", "U+212B"),
-])
+@pytest.mark.parametrize(
+    ("text", "letter", "points"),
+    [
+        ("Quảng Nam", "ả", "U+0061 + U+0309"),
+        ("Tuyên Quang", "ê", "U+0065 + U+0302"),
+        ("Hệ thống", "ệ", "U+0065 + U+0323 + U+0302"),
+        ("\u212b", "Å", "U+212B"),
+    ],
+)
 def test_text_not_in_nfc_is_rejected_naming_the_letter(project, text, letter, points):
     decomposed = unicodedata.normalize("NFD", text) if text != "\u212b" else text
     line = append(project, "figures.csv", figure(quote=f"In {decomposed}."))
     message = one(project, "reform-text-not-nfc", FIGURES, line)
-    assert message.startswith(f"{FIGURES}:{line}: quote is not in Unicode NFC: \"{letter}\" at character ")
+    assert message.startswith(f'{FIGURES}:{line}: quote is not in Unicode NFC: "{letter}" at character ')
     assert f"is typed as {points}" in message
 
 
@@ -357,12 +397,15 @@ def test_decomposed_province_name_is_rejected_in_its_own_file(project):
 # 5. Duplicates once text is normalised --------------------------------------------------------
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ({"area": "Tam Kỳ"}, {"area": "Tam  Kỳ"}),
-    ({"area": "Tam Kỳ"}, {"area": " Tam\tKỳ"}),
-    ({"value": "11"}, {"value": "11.0"}),
-    ({"value": "11"}, {"value": "1.1e1"}),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"area": "Tam Kỳ"}, {"area": "Tam  Kỳ"}),
+        ({"area": "Tam Kỳ"}, {"area": " Tam\tKỳ"}),
+        ({"value": "11"}, {"value": "11.0"}),
+        ({"value": "11"}, {"value": "1.1e1"}),
+    ],
+)
 def test_figures_that_differ_only_in_spacing_or_writing_of_the_value_are_duplicates(project, first, second):
     first_line = append(project, "figures.csv", figure(id="one", **first))
     line = append(project, "figures.csv", figure(id="two", **second))
@@ -386,29 +429,42 @@ def test_figures_for_differently_cased_indicator_ids_are_not_merged(project):
     assert [p.rule for p in found(project)] == ["foreign-key"] and found(project)[0].line == line
 
 
-@pytest.mark.parametrize("url", [
-    "https://example.org/quang-nam",
-    "HTTPS://Example.ORG/quang-nam",
-    "https://example.org/quang-nam/",
-    "https://example.org:443/quang-nam",
-    "https://example.org/quang-nam#section-2",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/quang-nam",
+        "HTTPS://Example.ORG/quang-nam",
+        "https://example.org/quang-nam/",
+        "https://example.org:443/quang-nam",
+        "https://example.org/quang-nam#section-2",
+    ],
+)
 def test_two_sources_with_one_address_are_rejected(project, url):
     line = append(project, "sources.csv", f"article-en-again,article,Again,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,\n")
     message = one(project, "reform-duplicate-source-url", SOURCES, line)
     assert message.startswith(f"{SOURCES}:{line}: url is the address of source article-en (line 3) too")
 
 
-@pytest.mark.parametrize("url", ["https://example.org/quang-nam?page=2", "https://example.org/quang-nam-2", "https://example.com/quang-nam"])
+@pytest.mark.parametrize(
+    "url", ["https://example.org/quang-nam?page=2", "https://example.org/quang-nam-2", "https://example.com/quang-nam"]
+)
 def test_sources_with_other_addresses_are_accepted(project, url):
     append(project, "sources.csv", f"other,article,Other,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,\n")
     assert found(project) == []
 
 
 def test_two_versions_of_one_registry_package_may_share_its_page(project):
-    append(project, "sources.csv", "registry-fixture-2,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces/,,vi,,,2.0,Fixture\n")
+    append(
+        project,
+        "sources.csv",
+        "registry-fixture-2,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces/,,vi,,,2.0,Fixture\n",
+    )
     assert found(project) == []
-    line = append(project, "sources.csv", "registry-fixture-3,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces,,vi,,,2.0,Fixture\n")
+    line = append(
+        project,
+        "sources.csv",
+        "registry-fixture-3,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces,,vi,,,2.0,Fixture\n",
+    )
     assert "source registry-fixture-2 (line " in one(project, "reform-duplicate-source-url", SOURCES, line)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import problems
 from site_builder.cli import main
-from site_builder.validate import format_problem, validate_packages
+from site_builder.validate import validate_packages
 
 FIGURES = "datapackages/reform/figures.csv"
 
@@ -28,13 +28,15 @@ def test_malformed_descriptor_names_the_json_line(project):
 
 def test_missing_descriptor(project):
     (project / "datapackages" / "reform" / "datapackage.json").unlink()
-    assert problems(project) == ["datapackages/reform/datapackage.json: The package descriptor is missing; every folder in datapackages/ needs a datapackage.json."]
+    assert problems(project) == [
+        "datapackages/reform/datapackage.json: The package descriptor is missing; every folder in datapackages/ needs a datapackage.json."
+    ]
 
 
 def test_missing_resource_file(project):
     (project / "datapackages" / "reform" / "indicators.csv").unlink()
     [message] = problems(project)
-    assert message.startswith("datapackages/reform/indicators.csv: The file of resource \"indicators\" is missing")
+    assert message.startswith('datapackages/reform/indicators.csv: The file of resource "indicators" is missing')
 
 
 def test_csv_cut_inside_a_quoted_cell(project):
@@ -91,14 +93,16 @@ def test_excel_file_still_reports_the_right_line(project):
     line = text.count("\n") + 1
     text += 'crlf,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"  ",,\n'
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert problems(project) == [f"{FIGURES}:{line}: quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."]
+    assert problems(project) == [
+        f"{FIGURES}:{line}: quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."
+    ]
 
 
-@pytest.mark.parametrize("garbage", ["[]", "{\"resources\": 3}", "{}"])
+@pytest.mark.parametrize("garbage", ["[]", '{"resources": 3}', "{}"])
 def test_descriptor_of_the_wrong_shape(project, garbage):
     (project / "datapackages" / "reform" / "datapackage.json").write_text(garbage, encoding="utf-8")
     [message] = problems(project)
-    assert "JSON object with a \"resources\" list" in message
+    assert 'JSON object with a "resources" list' in message
 
 
 def test_no_traceback_from_the_command_on_any_of_these(project, capsys):
@@ -135,7 +139,9 @@ def test_missing_data_folder_is_one_problem_not_an_exception(tmp_path):
 
 def test_resource_that_is_not_an_object_is_named(project):
     edit_descriptor(project, lambda d: d["resources"].append("figures.csv"))
-    assert problems(project) == ["datapackages/reform/datapackage.json: Resource 8 needs a \"name\" and a relative \"path\" inside the package."]
+    assert problems(project) == [
+        'datapackages/reform/datapackage.json: Resource 8 needs a "name" and a relative "path" inside the package.'
+    ]
 
 
 def test_resource_path_outside_the_package_is_refused(project):
@@ -147,7 +153,10 @@ def test_resource_path_outside_the_package_is_refused(project):
 def test_schema_frictionless_cannot_use_is_reported_on_the_descriptor(project):
     edit_descriptor(project, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="banana"))
     [message] = problems(project)
-    assert message.startswith("datapackages/reform/datapackage.json: The descriptor is not a valid data package") and "banana" in message
+    assert (
+        message.startswith("datapackages/reform/datapackage.json: The descriptor is not a valid data package")
+        and "banana" in message
+    )
 
 
 def test_short_row_is_one_problem_naming_the_missing_fields(project):
@@ -155,22 +164,28 @@ def test_short_row_is_one_problem_naming_the_missing_fields(project):
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
     path.write_text(text + "short,p63-49,,par-index-rank,rank,1,exact,,2020,article-en\n", encoding="utf-8")
-    assert problems(project) == [f"{FIGURES}:{line}: Missing cell: the row has 10 cells but the header has 13 "
-                                 "(missing quote, quote_en, notes); add the missing commas or values."]
+    assert problems(project) == [
+        f"{FIGURES}:{line}: Missing cell: the row has 10 cells but the header has 13 "
+        "(missing quote, quote_en, notes); add the missing commas or values."
+    ]
 
 
 def test_missing_column_in_the_header_is_named(project):
     path = figures(project)
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(row.rsplit(",", 1)[0] for row in rows) + "\n", encoding="utf-8")  # drop the last column, notes
-    assert problems(project) == [f"{FIGURES}:1: Header: the column \"notes\" is missing (position 13); the header lacks a column of datapackage.json."]
+    assert problems(project) == [
+        f'{FIGURES}:1: Header: the column "notes" is missing (position 13); the header lacks a column of datapackage.json.'
+    ]
 
 
 def test_extra_column_in_the_header_is_named(project):
     path = figures(project)
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(row + ",x" for row in rows) + "\n", encoding="utf-8")
-    assert problems(project) == [f"{FIGURES}:1: Header: extra label \"x\" at position 14; the header has a column datapackage.json does not define."]
+    assert problems(project) == [
+        f'{FIGURES}:1: Header: extra label "x" at position 14; the header has a column datapackage.json does not define.'
+    ]
 
 
 def test_blank_line_is_one_problem(project):
@@ -184,22 +199,34 @@ def test_blank_line_is_one_problem(project):
 def test_malformed_province_date_is_reported_once_and_breaks_no_rule(project):
     path = project / "datapackages" / "reform" / "provinces.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-06-30",
-                                 "p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-13-30"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-06-30",
+            "p63-49,49,Quảng Nam,Quang Nam,quang-nam,province,,2025-13-30",
+        ),
+        encoding="utf-8",
+    )
     found = problems(project)
-    assert len(found) == 1 and found[0].startswith("datapackages/reform/provinces.csv:") and "valid_to \"2025-13-30\" is not valid" in found[0]
+    assert (
+        len(found) == 1
+        and found[0].startswith("datapackages/reform/provinces.csv:")
+        and 'valid_to "2025-13-30" is not valid' in found[0]
+    )
 
 
 def test_value_that_is_not_a_number_in_a_before_after_group_is_only_a_type_problem(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    path.write_text(text
-                    + "b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,\"B.\",,\n"
-                    + "r,p63-49,,departments,reduction,five,exact,2020,2024,article-en,\"R.\",,\n"
-                    + "a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,\"A.\",,\n", encoding="utf-8")
+    path.write_text(
+        text
+        + 'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,\n'
+        + 'r,p63-49,,departments,reduction,five,exact,2020,2024,article-en,"R.",,\n'
+        + 'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,\n',
+        encoding="utf-8",
+    )
     found = problems(project)
-    assert len(found) == 1 and found[0].startswith(f"{FIGURES}:{line + 1}: value \"five\" is not valid"), found
+    assert len(found) == 1 and found[0].startswith(f'{FIGURES}:{line + 1}: value "five" is not valid'), found
 
 
 def test_summary_line_counts_packages_resources_and_rows(project, capsys):

@@ -98,7 +98,9 @@ def test_the_registry_totals_are_the_repository_package_and_it_cites_their_versi
 
 
 def test_frictionless_checks_the_keys_between_the_units_resources(units_project):
-    district = edit(units_project, "units_before.csv", "20296,Hòa Liên,Xã Hòa Liên,commune,497,", "20296,Hòa Liên,Xã Hòa Liên,commune,499,")
+    district = edit(
+        units_project, "units_before.csv", "20296,Hòa Liên,Xã Hòa Liên,commune,497,", "20296,Hòa Liên,Xã Hòa Liên,commune,499,"
+    )
     former = edit(units_project, "unit_changes.csv", "20293,,20194,", "20299,,20194,")
     current = add(units_project, "unit_changes.csv", "20197,,20999,true,false")
     twice = add(units_project, "units_after.csv", "20242,Hải Châu,Phường Hải Châu,ward,p34-48,7.58")
@@ -109,17 +111,24 @@ def test_frictionless_checks_the_keys_between_the_units_resources(units_project)
     assert (f"{UNITS}/units_after.csv", twice, "primary-key") in keys
 
 
-@pytest.mark.parametrize(("name", "old", "new"), [
-    ("districts.csv", "492,Hải Châu", "4920,Hải Châu"),
-    ("units_before.csv", "20227,Thanh Bình", "2022,Thanh Bình"),
-    ("units_after.csv", "20333,Hoàng Sa", "2033A,Hoàng Sa"),
-    ("unit_changes.csv", "20227,,20242,", "020227,,20242,"),
-])
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("districts.csv", "492,Hải Châu", "4920,Hải Châu"),
+        ("units_before.csv", "20227,Thanh Bình", "2022,Thanh Bình"),
+        ("units_after.csv", "20333,Hoàng Sa", "2033A,Hoàng Sa"),
+        ("unit_changes.csv", "20227,,20242,", "020227,,20242,"),
+    ],
+)
 def test_codes_of_the_wrong_length_are_rejected_by_the_schema_pattern(units_project, name, old, new):
     # districts have 3 digits, units 5: the import writes these as patterns, so this is no rule of ours.
     line = edit(units_project, name, old, new)
     problem = next(p for p in found(units_project) if p.rule == "constraint-error")
-    assert (problem.path, problem.line, problem.field) == (f"{UNITS}/{name}", line, "code" if name != "unit_changes.csv" else "former_code")
+    assert (problem.path, problem.line, problem.field) == (
+        f"{UNITS}/{name}",
+        line,
+        "code" if name != "unit_changes.csv" else "former_code",
+    )
     assert "pattern" in problem.message
 
 
@@ -130,8 +139,14 @@ def test_district_of_an_unknown_province_is_rejected_at_its_line(units_project):
     line = edit(units_project, "districts.csv", "Quận Liên Chiểu,urban_district,p63-48", "Quận Liên Chiểu,urban_district,p63-47")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/districts.csv", line, "province_id", "reform-unit-province-era")
-    assert problem.message.startswith("province_id \"p63-47\" is not in the reform package's provinces.csv; a district of 30 June 2025")
+        f"{UNITS}/districts.csv",
+        line,
+        "province_id",
+        "reform-unit-province-era",
+    )
+    assert problem.message.startswith(
+        'province_id "p63-47" is not in the reform package\'s provinces.csv; a district of 30 June 2025'
+    )
 
 
 def test_former_unit_of_a_current_province_is_rejected(units_project):
@@ -151,9 +166,13 @@ def test_current_unit_of_a_former_province_is_rejected(units_project):
 def test_the_era_is_the_reform_package_s_not_the_id_s(units_project):
     # An id of the right form is not enough: a current province must have no valid_to.
     provinces = units_project / "datapackages" / "reform" / "provinces.csv"
-    provinces.write_text(provinces.read_text(encoding="utf-8").replace(
-        "p34-51,51,Quảng Ngãi,Quang Ngai,quang-ngai,province,2025-07-01,,", "p34-51,51,Quảng Ngãi,Quang Ngai,quang-ngai,province,2025-07-01,2025-12-31,"),
-        encoding="utf-8")
+    provinces.write_text(
+        provinces.read_text(encoding="utf-8").replace(
+            "p34-51,51,Quảng Ngãi,Quang Ngai,quang-ngai,province,2025-07-01,,",
+            "p34-51,51,Quảng Ngãi,Quang Ngai,quang-ngai,province,2025-07-01,2025-12-31,",
+        ),
+        encoding="utf-8",
+    )
     line = edit(units_project, "units_after.csv", "ward,p34-48,7.58", "ward,p34-51,7.58")
     problem = by_rule(units_project, "reform-unit-province-era")
     assert [(p.path, p.line) for p in problem] == [(f"{UNITS}/units_after.csv", line)]
@@ -169,7 +188,7 @@ def test_without_the_reform_package_the_units_package_says_it_needs_it(units_pro
 
 def test_an_unreadable_reform_provinces_file_is_one_problem_for_the_units_package(units_project):
     provinces = units_project / "datapackages" / "reform" / "provinces.csv"
-    provinces.write_text(provinces.read_text(encoding="utf-8") + "p34-99,\"unclosed\n", encoding="utf-8")
+    provinces.write_text(provinces.read_text(encoding="utf-8") + 'p34-99,"unclosed\n', encoding="utf-8")
     every = found(units_project)
     assert [p.path for p in every if p.path.startswith(UNITS)] == [f"{UNITS}/datapackage.json"]
     assert any(p.path == "datapackages/reform/provinces.csv" for p in every), every
@@ -183,7 +202,11 @@ def test_former_unit_that_goes_nowhere_is_rejected_at_its_line(units_project):
     edit(units_project, "unit_changes.csv", "20195,,20194,false,true\n", "")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/units_before.csv", line_of(units_project, "units_before.csv", "20195,"), "code", "reform-former-unit-without-successor")
+        f"{UNITS}/units_before.csv",
+        line_of(units_project, "units_before.csv", "20195,"),
+        "code",
+        "reform-former-unit-without-successor",
+    )
     assert problem.message.startswith("Phường Hòa Hiệp Nam (20195) is not a former_code in unit_changes.csv")
 
 
@@ -191,7 +214,11 @@ def test_current_unit_without_predecessor_is_rejected_at_its_line(units_project)
     line = add(units_project, "units_after.csv", "20200,Hòa Khánh,Phường Hòa Khánh,ward,p34-48,40.93")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/units_after.csv", line, "code", "reform-current-unit-without-predecessor")
+        f"{UNITS}/units_after.csv",
+        line,
+        "code",
+        "reform-current-unit-without-predecessor",
+    )
     assert problem.message.startswith("Phường Hòa Khánh (20200) is not a current_code in unit_changes.csv")
 
 
@@ -199,7 +226,11 @@ def test_divided_unit_with_one_current_unit_is_rejected(units_project):
     edit(units_project, "unit_changes.csv", "20296,,20197,true,true\n", "")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/unit_changes.csv", line_of(units_project, "unit_changes.csv", "20296,"), "divided", "reform-unit-division")
+        f"{UNITS}/unit_changes.csv",
+        line_of(units_project, "unit_changes.csv", "20296,"),
+        "divided",
+        "reform-unit-division",
+    )
     assert problem.message.startswith("Former unit 20296 is marked divided=true but goes to one current unit only")
 
 
@@ -208,8 +239,14 @@ def test_undivided_unit_with_two_current_units_is_rejected_at_the_second(units_p
     second = edit(units_project, "unit_changes.csv", "20296,,20197,true,true", "20296,,20197,false,true")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/unit_changes.csv", second, "divided", "reform-unit-division")
-    assert problem.message.startswith(f"Former unit 20296 is marked divided=false but goes to 2 current units (lines {first}, {second})")
+        f"{UNITS}/unit_changes.csv",
+        second,
+        "divided",
+        "reform-unit-division",
+    )
+    assert problem.message.startswith(
+        f"Former unit 20296 is marked divided=false but goes to 2 current units (lines {first}, {second})"
+    )
 
 
 def test_island_district_is_one_former_unit(units_project):
@@ -224,7 +261,11 @@ def test_rows_of_one_former_unit_must_agree_on_divided(units_project):
     line = edit(units_project, "unit_changes.csv", "20296,,20197,true,true", "20296,,20197,false,true")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/unit_changes.csv", line, "divided", "reform-unit-division")
+        f"{UNITS}/unit_changes.csv",
+        line,
+        "divided",
+        "reform-unit-division",
+    )
     assert problem.message.startswith(f"Former unit 20296 is marked divided=false here but divided=true on line {first}")
 
 
@@ -233,7 +274,11 @@ def test_two_main_successors_are_rejected_at_the_second(units_project):
     second = line_of(units_project, "unit_changes.csv", "20296,,20197,")
     problem = the_one(units_project)
     assert (problem.path, problem.line, problem.field, problem.rule) == (
-        f"{UNITS}/unit_changes.csv", second, "is_main", "reform-several-main-successors")
+        f"{UNITS}/unit_changes.csv",
+        second,
+        "is_main",
+        "reform-several-main-successors",
+    )
     assert problem.message.startswith(f"Former unit 20296 has is_main=true on 2 rows (lines {first}, {second})")
 
 
@@ -250,7 +295,7 @@ def cite(project: Path, version: str) -> None:
     path = units_file(project, "datapackage.json")
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     original = json.loads((REPO / UNITS / "datapackage.json").read_text(encoding="utf-8"))
-    for described, written in zip((descriptor, *descriptor["resources"]), (original, *original["resources"])):
+    for described, written in zip((descriptor, *descriptor["resources"]), (original, *original["resources"]), strict=True):
         described["sources"] = json.loads(json.dumps(written["sources"]).replace("1.0.4", version))
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
@@ -271,7 +316,8 @@ def test_another_registry_version_asks_for_the_totals_to_be_checked(units_projec
     cite(units_project, "1.0.5")
     every = found(units_project)
     assert {(p.path, p.line, p.rule) for p in every} == {
-        (f"{UNITS}/{name}.csv", None, "reform-registry-total") for name in REGISTRY_TOTALS}
+        (f"{UNITS}/{name}.csv", None, "reform-registry-total") for name in REGISTRY_TOTALS
+    }
     assert all("cites vietnamadminunits 1.0.5, but the expected totals" in p.message for p in every)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from site_builder.views import derive_site
 from site_builder.dataset.load import load_package, parse_changelog
+from site_builder.views import derive_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
 
@@ -91,7 +91,7 @@ def test_a_predecessors_values_are_never_charted_together_with_the_successors(si
 
 def test_coverage_counts_figures_per_indicator_including_predecessors(site):
     row = next(r for r in site.coverage_current if r.province.id == "p34-51")
-    counts = dict(zip([i.id for i in site.indicators], row.counts))
+    counts = dict(zip([i.id for i in site.indicators], row.counts, strict=True))
     assert counts == {"markup-name": 0, "par-index-rank": 0, "departments": 1, "staff-positions": 2}
     lai_chau = next(r for r in site.coverage_current if r.province.id == "p34-12")
     assert lai_chau.total == 0 and lai_chau.has_unit_counts

@@ -38,6 +38,7 @@ def fixture_site(tmp_path_factory):
 
 # The real data.
 
+
 def test_current_provinces_units_add_up_to_the_3321_units_since_the_reform(real):
     assert sum(v.communes.figures.after_total for v in real.current) == 3321
     assert sum(len(v.communes.current) for v in real.current) == 3321
@@ -118,6 +119,7 @@ def test_area_is_summed_where_known_and_means_are_left_out_where_an_area_is_miss
 
 # The fixture.
 
+
 def test_units_are_listed_by_type_then_name(fixture_site):
     units = fixture_site.view("p34-12").communes.current
     assert [(cv.unit.type, cv.unit.name) for cv in units] == [("commune", "Bình Lư"), ("ward", "Đoàn Kết"), ("ward", "Tân Phong")]
@@ -129,7 +131,10 @@ def test_a_merged_province_names_the_former_province_of_each_predecessor(fixture
     assert communes.several_provinces
     tam_ky = next(cv for cv in communes.current if cv.unit.code == "20305")
     assert {(p.unit.code, p.province.id, p.divided, p.is_main) for p in tam_ky.predecessors} == {
-        ("20197", "p63-48", True, False), ("20305", "p63-49", False, True), ("20308", "p63-49", False, True)}
+        ("20197", "p63-48", True, False),
+        ("20305", "p63-49", False, True),
+        ("20308", "p63-49", False, True),
+    }
     assert not fixture_site.view("p34-12").communes.several_provinces
 
 

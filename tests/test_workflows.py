@@ -21,8 +21,11 @@ ISSUE_FORMS = sorted(path for path in (GITHUB / "ISSUE_TEMPLATE").glob("*.y*ml")
 def tool(name: str) -> str:
     path = BIN / name
     if not path.exists():
-        pytest.fail(f"{path} is missing: run `make .venv/bin/site-builder` (it installs requirements.lock, "
-                    f"which pins {name}), then run the tests again.", pytrace=False)
+        pytest.fail(
+            f"{path} is missing: run `make .venv/bin/site-builder` (it installs requirements.lock, "
+            f"which pins {name}), then run the tests again.",
+            pytrace=False,
+        )
     return str(path)
 
 
@@ -35,12 +38,16 @@ def test_there_are_workflows_and_issue_forms():
     assert {path.name for path in ISSUE_FORMS} == {"report-a-figure.yml", "report-an-error.yml"}
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("custom.github-workflows-require-timeout", WORKFLOWS),
-    ("vendor.github-issue-forms", ISSUE_FORMS),
-    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-], ids=["workflows", "workflow-timeouts", "issue-forms", "issue-config"])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("custom.github-workflows-require-timeout", WORKFLOWS),
+        ("vendor.github-issue-forms", ISSUE_FORMS),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+    ids=["workflows", "workflow-timeouts", "issue-forms", "issue-config"],
+)
 def test_files_match_githubs_schema(schema, files):
     result = run(tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -52,4 +52,4 @@ def mix(stops: list[str], position: float) -> str:
     index = min(int(span), len(stops) - 2)
     fraction = span - index
     a, b = _rgb(stops[index]), _rgb(stops[index + 1])
-    return "#" + "".join(f"{round(x + (y - x) * fraction):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * fraction):02x}" for x, y in zip(a, b, strict=True))

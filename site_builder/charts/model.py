@@ -17,8 +17,9 @@ def drawable(character: str) -> bool:
     for DEL and C1 controls: one in a label makes the SVG renderer (vl-convert) abort the whole
     process, and none belongs in a chart."""
     code = ord(character)
-    return not (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF
-                or code & 0xFFFE == 0xFFFE)
+    return not (
+        code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+    )
 
 
 def chart_text(text: str) -> str:

@@ -17,9 +17,9 @@ LEVEL = 6  # level 9 saves 4 % more and takes five times as long
 def _chunks(png: bytes):
     position = len(SIGNATURE)
     while position < len(png):
-        (length,) = struct.unpack(">I", png[position:position + 4])
-        kind = png[position + 4:position + 8]
-        yield kind, png[position + 8:position + 8 + length]
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind = png[position + 4 : position + 8]
+        yield kind, png[position + 8 : position + 8 + length]
         position += 12 + length
 
 

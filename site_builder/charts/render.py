@@ -15,9 +15,9 @@ import multiprocessing
 import os
 import re
 from collections import Counter
-from importlib.metadata import version
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from importlib.metadata import version
 from pathlib import Path
 from typing import Sequence
 
@@ -36,8 +36,9 @@ RENDER_VERSION = 3
 # Below this many charts to draw, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 # The code that turns a request into a spec: a cached spec is reused only if it is unchanged.
-SPEC_CODE = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (chart_model, chart_spec_module))
-                           + version("altair").encode()).hexdigest()
+SPEC_CODE = hashlib.sha256(
+    b"".join(Path(m.__file__).read_bytes() for m in (chart_model, chart_spec_module)) + version("altair").encode()
+).hexdigest()
 
 
 class ChartRenderError(BuildError):
@@ -53,8 +54,15 @@ def chart_csv(request: ChartRequest) -> bytes:
     writer.writerow(["category", "value", "series", "note"] + (["grid_row", "grid_column"] if tiles else []))
     for row in request.rows:
         value = float(row.value)
-        writer.writerow([formula_safe(row.category), int(value) if value.is_integer() else value,
-                         formula_safe(row.series), formula_safe(row.note)] + ([row.grid_row, row.grid_column] if tiles else []))
+        writer.writerow(
+            [
+                formula_safe(row.category),
+                int(value) if value.is_integer() else value,
+                formula_safe(row.series),
+                formula_safe(row.note),
+            ]
+            + ([row.grid_row, row.grid_column] if tiles else [])
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -99,7 +107,7 @@ def _render_all(specs: dict[str, str], workers: int) -> dict[str, tuple[str, byt
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(keys)), mp_context=context) as pool:
             chunk = max(1, len(keys) // (workers * 4))
-            return dict(zip(keys, pool.map(render_spec, [specs[k] for k in keys], chunksize=chunk)))
+            return dict(zip(keys, pool.map(render_spec, [specs[k] for k in keys], chunksize=chunk), strict=True))
     except BrokenProcessPool:
         # A worker could not start (e.g. the main program was read from stdin, which a spawned
         # process cannot import again) or died: draw everything here instead; same bytes.
@@ -120,8 +128,9 @@ def inline_svg(svg: str, chart_id: str) -> str:
     return re.sub(r"^<svg ", f"<svg {label} ", svg, count=1)
 
 
-def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int | None = None,
-                  cache_dir: Path | None = None) -> dict[str, RenderedChart]:
+def render_charts(
+    requests: Sequence[ChartRequest], docs_dir: Path, workers: int | None = None, cache_dir: Path | None = None
+) -> dict[str, RenderedChart]:
     """Write each distinct chart's SVG, PNG, spec and CSV under docs_dir/assets/charts/; keyed by chart_id.
 
     Each distinct spec is drawn once (file names = its content hash), over `workers` processes
@@ -130,7 +139,9 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
     """
     duplicates = sorted(chart_id for chart_id, count in Counter(r.chart_id for r in requests).items() if count > 1)
     if duplicates:
-        raise ChartRenderError(f"Chart ids must be unique; repeated: {', '.join(duplicates)}. Give each chart its own id in the chart plan.")
+        raise ChartRenderError(
+            f"Chart ids must be unique; repeated: {', '.join(duplicates)}. Give each chart its own id in the chart plan."
+        )
     keyed: dict[str, tuple[ChartRequest, str]] = {}
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
@@ -147,8 +158,10 @@ def render_charts(requests: Sequence[ChartRequest], docs_dir: Path, workers: int
     if failed:
         key, message = failed[0]
         names = ", ".join(chart_id for chart_id, (_, k) in keyed.items() if k == key)
-        raise ChartRenderError(f"Chart {names} could not be rendered by vl-convert: {message}. "
-                               f"Check the chart's request in site_builder/pages/chart_plan.py.")
+        raise ChartRenderError(
+            f"Chart {names} could not be rendered by vl-convert: {message}. "
+            f"Check the chart's request in site_builder/pages/chart_plan.py."
+        )
     for key, result in fresh.items():
         _write_cache(cache, key, *result)
     drawn.update(fresh)

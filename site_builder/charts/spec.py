@@ -77,8 +77,13 @@ def _bar_chart(request: ChartRequest):
     value_axis = alt.Axis(tickMinStep=1) if all(float(r.value).is_integer() for r in request.rows) else alt.Axis()
     if any(r.note for r in request.rows):
         tooltip.append(alt.Tooltip("note:N", title=" "))
-    color = alt.Color("series:N", title=None, sort=series, scale=alt.Scale(domain=series, range=_colours(len(series))),
-                      legend=alt.Legend() if request.kind == "series" and len(series) > 1 else None)
+    color = alt.Color(
+        "series:N",
+        title=None,
+        sort=series,
+        scale=alt.Scale(domain=series, range=_colours(len(series))),
+        legend=alt.Legend() if request.kind == "series" and len(series) > 1 else None,
+    )
 
     if request.kind in ("before_after", "ranking"):
         base = alt.Chart(data).encode(
@@ -91,7 +96,9 @@ def _bar_chart(request: ChartRequest):
         chart = (bars + labels).properties(width=PLOT_WIDTH, height=ROW_HEIGHT * len(values))
     else:
         base = alt.Chart(data).encode(
-            x=alt.X("category:N", title=request.category_title, sort=categories, axis=alt.Axis(labelAngle=0, labelLimit=COLUMN_WIDTH)),
+            x=alt.X(
+                "category:N", title=request.category_title, sort=categories, axis=alt.Axis(labelAngle=0, labelLimit=COLUMN_WIDTH)
+            ),
             y=alt.Y("value:Q", title=request.value_title, axis=value_axis),
             tooltip=tooltip,
         )

@@ -30,10 +30,20 @@ def stacked_values(request: ChartRequest, plot_width: int) -> tuple[list[dict], 
         start[r.category] = end
         text = f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
         fits = value / longest * plot_width >= len(text) * CHARACTER_WIDTH + LABEL_PADDING
-        segments.append({"category": r.category, "series": r.series, "value": value, "note": r.note,
-                         "start": begin, "end": end, "middle": (begin + end) / 2,
-                         "label": text if fits and value else "", "ink": ink_on(colours.get(r.series, TYPE_PALETTE[0])),
-                         "total": None})
+        segments.append(
+            {
+                "category": r.category,
+                "series": r.series,
+                "value": value,
+                "note": r.note,
+                "start": begin,
+                "end": end,
+                "middle": (begin + end) / 2,
+                "label": text if fits and value else "",
+                "ink": ink_on(colours.get(r.series, TYPE_PALETTE[0])),
+                "total": None,
+            }
+        )
     bar_totals = [{"category": c, "total": t} for c, t in totals.items()]
     return segments, bar_totals, domain
 
@@ -51,25 +61,55 @@ def stacked_chart(request: ChartRequest, config: dict):
     longest = max(t["total"] for t in bar_totals) or 1.0
     y = alt.Y(field="category", type="nominal", title=request.category_title, sort=categories)
     x_scale = alt.Scale(domain=[0, longest], nice=False)
-    tooltip = [alt.Tooltip(field="category", type="nominal", title=request.category_title),
-               alt.Tooltip(field="series", type="nominal", title=request.series_title or " "),
-               alt.Tooltip(field="value", type="quantitative", title=request.value_title, format=config["format"])]
+    tooltip = [
+        alt.Tooltip(field="category", type="nominal", title=request.category_title),
+        alt.Tooltip(field="series", type="nominal", title=request.series_title or " "),
+        alt.Tooltip(field="value", type="quantitative", title=request.value_title, format=config["format"]),
+    ]
     if any(v["note"] for v in segments):
         tooltip.append(alt.Tooltip(field="note", type="nominal", title=" "))
     segment = "datum.total === null"
-    bars = alt.Chart().transform_filter(segment).mark_bar(stroke="#ffffff", strokeWidth=1).encode(
-        y=y,
-        x=alt.X(field="start", type="quantitative", title=request.value_title, scale=x_scale, axis=alt.Axis(tickMinStep=1)),
-        x2=alt.X2(field="end"),
-        color=alt.Color(field="series", type="nominal", title=request.series_title or None, sort=domain,
-                        scale=alt.Scale(domain=domain, range=[TYPE_PALETTE[i % len(TYPE_PALETTE)] for i in range(len(domain))]),
-                        legend=alt.Legend(values=present)),
-        tooltip=tooltip,
+    bars = (
+        alt.Chart()
+        .transform_filter(segment)
+        .mark_bar(stroke="#ffffff", strokeWidth=1)
+        .encode(
+            y=y,
+            x=alt.X(field="start", type="quantitative", title=request.value_title, scale=x_scale, axis=alt.Axis(tickMinStep=1)),
+            x2=alt.X2(field="end"),
+            color=alt.Color(
+                field="series",
+                type="nominal",
+                title=request.series_title or None,
+                sort=domain,
+                scale=alt.Scale(domain=domain, range=[TYPE_PALETTE[i % len(TYPE_PALETTE)] for i in range(len(domain))]),
+                legend=alt.Legend(values=present),
+            ),
+            tooltip=tooltip,
+        )
     )
-    inside = alt.Chart().transform_filter(segment).mark_text(baseline="middle").encode(
-        y=y, x=alt.X(field="middle", type="quantitative", scale=x_scale), text=alt.Text(field="label", type="nominal"),
-        color=alt.Color(field="ink", type="nominal", scale=None), tooltip=tooltip)
-    ends = alt.Chart().transform_filter("datum.total !== null").mark_text(align="left", dx=3, baseline="middle", fontWeight="bold").encode(
-        y=y, x=alt.X(field="total", type="quantitative", scale=x_scale), text=alt.Text(field="total", type="quantitative", format=config["format"]))
+    inside = (
+        alt.Chart()
+        .transform_filter(segment)
+        .mark_text(baseline="middle")
+        .encode(
+            y=y,
+            x=alt.X(field="middle", type="quantitative", scale=x_scale),
+            text=alt.Text(field="label", type="nominal"),
+            color=alt.Color(field="ink", type="nominal", scale=None),
+            tooltip=tooltip,
+        )
+    )
+    ends = (
+        alt.Chart()
+        .transform_filter("datum.total !== null")
+        .mark_text(align="left", dx=3, baseline="middle", fontWeight="bold")
+        .encode(
+            y=y,
+            x=alt.X(field="total", type="quantitative", scale=x_scale),
+            text=alt.Text(field="total", type="quantitative", format=config["format"]),
+        )
+    )
     return alt.layer(bars, inside, ends, data=alt.Data(values=segments + bar_totals)).properties(
-        width=config["width"], height=config["row_height"] * len(categories))
+        width=config["width"], height=config["row_height"] * len(categories)
+    )

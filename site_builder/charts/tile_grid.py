@@ -42,8 +42,9 @@ def load_tile_grid(path: Path = GRID_FILE) -> dict[str, Tile]:
             province_id, name, row, column = cells
             tile = Tile(province_id, name, int(row), int(column))
         except ValueError:
-            raise TileGridError(f"{path}:{number}: expected id,name_vi,row,column with whole numbers for row and column, "
-                                f"found {line!r}.") from None
+            raise TileGridError(
+                f"{path}:{number}: expected id,name_vi,row,column with whole numbers for row and column, found {line!r}."
+            ) from None
         if tile.row < 0 or tile.column < 0:
             raise TileGridError(f"{path}:{number}: row and column start at 0; found {tile.row},{tile.column}.")
         if province_id in tiles:

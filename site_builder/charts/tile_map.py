@@ -95,15 +95,27 @@ def tile_values(request: ChartRequest) -> tuple[list[dict], dict]:
         lines = wrap_name(r.label or r.category, line_characters(request.kind, "bold" if emphasis else "normal"))
         shown = len(lines) + (request.kind == "tile_map")  # the map of shares adds its value below the name
         first = r.grid_row + 0.5 - (shown - 1) * line_height / 2  # the text block centred in its square
-        values.append({
-            "category": r.category, "series": r.series, "value": float(r.value), "note": r.note,
-            "x0": r.grid_column + GAP, "x1": r.grid_column + 1 - GAP, "xc": r.grid_column + 0.5,
-            "y0": r.grid_row + GAP, "y1": r.grid_row + 1 - GAP,
-            "name": "\n".join(lines), "name_y": first,
-            "share": f"−{float(r.value):.0f}%", "share_y": first + len(lines) * line_height,
-            "ink": ink_on(fills[id(r)]), "emphasis": emphasis,
-            "border": BORDER if emphasis else "#ffffff", "border_width": 2.5 if emphasis else 0,
-        })
+        values.append(
+            {
+                "category": r.category,
+                "series": r.series,
+                "value": float(r.value),
+                "note": r.note,
+                "x0": r.grid_column + GAP,
+                "x1": r.grid_column + 1 - GAP,
+                "xc": r.grid_column + 0.5,
+                "y0": r.grid_row + GAP,
+                "y1": r.grid_row + 1 - GAP,
+                "name": "\n".join(lines),
+                "name_y": first,
+                "share": f"−{float(r.value):.0f}%",
+                "share_y": first + len(lines) * line_height,
+                "ink": ink_on(fills[id(r)]),
+                "emphasis": emphasis,
+                "border": BORDER if emphasis else "#ffffff",
+                "border_width": 2.5 if emphasis else 0,
+            }
+        )
     return values, scale
 
 
@@ -123,23 +135,50 @@ def tile_chart(request: ChartRequest, config: dict):
     if any(v["note"] for v in values):
         tooltip.append(alt.Tooltip("note:N", title=request.value_title if request.kind == "tile_map" else " "))
     if request.kind == "tile_map":
-        legend = alt.Legend(title=request.value_title, orient="bottom", direction="horizontal", gradientLength=min(240, size * 4),
-                            format=".0f", labelExpr="datum.label + '%'")
-        fill = alt.Color("value:Q", scale=alt.Scale(domain=scale["domain"], range=scale["range"], interpolate="rgb"), legend=legend)
+        legend = alt.Legend(
+            title=request.value_title,
+            orient="bottom",
+            direction="horizontal",
+            gradientLength=min(240, size * 4),
+            format=".0f",
+            labelExpr="datum.label + '%'",
+        )
+        fill = alt.Color(
+            "value:Q", scale=alt.Scale(domain=scale["domain"], range=scale["range"], interpolate="rgb"), legend=legend
+        )
     else:
         fill = alt.Color("series:N", scale=alt.Scale(domain=scale["domain"], range=scale["range"]), legend=None)
     base = alt.Chart()  # the data is given once, to the layer
     squares = base.mark_rect().encode(
-        x=alt.X("x0:Q", scale=x, axis=None), x2="x1:Q", y=alt.Y("y0:Q", scale=y, axis=None), y2="y1:Q",
-        color=fill, stroke=alt.Stroke("border:N", scale=None), strokeWidth=alt.StrokeWidth("border_width:Q", scale=None),
-        tooltip=tooltip)
+        x=alt.X("x0:Q", scale=x, axis=None),
+        x2="x1:Q",
+        y=alt.Y("y0:Q", scale=y, axis=None),
+        y2="y1:Q",
+        color=fill,
+        stroke=alt.Stroke("border:N", scale=None),
+        strokeWidth=alt.StrokeWidth("border_width:Q", scale=None),
+        tooltip=tooltip,
+    )
     layers = [squares]
     for field, weight, keep in (("name", "normal", "!datum.emphasis"), ("name", "bold", "datum.emphasis"), ("share", "bold", "")):
         if field == "share" and request.kind != "tile_map":
             continue
-        text = (base.transform_filter(keep) if keep else base).mark_text(
-            lineBreak="\n", baseline="middle", fontSize=font, lineHeight=font + LINE_GAP, fontWeight=weight,
-        ).encode(x=alt.X("xc:Q", scale=x), y=alt.Y(f"{field}_y:Q", scale=y), text=f"{field}:N",
-                 color=alt.Color("ink:N", scale=None), tooltip=tooltip)
+        text = (
+            (base.transform_filter(keep) if keep else base)
+            .mark_text(
+                lineBreak="\n",
+                baseline="middle",
+                fontSize=font,
+                lineHeight=font + LINE_GAP,
+                fontWeight=weight,
+            )
+            .encode(
+                x=alt.X("xc:Q", scale=x),
+                y=alt.Y(f"{field}_y:Q", scale=y),
+                text=f"{field}:N",
+                color=alt.Color("ink:N", scale=None),
+                tooltip=tooltip,
+            )
+        )
         layers.append(text)
     return alt.layer(*layers, data=alt.Data(values=values)).properties(width=round(columns * size), height=round(rows * size))

@@ -28,7 +28,9 @@ def add_parser(subparsers):
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding datapackages/, docs/ and mkdocs.yml (default: .)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="project folder holding datapackages/, docs/ and mkdocs.yml (default: .)"
+    )
     parser.add_argument("--site-dir", type=Path, default=None, help="where to publish the site (default: <root>/site)")
     parser.add_argument("--workers", type=int, default=None, help="processes for chart rendering (default: one per core)")
     parser.set_defaults(run=run)
@@ -40,7 +42,10 @@ def run(args) -> int:
 
     root = args.root.resolve()
     if not (root / "datapackages").is_dir() or not (root / "mkdocs.yml").is_file():
-        print(f"{root}: not the project folder (no datapackages/ or mkdocs.yml); run from the project root or pass --root.", file=sys.stderr)
+        print(
+            f"{root}: not the project folder (no datapackages/ or mkdocs.yml); run from the project root or pass --root.",
+            file=sys.stderr,
+        )
         return 2
     paths = BuildPaths.for_project(root, site_dir=args.site_dir)
     try:
@@ -48,7 +53,9 @@ def run(args) -> int:
     except ValidationFailed as failure:
         for line in failure.lines:
             print(line)
-        print(f"The data has {len(failure.lines)} problem(s); site/ was left as it was. Fix them and build again.", file=sys.stderr)
+        print(
+            f"The data has {len(failure.lines)} problem(s); site/ was left as it was. Fix them and build again.", file=sys.stderr
+        )
         return 1
     except BuildError as error:
         print(f"Build failed: {error}", file=sys.stderr)

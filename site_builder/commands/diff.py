@@ -28,8 +28,9 @@ def add_parser(subparsers):
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("base", nargs="?", metavar="BASE",
-                        help="the revision to compare against (default: `git merge-base HEAD main`)")
+    parser.add_argument(
+        "base", nargs="?", metavar="BASE", help="the revision to compare against (default: `git merge-base HEAD main`)"
+    )
     parser.add_argument("--head", metavar="REV", help="compare with this revision instead of the working tree")
     parser.add_argument("--output", type=Path, metavar="FILE", help="write the Markdown to FILE instead of the screen")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder, inside the git repository (default: .)")
@@ -60,8 +61,7 @@ def run(args) -> int:
         else:
             head = resolve_revision(root, args.head)
             head_files, head_label = RevisionFiles(root, head), f"{args.head} ({short_commit(root, head)})"
-        markdown = render_diff(load_snapshot(RevisionFiles(root, base)), load_snapshot(head_files),
-                               base_label, head_label)
+        markdown = render_diff(load_snapshot(RevisionFiles(root, base)), load_snapshot(head_files), base_label, head_label)
     except RevisionError as error:
         print(f"site-builder diff: {error}", file=sys.stderr)
         return 2

@@ -27,14 +27,22 @@ def add_parser(subparsers):
         "import-registry",
         help="regenerate provinces, successions, unit counts and the units package from the registry packages",
         description="Run the registry packages, then write provinces.csv, successions.csv and unit_counts.csv into "
-                    "<out>/reform (recording the package versions in its sources.csv) and the units package into <out>/units.",
+        "<out>/reform (recording the package versions in its sources.csv) and the units package into <out>/units.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--registry-python", type=Path, default=None,
-                        help="Python of the registry environment (default: $REGISTRY_PYTHON, else .venv-registry/bin/python)")
-    parser.add_argument("--out", type=Path, default=Path("datapackages"),
-                        help="folder holding the packages reform/ and units/ (default: datapackages); missing subfolders are created")
+    parser.add_argument(
+        "--registry-python",
+        type=Path,
+        default=None,
+        help="Python of the registry environment (default: $REGISTRY_PYTHON, else .venv-registry/bin/python)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("datapackages"),
+        help="folder holding the packages reform/ and units/ (default: datapackages); missing subfolders are created",
+    )
     parser.add_argument("--check", action="store_true", help="compare with the files in --out instead of writing them")
     parser.set_defaults(run=run)
     return parser
@@ -50,9 +58,11 @@ def import_files(python: Path, out: Path) -> dict[Path, str]:
     registry = run_extractor(python)
     versions = ", ".join(f"{name} {version}" for name, version in sorted(registry["packages"].items()))
     units = registry["units"]
-    print(f"  {versions}: {len(registry['old_provinces'])} provinces, {len(units['districts'])} districts and "
-          f"{len(units['before'])} commune-level units before 1 July 2025; {len(registry['new_provinces'])} provinces "
-          f"and {len(units['after'])} commune-level units after")
+    print(
+        f"  {versions}: {len(registry['old_provinces'])} provinces, {len(units['districts'])} districts and "
+        f"{len(units['before'])} commune-level units before 1 July 2025; {len(registry['new_provinces'])} provinces "
+        f"and {len(units['after'])} commune-level units after"
+    )
     tables = build_tables(registry)
     for correction in tables.corrections:
         print(f"  corrected: {correction.summary()}")
@@ -60,8 +70,10 @@ def import_files(python: Path, out: Path) -> dict[Path, str]:
         print(f"  note: {difference}")
     unit_tables = build_unit_tables(registry, tables.corrections)
     kinds = Counter(row["kind"] for row in unit_tables.registry_disagreements)
-    print(f"  {sum(kinds.values())} disagreements between the registry packages about units"
-          + "".join(f"\n    {kind}: {count}" for kind, count in sorted(kinds.items())))
+    print(
+        f"  {sum(kinds.values())} disagreements between the registry packages about units"
+        + "".join(f"\n    {kind}: {count}" for kind, count in sorted(kinds.items()))
+    )
     files = {out / "reform" / name: text for name, text in table_files(tables).items()}
     files.update({out / "units" / name: text for name, text in unit_files(unit_tables).items()})
     sources = out / "reform" / "sources.csv"

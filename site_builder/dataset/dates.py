@@ -12,8 +12,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from site_builder.errors import BuildError
 from site_builder.dataset.model import Dataset
+from site_builder.errors import BuildError
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -26,21 +26,28 @@ def build_date(root: Path, dataset: Dataset | None = None, environ: dict | None 
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
         except (ValueError, OverflowError, OSError):
-            raise BuildError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; unset it or set e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).") from None
+            raise BuildError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; unset it or set e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)."
+            ) from None
     commit = last_commit_date(root)
     if commit:
         return commit
     newest = newest_data_date(dataset) if dataset is not None else ""
     if newest:
         return newest
-    raise BuildError("Cannot tell the build date: no SOURCE_DATE_EPOCH, no git history and no date in the data; set SOURCE_DATE_EPOCH.")
+    raise BuildError(
+        "Cannot tell the build date: no SOURCE_DATE_EPOCH, no git history and no date in the data; set SOURCE_DATE_EPOCH."
+    )
 
 
 def last_commit_date(root: Path) -> str:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%cs"],
-            capture_output=True, text=True, timeout=20, check=False,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ""

@@ -25,7 +25,9 @@ def read_descriptor(path: Path, root: Path, shown: str, problems: list[Problem])
     try:
         text = read_regular_file(path, root).decode("utf-8-sig")
     except FileNotFoundError:
-        problems.append(Problem(shown, None, "The package descriptor is missing; every folder in datapackages/ needs a datapackage.json."))
+        problems.append(
+            Problem(shown, None, "The package descriptor is missing; every folder in datapackages/ needs a datapackage.json.")
+        )
         return None
     except UnsafeFile as error:
         problems.append(Problem(shown, None, f"The package descriptor {error}."))
@@ -36,11 +38,16 @@ def read_descriptor(path: Path, root: Path, shown: str, problems: list[Problem])
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:
-        problems.append(Problem(shown, error.lineno, f"Not valid JSON: {error.msg} (column {error.colno}). "
-                                "Check for a missing comma, quote or bracket."))
+        problems.append(
+            Problem(
+                shown,
+                error.lineno,
+                f"Not valid JSON: {error.msg} (column {error.colno}). Check for a missing comma, quote or bracket.",
+            )
+        )
         return None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        problems.append(Problem(shown, None, "The descriptor must be a JSON object with a \"resources\" list."))
+        problems.append(Problem(shown, None, 'The descriptor must be a JSON object with a "resources" list.'))
         return None
     found = reference_problems(descriptor, shown)
     problems.extend(found)
@@ -53,18 +60,27 @@ def reference_problems(descriptor: dict, shown: str) -> list[Problem]:
     for index, resource in enumerate(descriptor["resources"]):
         if not isinstance(resource, dict):
             continue
-        where = f"Resource \"{resource.get('name', index + 1)}\""
+        where = f'Resource "{resource.get("name", index + 1)}"'
         problems += [Problem(shown, None, message) for message in _profile_problems(resource, where)]
         for key in _INLINE_ONLY:
             if key in resource and not isinstance(resource[key], dict):
-                problems.append(Problem(shown, None, f"{where}: \"{key}\" must be written inline as a JSON object; "
-                                                      "references to other files or addresses are not followed."))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        f'{where}: "{key}" must be written inline as a JSON object; '
+                        "references to other files or addresses are not followed.",
+                    )
+                )
         path = resource.get("path")
         if isinstance(path, str) and _SCHEME.match(path):
-            problems.append(Problem(shown, None, f"{where}: \"path\" must be a file in the package folder, not an address."))
+            problems.append(Problem(shown, None, f'{where}: "path" must be a file in the package folder, not an address.'))
     return problems
 
 
 def _profile_problems(descriptor: dict, where: str) -> list[str]:
-    return [f"{where}: \"{key}\" may only name a standard profile ({', '.join(KNOWN_PROFILES)}); other profiles are not fetched."
-            for key in ("profile", "$schema") if key in descriptor and descriptor[key] not in KNOWN_PROFILES]
+    return [
+        f'{where}: "{key}" may only name a standard profile ({", ".join(KNOWN_PROFILES)}); other profiles are not fetched.'
+        for key in ("profile", "$schema")
+        if key in descriptor and descriptor[key] not in KNOWN_PROFILES
+    ]

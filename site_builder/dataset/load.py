@@ -16,8 +16,8 @@ from site_builder.dataset.model import (
     Dataset,
     Disagreement,
     District,
-    FormerUnit,
     Figure,
+    FormerUnit,
     Indicator,
     Province,
     RawPackage,
@@ -65,10 +65,15 @@ def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
     units = Units()
     if (data_root / UNITS_PACKAGE / "datapackage.json").is_file():
         unit_records, others[UNITS_PACKAGE] = read_records(data_root / UNITS_PACKAGE, data_root.parent, UNIT_RECORDS)
-        units = Units(districts=unit_records["districts"], former=unit_records["units_before"],
-                      current=unit_records["units_after"], links=unit_records["unit_changes"])
-    dataset = Dataset(**records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""),
-                      units=units)
+        units = Units(
+            districts=unit_records["districts"],
+            former=unit_records["units_before"],
+            current=unit_records["units_after"],
+            links=unit_records["unit_changes"],
+        )
+    dataset = Dataset(
+        **records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""), units=units
+    )
     return dataset, RawPackage(descriptor=raw.descriptor, tables=raw.tables, others=others)
 
 

@@ -57,7 +57,8 @@ class Table:
         """(line, row as header -> text) for every non-blank row."""
         return [
             (self.start_lines[i + 1], {name: (row[j] if j < len(row) else "") for j, name in enumerate(self.header)})
-            for i, row in enumerate(self.rows) if any(cell.strip() for cell in row)
+            for i, row in enumerate(self.rows)
+            if any(cell.strip() for cell in row)
         ]
 
 
@@ -71,15 +72,24 @@ def decode(data: bytes, shown: str, reading: Reading) -> str | None:
     accepted). A lone carriage return is kept: inside a cell it is a control character the
     validator reports; it never silently becomes a line break."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        reading.problems.append(Problem(shown, None, "This file is UTF-16 (Excel's \"Unicode Text\"); "
-                                        "save it as \"CSV UTF-8 (comma delimited)\" instead."))
+        reading.problems.append(
+            Problem(
+                shown, None, 'This file is UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8 (comma delimited)" instead.'
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        reading.problems.append(Problem(shown, line, f"This line is not UTF-8 (byte 0x{data[error.start]:02x}); "
-                                        "save the file as \"CSV UTF-8\" (in Excel: Save As > CSV UTF-8)."))
+        reading.problems.append(
+            Problem(
+                shown,
+                line,
+                f"This line is not UTF-8 (byte 0x{data[error.start]:02x}); "
+                'save the file as "CSV UTF-8" (in Excel: Save As > CSV UTF-8).',
+            )
+        )
         return None
     if text.startswith(BOM):
         text = text[1:]
@@ -102,13 +112,21 @@ def parse_table(text: str, shown: str, reading: Reading) -> Table | None:
             rows.append(row)
             previous_end = reader.line_num
             if len(rows) > MAX_ROWS + 1:
-                reading.problems.append(Problem(shown, previous_end, f"The file has more than {MAX_ROWS:,} rows, the limit; split the data."))
+                reading.problems.append(
+                    Problem(shown, previous_end, f"The file has more than {MAX_ROWS:,} rows, the limit; split the data.")
+                )
                 return None
     except csv.Error as error:
         start = previous_end + 1
         detail = "a quoted cell is never closed" if "end of data" in str(error) else str(error)
-        reading.problems.append(Problem(shown, start, f"The row starting here cannot be read: {detail}. "
-                                        "Close the quote (\") or double quotes inside a quoted cell (\"\")."))
+        reading.problems.append(
+            Problem(
+                shown,
+                start,
+                f"The row starting here cannot be read: {detail}. "
+                'Close the quote (") or double quotes inside a quoted cell ("").',
+            )
+        )
         return None
     table = Table(text=text, header=rows[0], rows=rows[1:], start_lines=starts)
     return table if _shape_is_readable(table, shown, reading) else None
@@ -120,8 +138,9 @@ def _shape_is_readable(table: Table, shown: str, reading: Reading) -> bool:
     if len(table.header) == 1:
         for separator, name in OTHER_SEPARATORS.items():
             if separator in header_line:
-                reading.problems.append(Problem(shown, 1, f"This file is separated by {name}, not commas; "
-                                                "save it as \"CSV UTF-8 (comma delimited)\"."))
+                reading.problems.append(
+                    Problem(shown, 1, f'This file is separated by {name}, not commas; save it as "CSV UTF-8 (comma delimited)".')
+                )
                 return False
     for index, row in enumerate([table.header] + table.rows):
         line = table.start_lines[index]
@@ -131,8 +150,15 @@ def _shape_is_readable(table: Table, shown: str, reading: Reading) -> bool:
         for position, cell in enumerate(row):
             if len(cell) > MAX_CELL_CHARACTERS:
                 name = table.header[position] if position < len(table.header) else f"cell {position + 1}"
-                reading.problems.append(Problem(shown, line, f"{name} has {len(cell):,} characters; the limit is "
-                                                f"{MAX_CELL_CHARACTERS:,}. Quote the sentence, not the article.", name))
+                reading.problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"{name} has {len(cell):,} characters; the limit is "
+                        f"{MAX_CELL_CHARACTERS:,}. Quote the sentence, not the article.",
+                        name,
+                    )
+                )
                 return False
     return True
 
@@ -167,7 +193,9 @@ def read_package_files(folder: Path, root: Path) -> PackageFiles:
     for index, resource in enumerate(files.descriptor["resources"]):
         name, path = (resource.get("name"), resource.get("path")) if isinstance(resource, dict) else (None, None)
         if not isinstance(name, str) or not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
-            reading.problems.append(Problem(shown_descriptor, None, f"Resource {index + 1} needs a \"name\" and a relative \"path\" inside the package."))
+            reading.problems.append(
+                Problem(shown_descriptor, None, f'Resource {index + 1} needs a "name" and a relative "path" inside the package.')
+            )
             continue
         file = folder / path
         shown = files.shown_paths[name] = shown_path(file, root)
@@ -182,13 +210,15 @@ def read_table(file: Path, root: Path, shown: str, reading: Reading, name: str, 
     try:
         data = read_regular_file(file, root)
     except FileNotFoundError:
-        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" is missing; create it or fix \"path\" in {shown_descriptor}."))
+        reading.problems.append(
+            Problem(shown, None, f'The file of resource "{name}" is missing; create it or fix "path" in {shown_descriptor}.')
+        )
         return None
     except UnsafeFile as error:
-        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" {error}."))
+        reading.problems.append(Problem(shown, None, f'The file of resource "{name}" {error}.'))
         return None
     except OSError as error:
-        reading.problems.append(Problem(shown, None, f"The file of resource \"{name}\" cannot be read ({type(error).__name__})."))
+        reading.problems.append(Problem(shown, None, f'The file of resource "{name}" cannot be read ({type(error).__name__}).'))
         return None
     text = decode(data, shown, reading)
     return parse_table(text, shown, reading) if text is not None else None

@@ -46,8 +46,10 @@ def read_regular_file(path: Path, root: Path, limit: int = MAX_FILE_BYTES) -> by
     if link == path and not path.is_relative_to(root):
         raise UnsafeFile("is outside the repository; data files must be inside it")
     if link is not None:
-        raise UnsafeFile(f"{'is' if link == path else 'lies in ' + link.name + ', which is'} a symbolic link; "
-                         "data files must be regular files in the repository, not links")
+        raise UnsafeFile(
+            f"{'is' if link == path else 'lies in ' + link.name + ', which is'} a symbolic link; "
+            "data files must be regular files in the repository, not links"
+        )
     # O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: no link swapped in since.
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:

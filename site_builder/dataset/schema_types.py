@@ -44,18 +44,18 @@ def cast_cell(field: dict, text: str):
         return None
     if kind == "integer":
         if not is_plain_integer(text):
-            raise ValueError(f"{field.get('name')} \"{text}\" is not a whole number in digits")
+            raise ValueError(f'{field.get("name")} "{text}" is not a whole number in digits')
         return int(text)
     if kind == "number":
         if not is_plain_number(text):
-            raise ValueError(f"{field.get('name')} \"{text}\" is not a plain finite number")
+            raise ValueError(f'{field.get("name")} "{text}" is not a plain finite number')
         return float(text)
     if kind == "boolean":
         if text in field.get("trueValues", TRUE_VALUES):
             return True
         if text in field.get("falseValues", FALSE_VALUES):
             return False
-        raise ValueError(f"{field['name']} \"{text}\" is not a boolean")
+        raise ValueError(f'{field["name"]} "{text}" is not a boolean')
     return text
 
 
@@ -66,5 +66,5 @@ def typed_row(fields: list[dict], row: dict[str, str]) -> dict:
         try:
             typed[field["name"]] = cast_cell(field, row.get(field["name"], ""))
         except ValueError:
-            raise ValueError(f"{field['name']} \"{row.get(field['name'], '')}\" is not a valid {field.get('type')}") from None
+            raise ValueError(f'{field["name"]} "{row.get(field["name"], "")}" is not a valid {field.get("type")}') from None
     return typed

@@ -16,5 +16,14 @@ from site_builder.downloads.package import Download, write_downloads
 from site_builder.downloads.province_files import write_province_files
 from site_builder.downloads.unit_files import unit_csv, unit_rows, write_unit_files
 
-__all__ = ["Download", "figures_csv", "formula_safe", "table_csv", "unit_csv", "unit_rows",
-           "write_downloads", "write_province_files", "write_unit_files"]
+__all__ = [
+    "Download",
+    "figures_csv",
+    "formula_safe",
+    "table_csv",
+    "unit_csv",
+    "unit_rows",
+    "write_downloads",
+    "write_province_files",
+    "write_unit_files",
+]

@@ -32,7 +32,9 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def table_csv(rows: list[dict[str, str]], columns: list[str], numeric: frozenset[str] = frozenset(), excel: bool = False) -> bytes:
+def table_csv(
+    rows: list[dict[str, str]], columns: list[str], numeric: frozenset[str] = frozenset(), excel: bool = False
+) -> bytes:
     """One table as CSV bytes. `numeric` columns keep negative numbers; other cells are made formula-safe."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")

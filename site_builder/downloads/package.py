@@ -58,8 +58,9 @@ def licence_text(licence: dict) -> str:
     return text + (f" <{licence['path']}>" if licence.get("path") else "")
 
 
-def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation: str,
-           others: dict[str, tuple[dict, dict]] | None = None) -> bytes:
+def readme(
+    descriptor: dict, files: dict[str, bytes], build_date: str, citation: str, others: dict[str, tuple[dict, dict]] | None = None
+) -> bytes:
     """README.md of the zip: what the data is, its licence, how to cite it, the other packages in
     their folders (each with its own licence), the files and their SHA-256."""
     licence = (descriptor.get("licenses") or [{}])[0]
@@ -80,9 +81,15 @@ def readme(descriptor: dict, files: dict[str, bytes], build_date: str, citation:
         "",
     ]
     for name, (other, _) in sorted((others or {}).items()):
-        lines += [f"## {other.get('title') or name} (`{name}/`)", "", other.get("description", "").strip(), "",
-                  f"A Frictionless package of its own (`{name}/datapackage.json`), under its own licence: "
-                  + licence_text((other.get("licenses") or [{}])[0]), ""]
+        lines += [
+            f"## {other.get('title') or name} (`{name}/`)",
+            "",
+            other.get("description", "").strip(),
+            "",
+            f"A Frictionless package of its own (`{name}/datapackage.json`), under its own licence: "
+            + licence_text((other.get("licenses") or [{}])[0]),
+            "",
+        ]
     lines += [
         "## Files",
         "",
@@ -110,7 +117,9 @@ def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
     return out.getvalue()
 
 
-def package_files(descriptor: dict, tables: dict[str, list[dict[str, str]]], prefix: str = "") -> list[tuple[str, bytes, str, str, str]]:
+def package_files(
+    descriptor: dict, tables: dict[str, list[dict[str, str]]], prefix: str = ""
+) -> list[tuple[str, bytes, str, str, str]]:
     """One package's files as (name, bytes, description, kind, resource): each resource as CSV and
     CSV for Excel, then its datapackage.json; names start with `prefix` (a folder, e.g. "units/")."""
     files = []
@@ -119,15 +128,32 @@ def package_files(descriptor: dict, tables: dict[str, list[dict[str, str]]], pre
         columns, numeric = _columns(resource)
         rows = tables.get(name, [])
         files.append((f"{prefix}{name}.csv", table_csv(rows, columns, numeric), f"{_title(resource)} (UTF-8 CSV)", "csv", name))
-        files.append((f"{prefix}{name}.excel.csv", table_csv(rows, columns, numeric, excel=True),
-                      f"{_title(resource)} (CSV for Excel)", "excel-csv", name))
-    descriptor_bytes = (json.dumps(published_descriptor(descriptor), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
-    files.append((f"{prefix}datapackage.json", descriptor_bytes, "Package descriptor with the schemas (Frictionless)", "json", ""))
+        files.append(
+            (
+                f"{prefix}{name}.excel.csv",
+                table_csv(rows, columns, numeric, excel=True),
+                f"{_title(resource)} (CSV for Excel)",
+                "excel-csv",
+                name,
+            )
+        )
+    descriptor_bytes = (
+        json.dumps(published_descriptor(descriptor), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    ).encode("utf-8")
+    files.append(
+        (f"{prefix}datapackage.json", descriptor_bytes, "Package descriptor with the schemas (Frictionless)", "json", "")
+    )
     return files
 
 
-def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], docs_dir: Path,
-                    build_date: str, citation: str, others: dict[str, tuple[dict, dict]] | None = None) -> list[Download]:
+def write_downloads(
+    descriptor: dict,
+    tables: dict[str, list[dict[str, str]]],
+    docs_dir: Path,
+    build_date: str,
+    citation: str,
+    others: dict[str, tuple[dict, dict]] | None = None,
+) -> list[Download]:
     """Write docs_dir/data/ and describe every file written (package order, then package-level files).
 
     `others` are further packages by name -> (descriptor, tables), e.g. the units package: each
@@ -143,18 +169,31 @@ def write_downloads(descriptor: dict, tables: dict[str, list[dict[str, str]]], d
     in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json")}
     in_zip["README.md"] = readme(descriptor, dict(in_zip), build_date, citation, others)
     in_zip["SHA256SUMS"] = checksums(in_zip)
-    written.append((ZIP_NAME, zip_bytes(in_zip, build_date), "The whole package: CSVs, datapackage.json, README, checksums", "zip", ""))
+    written.append(
+        (ZIP_NAME, zip_bytes(in_zip, build_date), "The whole package: CSVs, datapackage.json, README, checksums", "zip", "")
+    )
     sums = checksums({name: data for name, data, *_ in written})
     written.append(("SHA256SUMS", sums, "SHA-256 checksums of the files above", "checksums", ""))
-    return [write_download(folder, name, data, description, kind, resource, package=name.rpartition("/")[0])
-            for name, data, description, kind, resource in written]
+    return [
+        write_download(folder, name, data, description, kind, resource, package=name.rpartition("/")[0])
+        for name, data, description, kind, resource in written
+    ]
 
 
-def write_download(folder: Path, name: str, data: bytes, description: str, kind: str, resource: str,
-                   package: str = "") -> Download:
+def write_download(
+    folder: Path, name: str, data: bytes, description: str, kind: str, resource: str, package: str = ""
+) -> Download:
     """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
     (folder / name).write_bytes(data)
     path = (folder / name).as_posix()
-    site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1:]
-    return Download(name=name, path=site_path, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-                    description=description, kind=kind, resource=resource, package=package)
+    site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1 :]
+    return Download(
+        name=name,
+        path=site_path,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        description=description,
+        kind=kind,
+        resource=resource,
+        package=package,
+    )

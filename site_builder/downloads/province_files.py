@@ -11,8 +11,9 @@ from site_builder.downloads.package import DATA_FOLDER, Download, write_download
 FOLDER = "provinces"
 
 
-def write_province_files(descriptor: dict, figure_rows: list[dict[str, str]], shown_ids: dict[str, tuple[str, ...]],
-                         docs_dir: Path) -> dict[str, Download]:
+def write_province_files(
+    descriptor: dict, figure_rows: list[dict[str, str]], shown_ids: dict[str, tuple[str, ...]], docs_dir: Path
+) -> dict[str, Download]:
     """One CSV per province id in `shown_ids` (province id -> the province ids whose figures its
     page shows), rows in file order; returns province id -> the file written."""
     folder = Path(docs_dir) / DATA_FOLDER / FOLDER
@@ -22,6 +23,12 @@ def write_province_files(descriptor: dict, figure_rows: list[dict[str, str]], sh
     files = {}
     for province_id, ids in shown_ids.items():
         rows = [row for row in figure_rows if row.get("province_id") in set(ids)]
-        files[province_id] = write_download(folder, f"{province_id}.csv", figures_csv(rows, columns),
-                                            "Figures of one province and its predecessors (UTF-8 CSV)", "csv", "figures")
+        files[province_id] = write_download(
+            folder,
+            f"{province_id}.csv",
+            figures_csv(rows, columns),
+            "Figures of one province and its predecessors (UTF-8 CSV)",
+            "csv",
+            "figures",
+        )
     return files

@@ -10,16 +10,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.dataset.model import District, FormerUnit
 from site_builder.downloads.csv_files import table_csv
 from site_builder.downloads.package import DATA_FOLDER, Download, write_download
 from site_builder.downloads.province_files import FOLDER
-from site_builder.dataset.model import District, FormerUnit
 from site_builder.views.units import CurrentUnitView, ProvinceUnits
 
 UNIT_COLUMNS = [
-    "current_code", "current_name", "current_type", "current_province_id", "area_km2",
-    "former_code", "former_name", "former_type", "former_district_code", "former_district_name",
-    "former_district_type", "former_province_id", "divided", "is_main",
+    "current_code",
+    "current_name",
+    "current_type",
+    "current_province_id",
+    "area_km2",
+    "former_code",
+    "former_name",
+    "former_type",
+    "former_district_code",
+    "former_district_name",
+    "former_district_type",
+    "former_province_id",
+    "divided",
+    "is_main",
 ]
 NUMERIC = frozenset({"area_km2"})
 
@@ -28,25 +39,37 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def _row(current: CurrentUnitView, former: FormerUnit | None, district: District, divided: bool, is_main: bool | None) -> dict[str, str]:
+def _row(
+    current: CurrentUnitView, former: FormerUnit | None, district: District, divided: bool, is_main: bool | None
+) -> dict[str, str]:
     unit = current.unit
     return {
-        "current_code": unit.code, "current_name": unit.name, "current_type": unit.type,
+        "current_code": unit.code,
+        "current_name": unit.name,
+        "current_type": unit.type,
         "current_province_id": unit.province_id,
         "area_km2": "" if unit.area_km2 is None else f"{unit.area_km2:.10g}",
-        "former_code": former.code if former else "", "former_name": former.name if former else "",
+        "former_code": former.code if former else "",
+        "former_name": former.name if former else "",
         "former_type": former.type if former else "",
-        "former_district_code": district.code, "former_district_name": district.name,
-        "former_district_type": district.type, "former_province_id": district.province_id,
-        "divided": _flag(divided), "is_main": _flag(is_main),
+        "former_district_code": district.code,
+        "former_district_name": district.name,
+        "former_district_type": district.type,
+        "former_province_id": district.province_id,
+        "divided": _flag(divided),
+        "is_main": _flag(is_main),
     }
 
 
 def unit_rows(units: ProvinceUnits) -> list[dict[str, str]]:
     """The rows of one province's file, in the order its page lists the units."""
     rows = [_row(view, p.unit, p.district, p.divided, p.is_main) for view in units.current for p in view.predecessors]
-    rows += [_row(d.unit, former.unit, former.district, d.divided, d.is_main)
-             for group in units.districts for former in group.units for d in former.destinations]
+    rows += [
+        _row(d.unit, former.unit, former.district, d.divided, d.is_main)
+        for group in units.districts
+        for former in group.units
+        for d in former.destinations
+    ]
     return rows
 
 
@@ -60,8 +83,13 @@ def write_unit_files(province_units: dict[str, ProvinceUnits], docs_dir: Path) -
     folder = Path(docs_dir) / DATA_FOLDER / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     return {
-        province_id: write_download(folder, f"{province_id}-units.csv", unit_csv(units),
-                                    "Commune-level units of one province and their predecessors or successors (UTF-8 CSV)",
-                                    "csv", "unit_changes")
+        province_id: write_download(
+            folder,
+            f"{province_id}-units.csv",
+            unit_csv(units),
+            "Commune-level units of one province and their predecessors or successors (UTF-8 CSV)",
+            "csv",
+            "unit_changes",
+        )
         for province_id, units in province_units.items()
     }

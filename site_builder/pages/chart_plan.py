@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
+from site_builder.charts import ChartRequest, ChartRow
+from site_builder.charts.tile_grid import Tile, load_tile_grid
 from site_builder.pages.editions import indicator_name
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value, number_symbols
 from site_builder.pages.map_charts import CURRENT_MAP_ID, FORMER_MAP_ID, current_map_request, former_map_request
 from site_builder.pages.translations import Translations
 from site_builder.pages.unit_charts import units_by_type_request
-from site_builder.charts import ChartRequest, ChartRow
-from site_builder.charts.tile_grid import Tile, load_tile_grid
+from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
 
 HOME_CHART_ID = "home--unit-reduction"
 # The home page's tile maps (templates/home.md looks them up by these ids).
@@ -55,14 +55,19 @@ def plan_charts(site: Site, t: Translations, grid: dict[str, Tile] | None = None
         indicators[iv.indicator.id] = tuple(r.chart_id for r in comparison_requests)
         requests.extend(comparison_requests)
     symbols = number_symbols(t)
-    plan = ChartPlan(requests=tuple(replace(r, number_symbols=symbols) for r in requests), provinces=provinces, indicators=indicators,
-                     home_maps=tuple(r.chart_id for r in maps))
+    plan = ChartPlan(
+        requests=tuple(replace(r, number_symbols=symbols) for r in requests),
+        provinces=provinces,
+        indicators=indicators,
+        home_maps=tuple(r.chart_id for r in maps),
+    )
     return plan if t.lang == "en" else with_id_prefix(plan, f"{t.lang}--")
 
 
 def with_id_prefix(plan: ChartPlan, prefix: str) -> ChartPlan:
     """The plan of another edition: its charts' ids prefixed, so both editions' charts can be
     drawn in one call (a chart whose spec is the same in both is still drawn once)."""
+
     def ids(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(prefix + i if i else "" for i in values)
 
@@ -86,8 +91,12 @@ def ranking_request(site: Site, t: Translations) -> ChartRequest:
             ChartRow(
                 category=view.province.name_vi,
                 value=float(u.reduction),
-                note=t("chart.ranking_note", before=format_number(u.before, t), after=format_number(u.after, t),
-                       percent=format_number(u.percent_reduction, t)),
+                note=t(
+                    "chart.ranking_note",
+                    before=format_number(u.before, t),
+                    after=format_number(u.after, t),
+                    percent=format_number(u.percent_reduction, t),
+                ),
             )
         )
     rows.sort(key=lambda r: (-r.value, r.category))
@@ -95,8 +104,12 @@ def ranking_request(site: Site, t: Translations) -> ChartRequest:
     return ChartRequest(
         chart_id=HOME_CHART_ID,
         title=t("chart.ranking_title"),
-        description=t("chart.ranking_description", count=len(rows), before=format_number(n.units_before, t),
-                      after=format_number(n.units_after, t)),
+        description=t(
+            "chart.ranking_description",
+            count=len(rows),
+            before=format_number(n.units_before, t),
+            after=format_number(n.units_after, t),
+        ),
         kind="ranking",
         rows=tuple(rows),
         value_title=t("chart.ranking_value"),
@@ -136,7 +149,11 @@ def group_request(chart_id: str, group: FigureGroup, view: ProvinceView, t: Tran
         note = t("list.separator").join(x for x in (qualifier, source) if x)
         rows.append(ChartRow(label, fv.figure.value, t(f"measure.{fv.figure.measure}"), note))
     name = indicator_name(group.indicator, t)
-    where = group.province.name_vi if not group.area else t("chart.area_in_province", area=group.area, province=group.province.name_vi)
+    where = (
+        group.province.name_vi
+        if not group.area
+        else t("chart.area_in_province", area=group.area, province=group.province.name_vi)
+    )
     measure_title = t("chart.family_level") if group.family == "level" else t(f"measure.{group.family}")
     summary = t("list.separator").join(
         t("chart.summary_point", label=r.category, value=format_value(r.value, group.family, "exact", t)) for r in rows
@@ -164,7 +181,11 @@ def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -
         ChartRow(
             category=fv.province.name_vi if fv.province.is_current else t("chart.former_name", province=fv.province.name_vi),
             value=fv.figure.value,
-            note=t("list.separator").join(x for x in (format_period(fv.figure.period_start, fv.figure.period_end, t), fv.source.publisher or fv.source.title) if x),
+            note=t("list.separator").join(
+                x
+                for x in (format_period(fv.figure.period_start, fv.figure.period_end, t), fv.source.publisher or fv.source.title)
+                if x
+            ),
         )
         for fv in comparison.figures
     )
@@ -172,7 +193,12 @@ def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -
     return ChartRequest(
         chart_id=chart_id,
         title=t("chart.comparison_title", indicator=indicator_name(comparison.indicator, t), measure=measure),
-        description=t("chart.comparison_description", indicator=indicator_name(comparison.indicator, t), measure=measure.lower(), count=len(rows)),
+        description=t(
+            "chart.comparison_description",
+            indicator=indicator_name(comparison.indicator, t),
+            measure=measure.lower(),
+            count=len(rows),
+        ),
         kind="ranking",
         rows=rows,
         value_title=unit_title(comparison.indicator.unit, comparison.measure, t),

@@ -47,7 +47,9 @@ def field_doc(field: dict) -> FieldDoc:
         name=field["name"],
         type=f"{kind} ({field['format']})" if field.get("format") else kind,
         required=bool(constraints.get("required")),
-        constraints=tuple((k, as_text(v)) for k, v in sorted(constraints.items(), key=lambda kv: kv[0].lower()) if k != "required"),
+        constraints=tuple(
+            (k, as_text(v)) for k, v in sorted(constraints.items(), key=lambda kv: kv[0].lower()) if k != "required"
+        ),
         description=field.get("description", ""),
     )
 
@@ -57,16 +59,18 @@ def resource_docs(descriptor: dict) -> tuple[ResourceDoc, ...]:
     docs = []
     for resource in descriptor.get("resources", []):
         schema = resource.get("schema") or {}
-        docs.append(ResourceDoc(
-            name=resource["name"],
-            title=resource.get("title") or resource["name"],
-            path=resource.get("path", ""),
-            description=resource.get("description", ""),
-            fields=tuple(field_doc(f) for f in schema.get("fields", [])),
-            primary_key=as_text(schema.get("primaryKey") or ""),
-            foreign_keys=tuple(
-                ForeignKeyDoc(as_text(fk["fields"]), fk["reference"]["resource"], as_text(fk["reference"]["fields"]))
-                for fk in schema.get("foreignKeys", [])
-            ),
-        ))
+        docs.append(
+            ResourceDoc(
+                name=resource["name"],
+                title=resource.get("title") or resource["name"],
+                path=resource.get("path", ""),
+                description=resource.get("description", ""),
+                fields=tuple(field_doc(f) for f in schema.get("fields", [])),
+                primary_key=as_text(schema.get("primaryKey") or ""),
+                foreign_keys=tuple(
+                    ForeignKeyDoc(as_text(fk["fields"]), fk["reference"]["resource"], as_text(fk["reference"]["fields"]))
+                    for fk in schema.get("foreignKeys", [])
+                ),
+            )
+        )
     return tuple(docs)

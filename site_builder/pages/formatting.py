@@ -14,7 +14,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as cldr_date, format_skeleton
+from babel.dates import format_date as cldr_date
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from babel.numbers import format_percent as cldr_percent
 

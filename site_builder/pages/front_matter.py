@@ -49,5 +49,7 @@ def check_front_matter(page: str, meta: dict) -> None:
     """Raise BuildError unless MkDocs reads exactly `meta` from the page's front matter."""
     _, found = get_data(page)
     if found != meta:
-        raise BuildError(f"The front matter of a generated page does not read back as written ({meta!r} became {found!r}); "
-                         "a title holds characters YAML cannot carry. Report this with the data that caused it.")
+        raise BuildError(
+            f"The front matter of a generated page does not read back as written ({meta!r} became {found!r}); "
+            "a title holds characters YAML cannot carry. Report this with the data that caused it."
+        )

@@ -25,22 +25,35 @@ def current_map_request(site: Site, grid: dict[str, Tile], t: Translations) -> C
         u, tile = view.units, grid.get(view.province.id)
         if tile is None or u.percent_reduction is None:
             continue
-        rows.append(ChartRow(
-            category=view.province.name_vi,
-            value=u.percent_reduction,
-            note=t("chart.ranking_note", before=format_number(u.before, t), after=format_number(u.after, t),
-                   percent=format_number(u.percent_reduction, t)),
-            label=view.province.name_vi, grid_row=tile.row, grid_column=tile.column,
-        ))
+        rows.append(
+            ChartRow(
+                category=view.province.name_vi,
+                value=u.percent_reduction,
+                note=t(
+                    "chart.ranking_note",
+                    before=format_number(u.before, t),
+                    after=format_number(u.after, t),
+                    percent=format_number(u.percent_reduction, t),
+                ),
+                label=view.province.name_vi,
+                grid_row=tile.row,
+                grid_column=tile.column,
+            )
+        )
     if not rows:
         return None
     low, high = min(rows, key=lambda r: (r.value, r.category)), max(rows, key=lambda r: (r.value, r.category))
     return ChartRequest(
         chart_id=CURRENT_MAP_ID,
         title=t("chart.map_current_title"),
-        description=t("chart.map_current_description", count=len(rows),
-                      low=low.category, low_percent=format_percent(low.value, t),
-                      high=high.category, high_percent=format_percent(high.value, t)),
+        description=t(
+            "chart.map_current_description",
+            count=len(rows),
+            low=low.category,
+            low_percent=format_percent(low.value, t),
+            high=high.category,
+            high_percent=format_percent(high.value, t),
+        ),
         kind="tile_map",
         rows=tuple(rows),
         value_title=t("chart.map_current_value"),
@@ -56,12 +69,16 @@ def former_map_request(site: Site, grid: dict[str, Tile], t: Translations) -> Ch
         if tile is None:
             continue
         successor = view.successor.name_vi if view.successor else t("chart.map_no_successor")
-        rows.append(ChartRow(
-            category=view.province.name_vi,
-            value=float(view.units.before) if view.units.before is not None else 0.0,
-            series=successor,
-            label=view.province.name_vi, grid_row=tile.row, grid_column=tile.column,
-        ))
+        rows.append(
+            ChartRow(
+                category=view.province.name_vi,
+                value=float(view.units.before) if view.units.before is not None else 0.0,
+                series=successor,
+                label=view.province.name_vi,
+                grid_row=tile.row,
+                grid_column=tile.column,
+            )
+        )
     if not rows:
         return None
     groups: dict[str, int] = {}
@@ -70,8 +87,9 @@ def former_map_request(site: Site, grid: dict[str, Tile], t: Translations) -> Ch
     return ChartRequest(
         chart_id=FORMER_MAP_ID,
         title=t("chart.map_former_title"),
-        description=t("chart.map_former_description", count=len(rows), groups=len(groups),
-                      alone=sum(1 for n in groups.values() if n == 1)),
+        description=t(
+            "chart.map_former_description", count=len(rows), groups=len(groups), alone=sum(1 for n in groups.values() if n == 1)
+        ),
         kind="tile_groups",
         rows=tuple(rows),
         value_title=t("chart.map_former_value"),

@@ -51,27 +51,42 @@ class PageSpec:
     data: dict
 
 
-def render_pages(site: Site, charts: dict, plan: ChartPlan, context: PageContext, t: Translations,
-                 env: jinja2.Environment | None = None, to_site_root: str = "") -> dict[str, str]:
+def render_pages(
+    site: Site,
+    charts: dict,
+    plan: ChartPlan,
+    context: PageContext,
+    t: Translations,
+    env: jinja2.Environment | None = None,
+    to_site_root: str = "",
+) -> dict[str, str]:
     """Every generated page of one edition as {Markdown path: text}, in a stable order.
     `to_site_root` leads from the edition's root to the site's, where downloads and charts are."""
     env = env or make_environment(t)
     pages: dict[str, str] = {}
     for spec in page_specs(site, charts, plan, context, t):
         if spec.md_path in pages:
-            raise BuildError(f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
-                             "existing page (index, former ...) or another province: change it in the data.")
+            raise BuildError(
+                f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
+                "existing page (index, former ...) or another province: change it in the data."
+            )
         pages[spec.md_path] = render_page(env, spec, site, charts, context, to_site_root)
     return pages
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext,
-                to_site_root: str = "") -> str:
+def render_page(
+    env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext, to_site_root: str = ""
+) -> str:
     root = root_of(spec.md_path)
     try:
         body = env.get_template(spec.template).render(
-            root=root, site_root=root + to_site_root, page_path=page_url(spec.md_path), site=site, ctx=context, charts=charts,
-            **spec.data
+            root=root,
+            site_root=root + to_site_root,
+            page_path=page_url(spec.md_path),
+            site=site,
+            ctx=context,
+            charts=charts,
+            **spec.data,
         )
     except jinja2.TemplateError as error:
         raise BuildError(f"site_builder/templates/{spec.template}: {error} (while rendering {spec.md_path}).") from None
@@ -84,35 +99,53 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     province_files = context.province_downloads or {}
     unit_files = context.unit_downloads or {}
     units_source = registry_title(context)
-    yield PageSpec("index.md", "home.md", context.site_name, {"chart": charts.get(plan.home), "maps": charts_for(plan.home_maps, charts)})
+    yield PageSpec(
+        "index.md", "home.md", context.site_name, {"chart": charts.get(plan.home), "maps": charts_for(plan.home_maps, charts)}
+    )
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
-    yield PageSpec("communes.md", "communes.md", t("communes.title"), {
-        "units_before": len(site.dataset.units.former), "units_after": len(site.dataset.units.current),
-        "lookup": COMMUNE_LOOKUP + "/", "labels": commune_labels(t),
-    })
+    yield PageSpec(
+        "communes.md",
+        "communes.md",
+        t("communes.title"),
+        {
+            "units_before": len(site.dataset.units.former),
+            "units_after": len(site.dataset.units.current),
+            "lookup": COMMUNE_LOOKUP + "/",
+            "labels": commune_labels(t),
+        },
+    )
     for view in site.current + site.former:
         page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
-        yield PageSpec(province_path(view.province), "province.md", view.province.name_vi, {
-            "view": view,
-            "units_chart": page_charts[0] if page_charts else None,
-            "group_charts": list(zip(view.groups, page_charts[1:])),
-            "download": province_files.get(view.province.id),
-            "units_download": unit_files.get(view.province.id),
-            "units_source": units_source,
-        })
+        yield PageSpec(
+            province_path(view.province),
+            "province.md",
+            view.province.name_vi,
+            {
+                "view": view,
+                "units_chart": page_charts[0] if page_charts else None,
+                "group_charts": list(zip(view.groups, page_charts[1:], strict=True)),
+                "download": province_files.get(view.province.id),
+                "units_download": unit_files.get(view.province.id),
+                "units_source": units_source,
+            },
+        )
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
     for iv in site.indicator_views:
-        comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts)))
-        yield PageSpec(indicator_path(iv.indicator.id), "indicator.md", iv.indicator.name_en, {"iv": iv, "comparison_charts": comparison_charts})
+        comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts), strict=True))
+        yield PageSpec(
+            indicator_path(iv.indicator.id),
+            "indicator.md",
+            iv.indicator.name_en,
+            {"iv": iv, "comparison_charts": comparison_charts},
+        )
     yield PageSpec("coverage.md", "coverage.md", t("nav.coverage"), {})
     yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
 
 
 def commune_labels(t: Translations) -> dict[str, str]:
     """The interface text assets/search/communes.js shows, from the edition's translations."""
-    keys = ("hint", "loading", "none", "one", "other", "more", "failed", "former", "current", "went_to",
-            "not_linked")
+    keys = ("hint", "loading", "none", "one", "other", "more", "failed", "former", "current", "went_to", "not_linked")
     labels = {key: t(f"communes.js.{key}") for key in keys}
     labels.update({f"type.{kind}": t(f"communes.type.{kind}") for kind in ("commune", "ward", "township", "special_zone")})
     return labels
@@ -155,5 +188,7 @@ def charts_for(ids, charts: dict) -> list:
     """The rendered charts of a page by id ("" stands for a chart the page has no data for)."""
     missing = [i for i in ids if i and i not in charts]
     if missing:
-        raise BuildError(f"The chart renderer returned no chart for {', '.join(missing)}; check site_builder.charts.render_charts.")
+        raise BuildError(
+            f"The chart renderer returned no chart for {', '.join(missing)}; check site_builder.charts.render_charts."
+        )
     return [charts[i] if i else None for i in ids]

@@ -41,7 +41,9 @@ class Translations:
             try:
                 return text.format(**params)
             except (KeyError, IndexError, ValueError) as error:
-                raise BuildError(f"{self.path}: the string '{key}' has a placeholder {error} that the build does not provide; use only {sorted(params)}.") from None
+                raise BuildError(
+                    f"{self.path}: the string '{key}' has a placeholder {error} that the build does not provide; use only {sorted(params)}."
+                ) from None
         return text
 
     def has(self, key: str) -> bool:
@@ -61,7 +63,9 @@ def load_translations(lang: str = "en", directory: Path = TRANSLATIONS_DIR) -> T
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
-        raise BuildError(f"{path}: no translations for language '{lang}'; copy en.yaml to {path.name} and translate it.") from None
+        raise BuildError(
+            f"{path}: no translations for language '{lang}'; copy en.yaml to {path.name} and translate it."
+        ) from None
     except yaml.YAMLError as error:
         raise BuildError(f"{path}: not valid YAML ({error}).") from None
     if not isinstance(data, dict):

@@ -19,8 +19,12 @@ UNIT_TYPES = ("commune", "ward", "township", "special_zone")
 
 def type_counts(count: UnitCount) -> dict[str, int]:
     """Units of each type in one count (an empty cell is none)."""
-    return {"commune": count.communes or 0, "ward": count.wards or 0,
-            "township": count.townships or 0, "special_zone": count.special_zones or 0}
+    return {
+        "commune": count.communes or 0,
+        "ward": count.wards or 0,
+        "township": count.townships or 0,
+        "special_zone": count.special_zones or 0,
+    }
 
 
 def counts_around_reform(dataset: Dataset, province_id: str) -> tuple[UnitCount | None, UnitCount | None]:
@@ -45,9 +49,10 @@ def summed_before(dataset: Dataset, province_ids) -> tuple[dict[str, int], str, 
 
 
 def describe_types(types: dict[str, int], t: Translations) -> str:
-    """"communes: 331, wards: 55, townships: 26" (types with none left out)."""
-    return t("list.separator").join(t("chart.type_count", type=t(f"chart.unit_type_lower.{k}"), value=format_number(v, t))
-                                    for k, v in types.items() if v)
+    """ "communes: 331, wards: 55, townships: 26" (types with none left out)."""
+    return t("list.separator").join(
+        t("chart.type_count", type=t(f"chart.unit_type_lower.{k}"), value=format_number(v, t)) for k, v in types.items() if v
+    )
 
 
 def type_rows(category: str, types: dict[str, int], t: Translations, notes: dict[str, str] | None = None) -> list[ChartRow]:
@@ -86,15 +91,26 @@ def _current(view: ProvinceView, dataset: Dataset, names: dict, t: Translations)
     before, before_as_of, parts = summed
     notes = {}
     if len(parts) > 1:  # each type's sum, spelled out: "Quảng Ngãi 139, Kon Tum 72"
-        notes = {k: t("list.separator").join(t("chart.predecessor_part", name=names[pid], value=format_number(own[k], t))
-                                             for pid, own in parts) for k in UNIT_TYPES}
+        notes = {
+            k: t("list.separator").join(
+                t("chart.predecessor_part", name=names[pid], value=format_number(own[k], t)) for pid, own in parts
+            )
+            for k in UNIT_TYPES
+        }
     after_types = type_counts(after)
     name = names[view.province.id]
-    rows = (type_rows(t("chart.units_before", date=format_date(before_as_of, t)), before, t, notes)
-            + type_rows(t("chart.units_after", date=format_date(after.as_of, t)), after_types, t))
-    description = t("chart.units_description_current", province=name, count=len(parts),
-                    before=format_number(sum(before.values()), t), before_types=describe_types(before, t),
-                    after=format_number(sum(after_types.values()), t), after_types=describe_types(after_types, t))
+    rows = type_rows(t("chart.units_before", date=format_date(before_as_of, t)), before, t, notes) + type_rows(
+        t("chart.units_after", date=format_date(after.as_of, t)), after_types, t
+    )
+    description = t(
+        "chart.units_description_current",
+        province=name,
+        count=len(parts),
+        before=format_number(sum(before.values()), t),
+        before_types=describe_types(before, t),
+        after=format_number(sum(after_types.values()), t),
+        after_types=describe_types(after_types, t),
+    )
     return rows, description, t("chart.units_title", province=name)
 
 
@@ -112,8 +128,14 @@ def _former(view: ProvinceView, dataset: Dataset, names: dict, t: Translations):
     if view.partners:  # merged: also show the merged whole, else the bars would compare unlike things
         rows += type_rows(t("chart.units_merged_before", province=successor), whole[0], t)
     rows += type_rows(t("chart.units_successor_after", province=successor), after_types, t)
-    description = t("chart.units_description_former", province=name, successor=successor,
-                    before=format_number(sum(own_types.values()), t), before_types=describe_types(own_types, t),
-                    merged=format_number(sum(whole[0].values()), t),
-                    after=format_number(sum(after_types.values()), t), after_types=describe_types(after_types, t))
+    description = t(
+        "chart.units_description_former",
+        province=name,
+        successor=successor,
+        before=format_number(sum(own_types.values()), t),
+        before_types=describe_types(own_types, t),
+        merged=format_number(sum(whole[0].values()), t),
+        after=format_number(sum(after_types.values()), t),
+        after_types=describe_types(after_types, t),
+    )
     return rows, description, t("chart.units_title_former", province=name, successor=successor)

@@ -37,7 +37,9 @@ _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*([^'")\s]+)""", re.
 
 
 # Attributes whose value the browser follows as an address when the reader acts on the element.
-_LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"})
+_LINK_ATTRIBUTES = frozenset(
+    {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"}
+)
 _SAFE_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -56,7 +58,7 @@ class _PageParser(HTMLParser):
             if value is None:
                 continue
             if name in _LINK_ATTRIBUTES and _unsafe_scheme(value):
-                self.unsafe.append(f"<{tag} {name}=\"{value[:60]}\"> is a link that is neither http(s) nor relative.")
+                self.unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
             if name in ("id", "name") and (name == "id" or tag == "a"):
                 self.ids.add(value)
             if (tag == "a" and name == "href") or name in _LOADING_ATTRIBUTES.get(tag, ()):
@@ -116,26 +118,32 @@ def check_site(site_dir: Path) -> list[str]:
                     continue
                 if _is_external(v):
                     if tag != "a" and urlsplit(v).scheme not in ("data", "blob"):
-                        problems.append(f"site/{rel}: <{tag} {attribute}=\"{v}\"> loads a resource from another host; serve it from the site instead.")
+                        problems.append(
+                            f'site/{rel}: <{tag} {attribute}="{v}"> loads a resource from another host; serve it from the site instead.'
+                        )
                     continue
                 if v.startswith("/") and rel.name == "404.html":
                     # A 404 page is served at any address, so MkDocs links it from the root of its
                     # edition, which is the folder the 404 page is in.
                     v = "." + v
                 elif v.startswith("/"):
-                    problems.append(f"site/{rel}: <{tag} {attribute}=\"{v}\"> is an absolute path, which breaks when the site is not at the root of its host; use a relative link.")
+                    problems.append(
+                        f'site/{rel}: <{tag} {attribute}="{v}"> is an absolute path, which breaks when the site is not at the root of its host; use a relative link.'
+                    )
                     continue
                 parts = urlsplit(v)
                 target = _target(site_dir, page, parts.path)
                 if target is None:
-                    problems.append(f"site/{rel}: <{tag} {attribute}=\"{v}\"> points to a file that the build did not produce.")
+                    problems.append(f'site/{rel}: <{tag} {attribute}="{v}"> points to a file that the build did not produce.')
                 elif parts.fragment and target.suffix == ".html" and tag == "a":
                     ids = parsed.get(target.resolve())
                     if ids is not None and unquote(parts.fragment) not in ids.ids:
-                        problems.append(f"site/{rel}: the link \"{v}\" points to an anchor that does not exist on its page.")
+                        problems.append(f'site/{rel}: the link "{v}" points to an anchor that does not exist on its page.')
     for css in sorted(site_dir.rglob("*.css")):
         text = css.read_text(encoding="utf-8", errors="replace")
         for url in _CSS_URL.findall(text):
             if _is_external(url) and urlsplit(url).scheme not in ("data",):
-                problems.append(f"site/{css.relative_to(site_dir)}: loads {url} from another host; serve it from the site instead.")
+                problems.append(
+                    f"site/{css.relative_to(site_dir)}: loads {url} from another host; serve it from the site instead."
+                )
     return problems

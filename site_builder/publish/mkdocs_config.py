@@ -79,8 +79,17 @@ def _plugin_name(entry) -> str:
     return str(entry)
 
 
-def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: list, t: Translations,
-                custom_dir: str | None = None, to_site_root: str = "", alternates: tuple[tuple[str, str, str], ...] = ()) -> dict:
+def site_config(
+    base: dict,
+    *,
+    docs_dir: str,
+    site_dir: str,
+    extra_javascript: list,
+    t: Translations,
+    custom_dir: str | None = None,
+    to_site_root: str = "",
+    alternates: tuple[tuple[str, str, str], ...] = (),
+) -> dict:
     """The configuration MkDocs builds from: `base` with the build's folders, nav, scripts and theme.
 
     `to_site_root` leads from this edition's root to the site's, where the stylesheets, the
@@ -106,16 +115,23 @@ def site_config(base: dict, *, docs_dir: str, site_dir: str, extra_javascript: l
     if isinstance(palettes, list):  # the light/dark switch's label is interface text too
         theme["palette"] = [
             {**p, "toggle": {**p["toggle"], "name": t("theme.to_light" if p.get("scheme") == "slate" else "theme.to_dark")}}
-            if isinstance(p, dict) and isinstance(p.get("toggle"), dict) else p
+            if isinstance(p, dict) and isinstance(p.get("toggle"), dict)
+            else p
             for p in palettes
         ]
     config["theme"] = theme
     config["copyright"] = t("site.copyright")
     config["nav"] = [{t(key): path} for key, path in NAV]
-    config["extra_javascript"] = [_under(to_site_root, e) for e in list(config.get("extra_javascript") or []) + list(extra_javascript)]
+    config["extra_javascript"] = [
+        _under(to_site_root, e) for e in list(config.get("extra_javascript") or []) + list(extra_javascript)
+    ]
     config["extra_css"] = [_under(to_site_root, e) for e in config.get("extra_css") or []]
-    config["extra"] = {**(config.get("extra") or {}), "commune_lookup": COMMUNE_LOOKUP + "/", "site_root": to_site_root,
-                       "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")}}
+    config["extra"] = {
+        **(config.get("extra") or {}),
+        "commune_lookup": COMMUNE_LOOKUP + "/",
+        "site_root": to_site_root,
+        "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")},
+    }
     if alternates:  # the language switch (theme/partials/alternate.html)
         config["extra"]["alternate"] = [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]
     return config

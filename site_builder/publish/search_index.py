@@ -36,8 +36,15 @@ EXCLUDE_SELECTORS = ("[data-search-exclude]", "figure.chart", ".chart-wrap", ".h
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "<!--/pagefind-body-->"
 # Pagefind's ready-made interfaces; the site has its own search box, so they are not published.
-UNUSED_BUNDLES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-                  "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+UNUSED_BUNDLES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +69,10 @@ def index_site(site_dir: Path) -> SearchIndex:
                 (Path(copies) / rel).write_text(html, encoding="utf-8")
             _run_apart(_write_index, Path(copies), output)
     except FileNotFoundError as error:
-        raise BuildError(f"Pagefind is not installed ({error}); run `make .venv/bin/site-builder` to install "
-                         "requirements.lock, which pins pagefind and pagefind_bin.") from None
+        raise BuildError(
+            f"Pagefind is not installed ({error}); run `make .venv/bin/site-builder` to install "
+            "requirements.lock, which pins pagefind and pagefind_bin."
+        ) from None
     except Exception as error:  # the pagefind package reports the binary's errors as plain Exception
         raise BuildError(f"Pagefind could not index the site in {site_dir}: {error!r}") from None
     for name in UNUSED_BUNDLES:

@@ -50,7 +50,9 @@ def write_pages(staging: Path, pages: dict[str, str], hand_written: list[str]) -
     """Write generated pages into the staging folder; a clash with a hand-written page is an error."""
     clashes = sorted(set(pages) & set(hand_written))
     if clashes:
-        raise BuildError(f"docs/{clashes[0]} has the path of a generated page; rename or remove it (generated pages are never kept in docs/).")
+        raise BuildError(
+            f"docs/{clashes[0]} has the path of a generated page; rename or remove it (generated pages are never kept in docs/)."
+        )
     refuse_shared_addresses(list(pages) + [p for p in hand_written if p.endswith(".md")])
     for rel, text in sorted(pages.items()):
         path = staging / rel
@@ -65,6 +67,8 @@ def refuse_shared_addresses(md_paths: list[str]) -> None:
     for md_path in md_paths:
         url = page_url(md_path)
         if url in seen:
-            raise BuildError(f"Two pages would be published at /{url}: {seen[url]} and {md_path}. A province slug or an "
-                             "indicator id that names an existing page (index, former ...) must be changed in the data.")
+            raise BuildError(
+                f"Two pages would be published at /{url}: {seen[url]} and {md_path}. A province slug or an "
+                "indicator id that names an existing page (index, former ...) must be changed in the data."
+            )
         seen[url] = md_path

@@ -32,8 +32,10 @@ class Correction:
     legal_basis: str
 
     def summary(self) -> str:
-        return (f"{self.registry} {self.table} {self.record}: {self.field} {self.old_value} -> {self.new_value} "
-                f"({self.legal_basis}; {CORRECTIONS.name} row {self.id})")
+        return (
+            f"{self.registry} {self.table} {self.record}: {self.field} {self.old_value} -> {self.new_value} "
+            f"({self.legal_basis}; {CORRECTIONS.name} row {self.id})"
+        )
 
 
 def read_corrections(path: Path = CORRECTIONS) -> list[Correction]:
@@ -56,14 +58,17 @@ def apply_corrections(registry: dict, corrections: list[Correction]) -> dict:
     corrected = copy.deepcopy(registry)
     for correction in corrections:
         if correction.table not in TABLES:
-            raise RegistryError(f"{CORRECTIONS.name} row {correction.id}: unknown table {correction.table}; "
-                                f"known: {', '.join(sorted(TABLES))}.")
+            raise RegistryError(
+                f"{CORRECTIONS.name} row {correction.id}: unknown table {correction.table}; known: {', '.join(sorted(TABLES))}."
+            )
         key, code_field = TABLES[correction.table]
         records = [r for r in corrected.get(key, []) if r.get(code_field) == correction.record]
         if len(records) != 1 or str(records[0].get(correction.field)) != correction.old_value:
             found = records[0].get(correction.field) if len(records) == 1 else "no such record"
-            raise RegistryError(f"{CORRECTIONS.name} row {correction.id}: {correction.registry} now has {found} for "
-                                f"{correction.table} {correction.record} {correction.field}, not {correction.old_value}. "
-                                f"If the registry fixed it, remove the row; otherwise update old_value.")
+            raise RegistryError(
+                f"{CORRECTIONS.name} row {correction.id}: {correction.registry} now has {found} for "
+                f"{correction.table} {correction.record} {correction.field}, not {correction.old_value}. "
+                f"If the registry fixed it, remove the row; otherwise update old_value."
+            )
         records[0][correction.field] = correction.new_value
     return corrected

@@ -21,6 +21,7 @@ from importlib import metadata
 import extract_units
 from packages import PACKAGES
 
+
 def admin_units_database() -> sqlite3.Connection:
     import vietnamadminunits
 
@@ -40,8 +41,13 @@ def old_provinces(db: sqlite3.Connection) -> list[dict]:
         if ward:  # a few island districts have no commune-level unit
             units[code][ward_type] += 1
     return [
-        {**provinces[code], "districts": len(districts[code]), "communes": units[code]["Xã"],
-         "wards": units[code]["Phường"], "townships": units[code]["Thị trấn"]}
+        {
+            **provinces[code],
+            "districts": len(districts[code]),
+            "communes": units[code]["Xã"],
+            "wards": units[code]["Phường"],
+            "townships": units[code]["Thị trấn"],
+        }
         for code in sorted(provinces)
     ]
 
@@ -62,13 +68,15 @@ def new_provinces(names_on_reform_day: dict[str, str]) -> list[dict]:
     result = []
     for province in Province.iter_all():
         code = f"{int(province.code):02d}"
-        result.append({
-            "code": code,
-            "name": province.name,
-            "name_on_reform_day": names_on_reform_day.get(code, ""),
-            "division_type": province.division_type.value,
-            **{column: counts[code][column] for column in kinds.values()},
-        })
+        result.append(
+            {
+                "code": code,
+                "name": province.name,
+                "name_on_reform_day": names_on_reform_day.get(code, ""),
+                "division_type": province.division_type.value,
+                **{column: counts[code][column] for column in kinds.values()},
+            }
+        )
     return sorted(result, key=lambda p: p["code"])
 
 
@@ -80,9 +88,13 @@ def ward_conversion() -> list[dict]:
     from vietnam_provinces import _ward_conversion_2025 as conversion
 
     return [
-        {"code": f"{entry.old_ward.code:05d}", "district": f"{entry.old_ward.district_code:03d}",
-         "province": f"{entry.old_ward.province_code:02d}", "partly": entry.old_ward.is_partly_merged,
-         "new": [{"code": f"{ward.code:05d}", "province": f"{ward.province_code:02d}"} for ward in entry.new_wards]}
+        {
+            "code": f"{entry.old_ward.code:05d}",
+            "district": f"{entry.old_ward.district_code:03d}",
+            "province": f"{entry.old_ward.province_code:02d}",
+            "partly": entry.old_ward.is_partly_merged,
+            "new": [{"code": f"{ward.code:05d}", "province": f"{ward.province_code:02d}"} for ward in entry.new_wards],
+        }
         for _, entry in sorted(conversion.OLD_TO_NEW.items())
     ]
 
@@ -91,7 +103,9 @@ def province_table() -> dict[str, list[str]]:
     """The package's province-level old -> new table, kept to report where it differs from the units."""
     from vietnam_provinces import _province_conversion_2025 as conversion
 
-    return {f"{code:02d}": [f"{p.code:02d}" for p in entry.new_provinces] for code, entry in sorted(conversion.OLD_TO_NEW.items())}
+    return {
+        f"{code:02d}": [f"{p.code:02d}" for p in entry.new_provinces] for code, entry in sorted(conversion.OLD_TO_NEW.items())
+    }
 
 
 def main() -> int:

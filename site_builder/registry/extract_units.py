@@ -15,8 +15,10 @@ import sqlite3
 def districts_and_units(db: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
     """The 696 districts and 10,035 commune-level units on 30 June 2025 (vietnamadminunits)."""
     districts, units = {}, []
-    rows = db.execute("SELECT provinceCode, districtCode, district, districtType, wardCode, ward, wardType "
-                      "FROM admin_units_legacy ORDER BY districtCode, wardCode")
+    rows = db.execute(
+        "SELECT provinceCode, districtCode, district, districtType, wardCode, ward, wardType "
+        "FROM admin_units_legacy ORDER BY districtCode, wardCode"
+    )
     for province, district, district_name, district_type, code, name, kind in rows:
         districts[district] = {"code": district, "name": district_name, "type": district_type, "province": province}
         if code:  # the five island districts without a commune-level unit have an empty ward
@@ -27,8 +29,10 @@ def districts_and_units(db: sqlite3.Connection) -> tuple[list[dict], list[dict]]
 def current_units(db: sqlite3.Connection) -> list[dict]:
     """The 3,321 commune-level units since 1 July 2025 with their area (vietnamadminunits)."""
     rows = db.execute("SELECT wardCode, ward, wardType, provinceCode, wardAreaKm2 FROM admin_units ORDER BY wardCode")
-    return [{"code": code, "name": name, "type": kind, "province": province, "area_km2": area}
-            for code, name, kind, province, area in rows]
+    return [
+        {"code": code, "name": name, "type": kind, "province": province, "area_km2": area}
+        for code, name, kind, province, area in rows
+    ]
 
 
 def changes(db: sqlite3.Connection) -> list[dict]:
@@ -39,8 +43,12 @@ def changes(db: sqlite3.Connection) -> list[dict]:
     Each row: old (unit code, or "" with old_district for an island district), new, main
     (true/false for a divided unit as the package marks its default successor, None otherwise).
     """
-    old_codes = {f"{p}_{d}_{w or ''}": (code or "", district) for p, d, w, code, district in db.execute(
-        "SELECT provinceKey, districtKey, wardKey, wardCode, districtCode FROM admin_units_legacy")}
+    old_codes = {
+        f"{p}_{d}_{w or ''}": (code or "", district)
+        for p, d, w, code, district in db.execute(
+            "SELECT provinceKey, districtKey, wardKey, wardCode, districtCode FROM admin_units_legacy"
+        )
+    }
     new_codes = {(p, w): code for p, w, code in db.execute("SELECT provinceKey, wardKey, wardCode FROM admin_units")}
     import vietnamadminunits
 
@@ -51,8 +59,10 @@ def changes(db: sqlite3.Connection) -> list[dict]:
 
     def add(old_key: str, province_key: str, ward_key: str, main: bool | None) -> None:
         if old_key not in old_codes or (province_key, ward_key) not in new_codes:
-            raise SystemExit(f"vietnamadminunits' converter names {old_key} -> {province_key}/{ward_key}, "
-                             f"which its own unit lists do not have.")
+            raise SystemExit(
+                f"vietnamadminunits' converter names {old_key} -> {province_key}/{ward_key}, "
+                f"which its own unit lists do not have."
+            )
         old, district = old_codes[old_key]
         rows.append({"old": old, "old_district": district, "new": new_codes[(province_key, ward_key)], "main": main})
 
@@ -71,8 +81,18 @@ def current_units_elsewhere() -> list[dict]:
     """The current units as vietnam-provinces lists them, to compare names, types and provinces."""
     from vietnam_provinces import Ward
 
-    return sorted(({"code": f"{int(w.code):05d}", "name": w.name, "type": w.division_type.value,
-                    "province": f"{int(w.province_code):02d}"} for w in Ward.iter_all()), key=lambda w: w["code"])
+    return sorted(
+        (
+            {
+                "code": f"{int(w.code):05d}",
+                "name": w.name,
+                "type": w.division_type.value,
+                "province": f"{int(w.province_code):02d}",
+            }
+            for w in Ward.iter_all()
+        ),
+        key=lambda w: w["code"],
+    )
 
 
 def extract(db: sqlite3.Connection) -> dict:

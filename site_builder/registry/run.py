@@ -16,7 +16,8 @@ from site_builder.registry.errors import RegistryError
 from site_builder.registry.packages import EXPECTED_VERSIONS, SOURCE_IDS
 from site_builder.registry.transform import PROVINCE_COLUMNS, SUCCESSION_COLUMNS, UNIT_COUNT_COLUMNS, Tables
 from site_builder.registry.units import UnitTables
-from site_builder.registry.units_package import COLUMNS as UNIT_COLUMNS, descriptor_text
+from site_builder.registry.units_package import COLUMNS as UNIT_COLUMNS
+from site_builder.registry.units_package import descriptor_text
 
 EXTRACTOR = Path(__file__).with_name("extract.py")
 
@@ -29,19 +30,28 @@ def default_registry_python(root: Path) -> Path:
 def run_extractor(python: Path, timeout: float = 300) -> dict:
     """The registry document printed by extract.py, or RegistryError saying what to fix."""
     if not Path(python).exists():
-        raise RegistryError(f"{python} does not exist. Create the registry environment with `make .venv-registry/bin/python` "
-                            f"(needs Python >= 3.12) or pass --registry-python.")
+        raise RegistryError(
+            f"{python} does not exist. Create the registry environment with `make .venv-registry/bin/python` "
+            f"(needs Python >= 3.12) or pass --registry-python."
+        )
     try:
-        done = subprocess.run([str(python), str(EXTRACTOR)], capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        done = subprocess.run(
+            [str(python), str(EXTRACTOR)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
     except subprocess.TimeoutExpired:
         raise RegistryError(f"The registry extractor did not finish within {timeout:.0f} s.") from None
     except OSError as error:
         raise RegistryError(f"Cannot run {python}: {error.strerror}.") from None
     if done.returncode != 0:
         tail = "\n".join(done.stderr.strip().splitlines()[-8:])
-        raise RegistryError(f"The registry extractor failed (exit {done.returncode}). Is {python} the registry environment "
-                            f"with requirements-registry.lock installed?\n{tail}")
+        raise RegistryError(
+            f"The registry extractor failed (exit {done.returncode}). Is {python} the registry environment "
+            f"with requirements-registry.lock installed?\n{tail}"
+        )
     try:
         document = json.loads(done.stdout)
     except json.JSONDecodeError as error:
@@ -50,8 +60,10 @@ def run_extractor(python: Path, timeout: float = 300) -> dict:
     if wrong or set(document.get("packages", {})) != set(EXPECTED_VERSIONS):
         found = ", ".join(f"{n} {v}" for n, v in sorted(document.get("packages", {}).items()))
         want = ", ".join(f"{n} {v}" for n, v in sorted(EXPECTED_VERSIONS.items()))
-        raise RegistryError(f"The registry environment has {found}; the data was imported with {want}. "
-                            f"Reinstall it from requirements-registry.lock (on Python 3.11 pip picks an older vietnam-provinces).")
+        raise RegistryError(
+            f"The registry environment has {found}; the data was imported with {want}. "
+            f"Reinstall it from requirements-registry.lock (on Python 3.11 pip picks an older vietnam-provinces)."
+        )
     return document
 
 
@@ -107,5 +119,4 @@ def write_atomically(path: Path, text: str) -> None:
 
 def differing_files(files: dict[Path, str]) -> list[Path]:
     """The paths whose committed text is not the fresh import's (or that are missing)."""
-    return [path for path, text in sorted(files.items())
-            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    return [path for path, text in sorted(files.items()) if not path.is_file() or path.read_text(encoding="utf-8") != text]

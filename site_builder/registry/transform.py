@@ -15,10 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.dataset.vocabulary import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 from site_builder.registry.corrections import Correction, apply_corrections, read_corrections
 from site_builder.registry.errors import RegistryError
 from site_builder.registry.packages import ADMIN_UNITS, PROVINCES
-from site_builder.dataset.vocabulary import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 
 LEGAL_BASIS = "Resolution 202/2025/QH15"
 SOURCE_OLD = ADMIN_UNITS.source_id
@@ -28,7 +28,17 @@ TYPE_WORDS = {"Thành phố": "city", "Tỉnh": "province"}
 
 PROVINCE_COLUMNS = ["id", "gso_code", "name_vi", "name_en", "slug", "type", "valid_from", "valid_to", "source_id"]
 SUCCESSION_COLUMNS = ["predecessor_id", "successor_id", "effective", "kind", "unit_share", "legal_basis", "source_id"]
-UNIT_COUNT_COLUMNS = ["province_id", "as_of", "districts", "communes", "wards", "townships", "special_zones", "total", "source_id"]
+UNIT_COUNT_COLUMNS = [
+    "province_id",
+    "as_of",
+    "districts",
+    "communes",
+    "wards",
+    "townships",
+    "special_zones",
+    "total",
+    "source_id",
+]
 
 
 @dataclass(frozen=True)
@@ -44,8 +54,10 @@ def split_type(full_name: str) -> tuple[str, str]:
     """'Thành phố Hà Nội' -> ('Hà Nội', 'city'); 'Tỉnh Bà Rịa - Vũng Tàu' -> ('Bà Rịa - Vũng Tàu', 'province')."""
     for word, kind in TYPE_WORDS.items():
         if full_name.startswith(word + " "):
-            return full_name[len(word) + 1:].strip(), kind
-    raise RegistryError(f"'{full_name}' does not start with 'Tỉnh' or 'Thành phố'; the registry's naming changed, update split_type().")
+            return full_name[len(word) + 1 :].strip(), kind
+    raise RegistryError(
+        f"'{full_name}' does not start with 'Tỉnh' or 'Thành phố'; the registry's naming changed, update split_type()."
+    )
 
 
 def slugify(name: str) -> str:
@@ -66,8 +78,7 @@ def english_name(names: dict[tuple[str, str], str], era: str, code: str, name_vi
         return names[(era, code)]
     except KeyError:
         raise RegistryError(
-            f"No English name for {name_vi} ({era}, code {code}): add a row '{era},{code},<English name>' "
-            f"to {NAMES_EN.name}."
+            f"No English name for {name_vi} ({era}, code {code}): add a row '{era},{code},<English name>' to {NAMES_EN.name}."
         ) from None
 
 
@@ -75,19 +86,35 @@ def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dic
     rows = []
     for old in registry["old_provinces"]:
         name_vi, kind = split_type(old["name"])
-        rows.append({
-            "id": f"p63-{old['code']}", "gso_code": old["code"], "name_vi": name_vi,
-            "name_en": english_name(names, "p63", old["code"], name_vi), "slug": slugify(name_vi), "type": kind,
-            "valid_from": "", "valid_to": LAST_DAY_BEFORE_REFORM, "source_id": SOURCE_OLD,
-        })
+        rows.append(
+            {
+                "id": f"p63-{old['code']}",
+                "gso_code": old["code"],
+                "name_vi": name_vi,
+                "name_en": english_name(names, "p63", old["code"], name_vi),
+                "slug": slugify(name_vi),
+                "type": kind,
+                "valid_from": "",
+                "valid_to": LAST_DAY_BEFORE_REFORM,
+                "source_id": SOURCE_OLD,
+            }
+        )
     for new in registry["new_provinces"]:
         # Name and type as on 1 July 2025 (later upgrades to city status are not modelled yet).
         name_vi, kind = split_type(new["name_on_reform_day"] or new["name"])
-        rows.append({
-            "id": f"p34-{new['code']}", "gso_code": new["code"], "name_vi": name_vi,
-            "name_en": english_name(names, "p34", new["code"], name_vi), "slug": slugify(name_vi), "type": kind,
-            "valid_from": REFORM_DATE, "valid_to": "", "source_id": SOURCE_NEW,
-        })
+        rows.append(
+            {
+                "id": f"p34-{new['code']}",
+                "gso_code": new["code"],
+                "name_vi": name_vi,
+                "name_en": english_name(names, "p34", new["code"], name_vi),
+                "slug": slugify(name_vi),
+                "type": kind,
+                "valid_from": REFORM_DATE,
+                "valid_to": "",
+                "source_id": SOURCE_NEW,
+            }
+        )
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -113,7 +140,9 @@ def succession_rows(registry: dict) -> tuple[list[dict[str, str]], list[str]]:
     new_codes = {p["code"] for p in registry["new_provinces"]}
     missing = [code for code in old_codes if code not in flows]
     if missing:
-        raise RegistryError(f"The conversion table has no unit of the old provinces {', '.join(missing)}; check the registry package version.")
+        raise RegistryError(
+            f"The conversion table has no unit of the old provinces {', '.join(missing)}; check the registry package version."
+        )
     successor = {}
     for code in old_codes:
         targets = flows[code]
@@ -129,11 +158,17 @@ def succession_rows(registry: dict) -> tuple[list[dict[str, str]], list[str]]:
     for code in old_codes:
         new, share = successor[code]
         whole = len(flows[code]) == 1 and senders[new] == {code}
-        rows.append({
-            "predecessor_id": f"p63-{code}", "successor_id": f"p34-{new}", "effective": REFORM_DATE,
-            "kind": "continued" if whole else "merged", "unit_share": f"{share:.4f}".rstrip("0").rstrip("."),
-            "legal_basis": LEGAL_BASIS, "source_id": SOURCE_NEW,
-        })
+        rows.append(
+            {
+                "predecessor_id": f"p63-{code}",
+                "successor_id": f"p34-{new}",
+                "effective": REFORM_DATE,
+                "kind": "continued" if whole else "merged",
+                "unit_share": f"{share:.4f}".rstrip("0").rstrip("."),
+                "legal_basis": LEGAL_BASIS,
+                "source_id": SOURCE_NEW,
+            }
+        )
     differences = [
         f"old {code}: the package's province table says {'/'.join(table)}, most units went to {successor[code][0]}"
         for code, table in sorted(registry.get("province_table", {}).items())
@@ -146,23 +181,40 @@ def unit_count_rows(registry: dict) -> list[dict[str, str]]:
     rows = []
     for old in registry["old_provinces"]:
         total = old["communes"] + old["wards"] + old["townships"]
-        rows.append({
-            "province_id": f"p63-{old['code']}", "as_of": LAST_DAY_BEFORE_REFORM, "districts": str(old["districts"]),
-            "communes": str(old["communes"]), "wards": str(old["wards"]), "townships": str(old["townships"]),
-            "special_zones": "", "total": str(total), "source_id": SOURCE_OLD,
-        })
+        rows.append(
+            {
+                "province_id": f"p63-{old['code']}",
+                "as_of": LAST_DAY_BEFORE_REFORM,
+                "districts": str(old["districts"]),
+                "communes": str(old["communes"]),
+                "wards": str(old["wards"]),
+                "townships": str(old["townships"]),
+                "special_zones": "",
+                "total": str(total),
+                "source_id": SOURCE_OLD,
+            }
+        )
     for new in registry["new_provinces"]:
         total = new["communes"] + new["wards"] + new["special_zones"]
-        rows.append({
-            "province_id": f"p34-{new['code']}", "as_of": REFORM_DATE, "districts": "",
-            "communes": str(new["communes"]), "wards": str(new["wards"]), "townships": "",
-            "special_zones": str(new["special_zones"]), "total": str(total), "source_id": SOURCE_NEW,
-        })
+        rows.append(
+            {
+                "province_id": f"p34-{new['code']}",
+                "as_of": REFORM_DATE,
+                "districts": "",
+                "communes": str(new["communes"]),
+                "wards": str(new["wards"]),
+                "townships": "",
+                "special_zones": str(new["special_zones"]),
+                "total": str(total),
+                "source_id": SOURCE_NEW,
+            }
+        )
     return sorted(rows, key=lambda r: (r["province_id"], r["as_of"]))
 
 
-def build_tables(registry: dict, names: dict[tuple[str, str], str] | None = None,
-                 corrections: list[Correction] | None = None) -> Tables:
+def build_tables(
+    registry: dict, names: dict[tuple[str, str], str] | None = None, corrections: list[Correction] | None = None
+) -> Tables:
     """All three tables from the registry document, after the committed corrections; raises
     RegistryError with a fix on bad input."""
     corrections = read_corrections() if corrections is None else corrections

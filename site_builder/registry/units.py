@@ -40,18 +40,27 @@ def split_unit_name(full_name: str, types: dict[str, str]) -> tuple[str, str, st
     word, the full name with the type word as the law writes it, and our type."""
     for word, kind in types.items():
         if full_name.casefold().startswith(word.casefold() + " "):
-            name = full_name[len(word) + 1:].strip()
+            name = full_name[len(word) + 1 :].strip()
             return name, f"{word} {name}", kind
-    raise RegistryError(f"'{full_name}' starts with none of {', '.join(types)}; the registry's naming changed, "
-                        f"add the type word to site_builder/registry/units.py.")
+    raise RegistryError(
+        f"'{full_name}' starts with none of {', '.join(types)}; the registry's naming changed, "
+        f"add the type word to site_builder/registry/units.py."
+    )
 
 
 def district_rows(districts: list[dict]) -> list[dict[str, str]]:
     rows = []
     for district in districts:
         name, full_name, kind = split_unit_name(district["name"], DISTRICT_TYPES)
-        rows.append({"code": district["code"], "name": name, "full_name": full_name, "type": kind,
-                     "province_id": f"p63-{district['province']}"})
+        rows.append(
+            {
+                "code": district["code"],
+                "name": name,
+                "full_name": full_name,
+                "type": kind,
+                "province_id": f"p63-{district['province']}",
+            }
+        )
     return sorted(rows, key=lambda r: r["code"])
 
 
@@ -59,8 +68,16 @@ def before_rows(units: list[dict]) -> list[dict[str, str]]:
     rows = []
     for unit in units:
         name, full_name, kind = split_unit_name(unit["name"], BEFORE_TYPES)
-        rows.append({"code": unit["code"], "name": name, "full_name": full_name, "type": kind,
-                     "district_code": unit["district"], "province_id": f"p63-{unit['province']}"})
+        rows.append(
+            {
+                "code": unit["code"],
+                "name": name,
+                "full_name": full_name,
+                "type": kind,
+                "district_code": unit["district"],
+                "province_id": f"p63-{unit['province']}",
+            }
+        )
     return sorted(rows, key=lambda r: r["code"])
 
 
@@ -76,8 +93,16 @@ def after_rows(units: list[dict]) -> list[dict[str, str]]:
     rows = []
     for unit in units:
         name, full_name, kind = split_unit_name(unit["name"], AFTER_TYPES)
-        rows.append({"code": unit["code"], "name": name, "full_name": full_name, "type": kind,
-                     "province_id": f"p34-{unit['province']}", "area_km2": area_text(unit["area_km2"])})
+        rows.append(
+            {
+                "code": unit["code"],
+                "name": name,
+                "full_name": full_name,
+                "type": kind,
+                "province_id": f"p34-{unit['province']}",
+                "area_km2": area_text(unit["area_km2"]),
+            }
+        )
     return sorted(rows, key=lambda r: r["code"])
 
 
@@ -93,8 +118,15 @@ def change_rows(changes: list[dict]) -> list[dict[str, str]]:
         divided = len({t["new"] for t in targets}) > 1
         for target in targets:
             main = "true" if not divided else "" if target["main"] is None else str(bool(target["main"])).lower()
-            rows.append({"former_code": old, "former_district_code": "" if old else district,
-                         "current_code": target["new"], "divided": str(divided).lower(), "is_main": main})
+            rows.append(
+                {
+                    "former_code": old,
+                    "former_district_code": "" if old else district,
+                    "current_code": target["new"],
+                    "divided": str(divided).lower(),
+                    "is_main": main,
+                }
+            )
     return sorted(rows, key=lambda r: (r["former_code"], r["former_district_code"], r["current_code"]))
 
 
@@ -105,9 +137,11 @@ def check_changes_cover_units(changes: list[dict[str, str]], before: list[dict[s
     lost = [row["code"] for row in before if row["code"] not in former]
     orphans = [row["code"] for row in after if row["code"] not in current]
     if lost or orphans:
-        raise RegistryError(f"vietnamadminunits' old -> new table leaves former units {' '.join(lost[:10]) or '-'} without a "
-                            f"successor and current units {' '.join(orphans[:10]) or '-'} without a predecessor; "
-                            f"check the registry package version.")
+        raise RegistryError(
+            f"vietnamadminunits' old -> new table leaves former units {' '.join(lost[:10]) or '-'} without a "
+            f"successor and current units {' '.join(orphans[:10]) or '-'} without a predecessor; "
+            f"check the registry package version."
+        )
 
 
 def build_unit_tables(registry: dict, corrections: list[Correction]) -> UnitTables:

@@ -31,17 +31,24 @@ def render_diff(base: Snapshot, head: Snapshot, base_label: str, head_label: str
     """
     diffs = [diff for diff in diff_snapshots(base, head) if not diff.is_empty]
     names = Names.of(base, head)
-    header = ["## Data changes", "", f"From {escape_markdown(base_label)} to {escape_markdown(head_label)}.", "",
-              *totals_table(base, head)]
+    header = [
+        "## Data changes",
+        "",
+        f"From {escape_markdown(base_label)} to {escape_markdown(head_label)}.",
+        "",
+        *totals_table(base, head),
+    ]
     if not diffs and base.descriptors == head.descriptors:
         return "\n".join(header + ["No changes to the data.", ""])
     tail = resources_section(diffs) + notes_section(base, head)
     full = "\n".join(header + figures_listed(diffs, names) + sources_section(diffs) + tail)
     if len(full) <= max_chars:
         return full
-    note = (f"> The full list of changes is {len(full):,} characters, more than the {max_chars:,} a comment "
-            "holds, so figures are counted per province and indicator here. Run `site-builder diff` "
-            "locally to see every row.")
+    note = (
+        f"> The full list of changes is {len(full):,} characters, more than the {max_chars:,} a comment "
+        "holds, so figures are counted per province and indicator here. Run `site-builder diff` "
+        "locally to see every row."
+    )
     summary_tail = sources_section(diffs, listed=False) + tail
     budget = max_chars - len("\n".join(header + [note, ""] + summary_tail)) - SUMMARY_MARGIN
     return "\n".join(header + [note, ""] + figures_counted(diffs, names, budget) + summary_tail)

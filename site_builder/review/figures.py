@@ -37,8 +37,9 @@ class Names:
             for table in snapshot.named(PROVINCES):
                 provinces.update({row.get("id", ""): _province_name(row) for row in table.rows})
             for table in snapshot.named(INDICATORS):
-                indicators.update({row.get("id", ""): row.get("name_en") or row.get("name_vi") or row.get("id", "")
-                                   for row in table.rows})
+                indicators.update(
+                    {row.get("id", ""): row.get("name_en") or row.get("name_vi") or row.get("id", "") for row in table.rows}
+                )
         return cls(provinces=provinces, indicators=indicators)
 
     def province(self, province_id: str) -> str:
@@ -96,11 +97,16 @@ def figures_listed(diffs: list[TableDiff], names: Names) -> list[str]:
         return []
     lines = [_heading(groups), ""]
     for (province_name, province, indicator_name, indicator), group in groups.items():
-        heading = (f"#### {escape_markdown(province_name)} ({escape_markdown(province)}) · "
-                   f"{escape_markdown(indicator_name)} ({escape_markdown(indicator)})")
-        lines += [heading, "",
-                  "| change | figure | measure | value | period | source | quote, or what else changed |",
-                  "|---|---|---|--:|---|---|---|"]
+        heading = (
+            f"#### {escape_markdown(province_name)} ({escape_markdown(province)}) · "
+            f"{escape_markdown(indicator_name)} ({escape_markdown(indicator)})"
+        )
+        lines += [
+            heading,
+            "",
+            "| change | figure | measure | value | period | source | quote, or what else changed |",
+            "|---|---|---|--:|---|---|---|",
+        ]
         for entry in group:
             lines.append(_figure_line(entry))
         lines.append("")
@@ -112,15 +118,16 @@ def figures_counted(diffs: list[TableDiff], names: Names, budget: int) -> list[s
     groups = figure_groups(diffs, names)
     if not groups:
         return []
-    lines = [_heading(groups), "",
-             "| province | indicator | added | changed | removed |", "|---|---|--:|--:|--:|"]
+    lines = [_heading(groups), "", "| province | indicator | added | changed | removed |", "|---|---|--:|--:|--:|"]
     used = sum(len(line) + 1 for line in lines)
     shown = 0
     for (province_name, province, indicator_name, indicator), group in groups.items():
         counts = Counter(entry.change for entry in group)
-        line = (f"| {escape_markdown(province_name)} ({escape_markdown(province)}) "
-                f"| {escape_markdown(indicator_name)} ({escape_markdown(indicator)}) "
-                f"| {counts['added']} | {counts['changed']} | {counts['removed']} |")
+        line = (
+            f"| {escape_markdown(province_name)} ({escape_markdown(province)}) "
+            f"| {escape_markdown(indicator_name)} ({escape_markdown(indicator)}) "
+            f"| {counts['added']} | {counts['changed']} | {counts['removed']} |"
+        )
         if used + len(line) + 1 > budget:
             break
         lines.append(line)
@@ -149,5 +156,7 @@ def _figure_line(entry: FigureEntry) -> str:
         details = cell(row.get("quote", ""))
     else:
         details = ""
-    return (f"| {entry.change} | {cell(entry.id)} | {cell(row.get('measure', ''))} | {value} | {cell(period)} "
-            f"| {cell(row.get('source_id', ''))} | {details} |")
+    return (
+        f"| {entry.change} | {cell(entry.id)} | {cell(row.get('measure', ''))} | {value} | {cell(period)} "
+        f"| {cell(row.get('source_id', ''))} | {details} |"
+    )

@@ -41,7 +41,8 @@ def resolve_revision(repo: Path, revision: str) -> str:
             raise RevisionError(f"{repo.resolve()} is not in a git repository: {_first_line(check.stderr)}.")
         raise RevisionError(
             f"no commit named {revision!r} in this repository; check the name with `git log --oneline` "
-            "(in a shallow clone, fetch it first: `git fetch origin <branch>`).")
+            "(in a shallow clone, fetch it first: `git fetch origin <branch>`)."
+        )
     return result.stdout.decode().strip()
 
 

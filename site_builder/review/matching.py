@@ -66,9 +66,14 @@ def diff_tables(old: Table | None, new: Table | None) -> TableDiff:
     old_fields = old.fields if old else ()
     new_fields = new.fields if new else ()
     return TableDiff(
-        id=some.id, path=some.path, name=some.name,
-        rows_before=len(old_rows), rows_after=len(new_rows),
-        added=added, removed=removed, changed=tuple(changed),
+        id=some.id,
+        path=some.path,
+        name=some.name,
+        rows_before=len(old_rows),
+        rows_after=len(new_rows),
+        added=added,
+        removed=removed,
+        changed=tuple(changed),
         fields_added=tuple(name for name in new_fields if name not in old_fields) if old else (),
         fields_removed=tuple(name for name in old_fields if name not in new_fields) if new else (),
     )

@@ -22,15 +22,18 @@ def sources_section(diffs: list[TableDiff], listed: bool = True) -> list[str]:
         lines += [f"### Sources ({escape_markdown(diff.path)}): {counts}", ""]
         if not listed:
             continue
-        lines += ["| change | source | title | publisher | published | address, or what changed |",
-                  "|---|---|---|---|---|---|"]
-        entries = ([("added", row, None, ()) for row in diff.added]
-                   + [("changed", change.new, change.old, change.columns) for change in diff.changed]
-                   + [("removed", row, None, ()) for row in diff.removed])
+        lines += ["| change | source | title | publisher | published | address, or what changed |", "|---|---|---|---|---|---|"]
+        entries = (
+            [("added", row, None, ()) for row in diff.added]
+            + [("changed", change.new, change.old, change.columns) for change in diff.changed]
+            + [("removed", row, None, ()) for row in diff.removed]
+        )
         for change, row, old, columns in entries:
             details = changed_columns(old, row, columns) if change == "changed" else cell(row.get("url", ""), 300)
-            lines.append(f"| {change} | {cell(row.get('id', ''))} | {cell(row.get('title', ''))} "
-                         f"| {cell(row.get('publisher', ''))} | {cell(row.get('published', ''))} | {details} |")
+            lines.append(
+                f"| {change} | {cell(row.get('id', ''))} | {cell(row.get('title', ''))} "
+                f"| {cell(row.get('publisher', ''))} | {cell(row.get('published', ''))} | {details} |"
+            )
         lines.append("")
     return lines
 
@@ -40,16 +43,25 @@ def resources_section(diffs: list[TableDiff]) -> list[str]:
     others = [diff for diff in diffs if diff.name not in (FIGURES, SOURCES)]
     if not others:
         return []
-    lines = ["### Registry and other resources", "",
-             "| file | rows before | rows after | added | changed | removed | columns |",
-             "|---|--:|--:|--:|--:|--:|---|"]
+    lines = [
+        "### Registry and other resources",
+        "",
+        "| file | rows before | rows after | added | changed | removed | columns |",
+        "|---|--:|--:|--:|--:|--:|---|",
+    ]
     for diff in others:
-        columns = "; ".join(part for part in (
-            ("added " + ", ".join(cell(name, 40) for name in diff.fields_added)) if diff.fields_added else "",
-            ("removed " + ", ".join(cell(name, 40) for name in diff.fields_removed)) if diff.fields_removed else "",
-        ) if part)
-        lines.append(f"| {escape_markdown(diff.path)} | {diff.rows_before:,} | {diff.rows_after:,} "
-                     f"| {len(diff.added):,} | {len(diff.changed):,} | {len(diff.removed):,} | {columns} |")
+        columns = "; ".join(
+            part
+            for part in (
+                ("added " + ", ".join(cell(name, 40) for name in diff.fields_added)) if diff.fields_added else "",
+                ("removed " + ", ".join(cell(name, 40) for name in diff.fields_removed)) if diff.fields_removed else "",
+            )
+            if part
+        )
+        lines.append(
+            f"| {escape_markdown(diff.path)} | {diff.rows_before:,} | {diff.rows_after:,} "
+            f"| {len(diff.added):,} | {len(diff.changed):,} | {len(diff.removed):,} | {columns} |"
+        )
     lines.append("")
     return lines
 
@@ -57,8 +69,11 @@ def resources_section(diffs: list[TableDiff]) -> list[str]:
 def notes_section(base: Snapshot, head: Snapshot) -> list[str]:
     """Packages added, removed or with a changed descriptor, and what either version could not read."""
     lines = []
-    changed = sorted(package for package in base.descriptors.keys() | head.descriptors.keys()
-                     if base.descriptors.get(package) != head.descriptors.get(package))
+    changed = sorted(
+        package
+        for package in base.descriptors.keys() | head.descriptors.keys()
+        if base.descriptors.get(package) != head.descriptors.get(package)
+    )
     for package in changed:
         if package not in base.descriptors:
             lines.append(f"- New package {escape_markdown(package)}.")

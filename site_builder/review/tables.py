@@ -119,8 +119,14 @@ def _load_table(files: DataFiles, folder: PurePosixPath, package: str, resource,
     rows = _read_resource_rows(files, str(folder / path), notes)
     if not fields and rows:
         fields = list(rows[0])
-    return Table(package=package, name=resource["name"], path=str(folder / path),
-                 fields=tuple(name for name in fields if isinstance(name, str)), key=tuple(key), rows=tuple(rows))
+    return Table(
+        package=package,
+        name=resource["name"],
+        path=str(folder / path),
+        fields=tuple(name for name in fields if isinstance(name, str)),
+        key=tuple(key),
+        rows=tuple(rows),
+    )
 
 
 def _schema(files: DataFiles, folder: PurePosixPath, schema) -> dict:

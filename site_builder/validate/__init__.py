@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.dataset.vocabulary import UNITS_PACKAGE
-from site_builder.validate.package import reform_provinces_table, validate_package
 from site_builder.errors import PROBLEM_FORMATS as FORMATS
 from site_builder.errors import Problem, format_problem
+from site_builder.validate.package import reform_provinces_table, validate_package
 
 __all__ = ["FORMATS", "Problem", "Summary", "format_problem", "validate_packages", "validate_with_summary"]
 
@@ -50,7 +50,9 @@ def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
         resources += tables
         rows += count
     if not folders:
-        problems.append(Problem(data_dir.as_posix(), None, "No data package found; each package is a folder with a datapackage.json."))
+        problems.append(
+            Problem(data_dir.as_posix(), None, "No data package found; each package is a folder with a datapackage.json.")
+        )
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
     return ordered, Summary(len(folders), resources, rows)
 

@@ -39,9 +39,19 @@ FIXED_DIALECT = {"csv": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True
 # Our rules that say what is wrong with a cell's value itself, better than frictionless's type or
 # constraint error on the same cell (which is then left out). Other rules of ours report a
 # consequence (a unit that goes nowhere), so frictionless's own error on the cell stays.
-EXPLAINS_THE_VALUE = frozenset({"reform-number-syntax", "reform-calendar-date", "reform-measure-value",
-                                "reform-link-not-https", "reform-control-character", "reform-text-not-nfc",
-                                "reform-future-date", "reform-formula-cell", "reform-language-code"})
+EXPLAINS_THE_VALUE = frozenset(
+    {
+        "reform-number-syntax",
+        "reform-calendar-date",
+        "reform-measure-value",
+        "reform-link-not-https",
+        "reform-control-character",
+        "reform-text-not-nfc",
+        "reform-future-date",
+        "reform-formula-cell",
+        "reform-language-code",
+    }
+)
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
 ROW_POSITION = re.compile(r'(?:the )?row at position "?(\d+)"?')
 # The one problem of the units package that is not a frictionless check's: the reform package it names is missing.
@@ -53,13 +63,13 @@ def _header_message(error) -> str:
     label, field = getattr(error, "label", "") or "", getattr(error, "field_name", "") or ""
     position = getattr(error, "field_number", "")
     if error.type == "missing-label":
-        what = f"Header: the column \"{field}\" is missing (position {position})"
+        what = f'Header: the column "{field}" is missing (position {position})'
     elif error.type == "extra-label":
-        what = f"Header: extra label \"{label}\" at position {position}"
+        what = f'Header: extra label "{label}" at position {position}'
     elif error.type == "incorrect-label":
-        what = f"Header: incorrect label \"{label}\" at position {position} (expected field \"{field}\")"
+        what = f'Header: incorrect label "{label}" at position {position} (expected field "{field}")'
     else:
-        what = f"Header: {error.title.lower()} \"{label}\" at position {position}"
+        what = f'Header: {error.title.lower()} "{label}" at position {position}'
     return f"{what}; {HINTS[error.type]}."
 
 
@@ -71,7 +81,7 @@ def _message(error, line_of=None) -> str:
     if error.type == "constraint-error" and field and cell in (None, "") and "required" in (error.note or ""):
         return f"{field} is empty but required; fill it in."
     if error.type in ("type-error", "constraint-error") and field:
-        return f"{field} \"{cell}\" is not valid: {error.note}; {HINTS[error.type]}."
+        return f'{field} "{cell}" is not valid: {error.note}; {HINTS[error.type]}.'
     if error.type.endswith("-label"):
         return _header_message(error)
     hint = HINTS.get(error.type)
@@ -100,8 +110,11 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
     # Where one of our rules explains a cell (url "/x" is not https, unit_share "NaN" is not a
     # finite number), frictionless's type or constraint error on the same cell (not a
     # "string/uri"; NaN is above the maximum) only repeats it less helpfully.
-    ruled = {(e.row_number, e.field_name) for e in errors
-             if is_reform_error(e) and getattr(e, "field_name", "") and e.type in EXPLAINS_THE_VALUE}
+    ruled = {
+        (e.row_number, e.field_name)
+        for e in errors
+        if is_reform_error(e) and getattr(e, "field_name", "") and e.type in EXPLAINS_THE_VALUE
+    }
     line_of = table.line_of if table else None
     problems = []
     for error in errors:
@@ -116,14 +129,18 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
             names = missing[row_number]
             if field != names[0]:
                 continue
-            message = (f"Missing cell: the row has {len(error.cells)} cells but the header has {len(error.cells) + len(names)} "
-                       f"(missing {', '.join(names)}); add the missing commas or values.")
+            message = (
+                f"Missing cell: the row has {len(error.cells)} cells but the header has {len(error.cells) + len(names)} "
+                f"(missing {', '.join(names)}); add the missing commas or values."
+            )
         elif error.type == "extra-cell":
             values = extra[row_number]
             if str(error.cell) != values[0]:
                 continue
-            message = (f"Extra cell: the row has {len(values)} more cell(s) than the header, starting with \"{values[0][:40]}\"; "
-                       f"{HINTS['extra-cell']}.")
+            message = (
+                f'Extra cell: the row has {len(values)} more cell(s) than the header, starting with "{values[0][:40]}"; '
+                f"{HINTS['extra-cell']}."
+            )
         elif (error.type == "constraint-error" or is_reform_error(error)) and field in missing.get(row_number, ()):
             continue  # the missing-cell problem names it
         elif error.type in ("type-error", "constraint-error") and (row_number, field) in ruled:
@@ -156,10 +173,15 @@ def reform_provinces_table(data_dir: Path, root: Path) -> Table | Problem:
         return table
     shown = shown_path(data_dir / UNITS_PACKAGE / "datapackage.json", root)
     where = shown_path(folder / "provinces.csv", root)
-    why = "is missing: restore the reform package beside it" if files is None else "cannot be read: fix the problems reported in it"
-    return Problem(shown, None, (
-        f"The units package's province_id values name the provinces of {where}, which {why}; "
-        f"until then they are not checked."), rule=UNITS_NEED_REFORM)
+    why = (
+        "is missing: restore the reform package beside it" if files is None else "cannot be read: fix the problems reported in it"
+    )
+    return Problem(
+        shown,
+        None,
+        (f"The units package's province_id values name the provinces of {where}, which {why}; until then they are not checked."),
+        rule=UNITS_NEED_REFORM,
+    )
 
 
 def with_fixed_dialect(descriptor: dict) -> dict:
@@ -170,8 +192,13 @@ def with_fixed_dialect(descriptor: dict) -> dict:
     return fixed
 
 
-def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_paths: dict[str, str], shown_descriptor: str,
-                          reform_provinces: Table | None = None) -> list[Problem]:
+def _frictionless_problems(
+    descriptor: dict,
+    tables: dict[str, Table],
+    shown_paths: dict[str, str],
+    shown_descriptor: str,
+    reform_provinces: Table | None = None,
+) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="validate-") as temporary:
         base = Path(temporary)
         for resource in descriptor["resources"]:
@@ -185,8 +212,14 @@ def _frictionless_problems(descriptor: dict, tables: dict[str, Table], shown_pat
         except FrictionlessException as error:  # a descriptor frictionless cannot use (bad schema, profile ...)
             return [Problem(shown_descriptor, None, f"The descriptor is not a valid data package: {error}.")]
         except Exception as error:  # a bug of ours must still not show a contributor a traceback
-            return [Problem(shown_descriptor, None, f"The validator failed on this package ({type(error).__name__}: {error}); "
-                            "please report it with the files you changed.")]
+            return [
+                Problem(
+                    shown_descriptor,
+                    None,
+                    f"The validator failed on this package ({type(error).__name__}: {error}); "
+                    "please report it with the files you changed.",
+                )
+            ]
     problems = []
     for task in report.tasks:
         shown = shown_paths.get(task.name, shown_descriptor)

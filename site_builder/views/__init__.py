@@ -24,8 +24,19 @@ from site_builder.views.provinces import ProvinceView, UnitChange, index_dataset
 from site_builder.views.units import CurrentUnitView, FormerUnitView, ProvinceUnits, index_units, province_units
 
 __all__ = [
-    "Comparison", "CoverageRow", "CurrentUnitView", "FigureGroup", "FigureView", "FormerUnitView", "IndicatorView",
-    "NationalFigures", "ProvinceUnits", "ProvinceView", "Site", "UnitChange", "derive_site",
+    "Comparison",
+    "CoverageRow",
+    "CurrentUnitView",
+    "FigureGroup",
+    "FigureView",
+    "FormerUnitView",
+    "IndicatorView",
+    "NationalFigures",
+    "ProvinceUnits",
+    "ProvinceView",
+    "Site",
+    "UnitChange",
+    "derive_site",
 ]
 
 
@@ -49,7 +60,6 @@ class Site:
             if view.province.id == province_id:
                 return view
         raise KeyError(province_id)
-
 
 
 def derive_site(dataset: Dataset) -> Site:

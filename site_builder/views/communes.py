@@ -74,26 +74,48 @@ class CommuneEntry:
     def as_row(self) -> list:
         """The compact JSON form: [era, code, full name, type, folded full name, district,
         province, [[target code, target full name, target province slug, target province], ...]]."""
-        return [self.era[0], self.code, self.full_name, self.type, self.folded, self.district, self.province_name,
-                [[t.code, t.full_name, t.province_slug, t.province_name] for t in self.targets]]
+        return [
+            self.era[0],
+            self.code,
+            self.full_name,
+            self.type,
+            self.folded,
+            self.district,
+            self.province_name,
+            [[t.code, t.full_name, t.province_slug, t.province_name] for t in self.targets],
+        ]
 
 
 def commune_entries(dataset: Dataset) -> tuple[CommuneEntry, ...]:
     """Every current unit, then every former unit, each with its link target(s), in file order."""
     provinces = {p.id: p for p in dataset.provinces}
     units = dataset.units
-    targets = {u.code: UnitTarget(u.code, u.full_name, _name(provinces, u.province_id), _slug(provinces, u.province_id))
-               for u in units.current}
+    targets = {
+        u.code: UnitTarget(u.code, u.full_name, _name(provinces, u.province_id), _slug(provinces, u.province_id))
+        for u in units.current
+    }
     districts = {d.code: d.full_name for d in units.districts}
     went_to: dict[str, list[tuple[bool, str, UnitTarget]]] = defaultdict(list)
     for link in units.links:  # a divided unit's targets: the one that took its main part first
         if link.former_code and link.current_code in targets:
             went_to[link.former_code].append((not link.is_main, link.current_code, targets[link.current_code]))
-    current = tuple(CommuneEntry("current", u.code, u.name, u.full_name, u.type, "", targets[u.code].province_name,
-                                 (targets[u.code],)) for u in units.current)
-    former = tuple(CommuneEntry("former", u.code, u.name, u.full_name, u.type, districts.get(u.district_code, ""),
-                                _name(provinces, u.province_id), tuple(t for *_, t in sorted(went_to.get(u.code, ()))))
-                   for u in units.former)
+    current = tuple(
+        CommuneEntry("current", u.code, u.name, u.full_name, u.type, "", targets[u.code].province_name, (targets[u.code],))
+        for u in units.current
+    )
+    former = tuple(
+        CommuneEntry(
+            "former",
+            u.code,
+            u.name,
+            u.full_name,
+            u.type,
+            districts.get(u.district_code, ""),
+            _name(provinces, u.province_id),
+            tuple(t for *_, t in sorted(went_to.get(u.code, ()))),
+        )
+        for u in units.former
+    )
     return current + former
 
 
@@ -102,8 +124,10 @@ def commune_shards(entries: tuple[CommuneEntry, ...]) -> dict[str, list]:
     shards: dict[str, list[CommuneEntry]] = defaultdict(list)
     for entry in entries:
         shards[entry.key].append(entry)
-    return {key: [e.as_row() for e in sorted(group, key=lambda e: (fold(e.name), e.era, e.code))]
-            for key, group in sorted(shards.items())}
+    return {
+        key: [e.as_row() for e in sorted(group, key=lambda e: (fold(e.name), e.era, e.code))]
+        for key, group in sorted(shards.items())
+    }
 
 
 def _name(provinces: dict[str, Province], province_id: str) -> str:

@@ -29,8 +29,6 @@ class IndicatorView:
     missing: tuple[Province, ...]
 
 
-
-
 def indicator_view(indicator: Indicator, figures: list[FigureView], current: tuple[ProvinceView, ...]) -> IndicatorView:
     """All figures of an indicator, the comparisons across provinces, and which provinces lack data."""
     mine = [v for v in figures if v.indicator.id == indicator.id]
@@ -40,7 +38,9 @@ def indicator_view(indicator: Indicator, figures: list[FigureView], current: tup
         if not v.figure.area:
             by_measure[v.figure.measure][v.province.id] = v
     comparisons = tuple(
-        Comparison(indicator, measure, tuple(sorted(values.values(), key=lambda v: (-v.figure.value, v.province.slug, v.province.id))))
+        Comparison(
+            indicator, measure, tuple(sorted(values.values(), key=lambda v: (-v.figure.value, v.province.slug, v.province.id)))
+        )
         for measure, values in sorted(by_measure.items())
         if len(values) >= 2
     )
@@ -48,4 +48,3 @@ def indicator_view(indicator: Indicator, figures: list[FigureView], current: tup
     covered = tuple(view.province for view in current if reporting & set(view.province_ids))
     missing = tuple(view.province for view in current if not reporting & set(view.province_ids))
     return IndicatorView(indicator, tuple(sort_figures(mine)), comparisons, covered, missing)
-

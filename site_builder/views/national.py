@@ -31,8 +31,6 @@ class CoverageRow:
         return sum(self.counts)
 
 
-
-
 def national_figures(dataset: Dataset, units: dict[str, UnitChange]) -> NationalFigures:
     """Counts of provinces and commune-level units on each side of the reform, from the data."""
     former = [p for p in dataset.provinces if not p.is_current]
@@ -53,8 +51,9 @@ def national_figures(dataset: Dataset, units: dict[str, UnitChange]) -> National
     )
 
 
-
-def coverage(views: tuple[ProvinceView, ...], indicators: tuple[Indicator, ...], units: dict[str, UnitChange]) -> tuple[CoverageRow, ...]:
+def coverage(
+    views: tuple[ProvinceView, ...], indicators: tuple[Indicator, ...], units: dict[str, UnitChange]
+) -> tuple[CoverageRow, ...]:
     """Per province, how many figures it has for each indicator (a successor counts its predecessors')."""
     rows = []
     for view in views:

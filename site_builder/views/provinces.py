@@ -137,8 +137,12 @@ def successor_units(lookups: Lookups, province_id: str) -> UnitChange:
     befores = [lookups.own_units[p.id] for p in lookups.predecessors_of.get(province_id, ())]
     before = None if not befores or any(u.before is None for u in befores) else sum(u.before for u in befores)
     own = lookups.own_units[province_id]
-    return UnitChange(before=before, after=own.after, before_as_of=max((u.before_as_of for u in befores), default=""),
-                      after_as_of=own.after_as_of)
+    return UnitChange(
+        before=before,
+        after=own.after,
+        before_as_of=max((u.before_as_of for u in befores), default=""),
+        after_as_of=own.after_as_of,
+    )
 
 
 def province_view(lookups: Lookups, province: Province) -> ProvinceView:
@@ -174,7 +178,11 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
         figures=figures,
         groups=groups,
         key_figures=singles,
-        disagreements=tuple(disagreement_view(lookups, d) for d in sorted(lookups.dataset.disagreements, key=lambda d: d.id) if d.province_id in ids),
+        disagreements=tuple(
+            disagreement_view(lookups, d)
+            for d in sorted(lookups.dataset.disagreements, key=lambda d: d.id)
+            if d.province_id in ids
+        ),
     )
 
 

@@ -60,8 +60,9 @@ class UnitFigures:
         return sum(c.count for c in self.after)
 
 
-def unit_figures(links_from: dict, former: list[FormerUnit], districts: list[District],
-                 after: tuple["CurrentUnitView", ...], own: bool) -> UnitFigures:
+def unit_figures(
+    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple["CurrentUnitView", ...], own: bool
+) -> UnitFigures:
     """Counts, areas and the largest merger of a territory: its former units and districts, and
     the current units `after`. `own`: the units after are the province's own (a current
     province); otherwise their area is its area only when they cover the same territory."""
@@ -83,8 +84,9 @@ def unit_figures(links_from: dict, former: list[FormerUnit], districts: list[Dis
     )
 
 
-def _same_territory(links_from: dict, former: list[FormerUnit], districts: list[District],
-                    after: tuple["CurrentUnitView", ...]) -> bool:
+def _same_territory(
+    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple["CurrentUnitView", ...]
+) -> bool:
     """True when the units after were formed only from these units before, and these went only to them."""
     sources = {u.code for u in former} | {d.code for d in districts}
     codes = {v.unit.code for v in after}
@@ -98,4 +100,5 @@ def _counts(types, order: tuple[str, ...]) -> tuple[TypeCount, ...]:
     for unit_type in types:
         counted[unit_type] += 1
     return tuple(TypeCount(t, counted.get(t, 0)) for t in order) + tuple(
-        TypeCount(t, n) for t, n in sorted(counted.items()) if t not in order)
+        TypeCount(t, n) for t, n in sorted(counted.items()) if t not in order
+    )

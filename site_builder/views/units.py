@@ -17,14 +17,27 @@ from site_builder.dataset.model import CurrentUnit, District, FormerUnit, Provin
 from site_builder.errors import BuildError
 from site_builder.views.unit_figures import CURRENT_TYPES, FORMER_TYPES, TypeCount, UnitFigures, unit_figures
 
-__all__ = ["CurrentUnitView", "Destination", "DistrictView", "FormerUnitView", "Predecessor", "ProvinceUnits",
-           "TypeCount", "UnitFigures", "UnitIndex", "index_units", "name_key", "province_units"]
+__all__ = [
+    "CurrentUnitView",
+    "Destination",
+    "DistrictView",
+    "FormerUnitView",
+    "Predecessor",
+    "ProvinceUnits",
+    "TypeCount",
+    "UnitFigures",
+    "UnitIndex",
+    "index_units",
+    "name_key",
+    "province_units",
+]
 
 
 def name_key(name: str) -> tuple[str, str]:
     """Sort key of a Vietnamese name: letters without diacritics first (đ as d), then the name."""
-    stripped = "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-                       if not unicodedata.combining(c))
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D")) if not unicodedata.combining(c)
+    )
     return stripped.casefold(), name
 
 
@@ -103,8 +116,7 @@ class ProvinceUnits:
     @property
     def link_count(self) -> int:
         """Links between a unit before and a unit after shown on the page (the rows of its CSV)."""
-        return sum(len(v.predecessors) for v in self.current) + sum(
-            len(u.destinations) for d in self.districts for u in d.units)
+        return sum(len(v.predecessors) for v in self.current) + sum(len(u.destinations) for d in self.districts for u in d.units)
 
     @property
     def former_count(self) -> int:
@@ -141,9 +153,13 @@ def index_units(units: Units, provinces: dict) -> UnitIndex:
     for unit in units.current:
         preds = [_predecessor(link, former, districts, provinces) for link in links_into.get(unit.code, ())]
         preds.sort(key=lambda p: (p.province.slug, name_key(p.district.name), name_key(p.unit.name if p.unit else "")))
-        current_view[unit.code] = CurrentUnitView(unit, _province(provinces, unit.province_id, "units_after", unit.code), tuple(preds))
+        current_view[unit.code] = CurrentUnitView(
+            unit, _province(provinces, unit.province_id, "units_after", unit.code), tuple(preds)
+        )
     current_of: dict[str, list[CurrentUnitView]] = defaultdict(list)
-    for view in sorted(current_view.values(), key=lambda v: (_type_rank(v.unit.type, CURRENT_TYPES), name_key(v.unit.name), v.unit.code)):
+    for view in sorted(
+        current_view.values(), key=lambda v: (_type_rank(v.unit.type, CURRENT_TYPES), name_key(v.unit.name), v.unit.code)
+    ):
         current_of[view.unit.province_id].append(view)
     former_of: dict[str, list[FormerUnit]] = defaultdict(list)
     for unit in units.former:
@@ -165,8 +181,10 @@ def _province(provinces: dict, province_id: str, resource: str, code: str) -> Pr
     try:
         return provinces[province_id]
     except KeyError:
-        raise BuildError(f"datapackages/units/{resource}.csv: {code} belongs to {province_id}, which is not in "
-                         "reform/provinces.csv; run `site-builder validate` and fix the province id.") from None
+        raise BuildError(
+            f"datapackages/units/{resource}.csv: {code} belongs to {province_id}, which is not in "
+            "reform/provinces.csv; run `site-builder validate` and fix the province id."
+        ) from None
 
 
 def _type_rank(unit_type: str, order: tuple[str, ...]) -> int:
@@ -190,8 +208,12 @@ def province_units(index: UnitIndex, province: Province, predecessor_ids: tuple[
     if not groups:
         return None
     reached = {d.unit.unit.code: d.unit for g in groups for u in g.units for d in u.destinations}
-    after = tuple(sorted(reached.values(), key=lambda v: (_type_rank(v.unit.type, CURRENT_TYPES), name_key(v.unit.name), v.unit.code)))
-    figures = unit_figures(index.links_from, index.former_of.get(province.id, []), index.districts_of.get(province.id, []), after, own=False)
+    after = tuple(
+        sorted(reached.values(), key=lambda v: (_type_rank(v.unit.type, CURRENT_TYPES), name_key(v.unit.name), v.unit.code))
+    )
+    figures = unit_figures(
+        index.links_from, index.former_of.get(province.id, []), index.districts_of.get(province.id, []), after, own=False
+    )
     return ProvinceUnits(figures, districts=groups)
 
 
@@ -202,7 +224,9 @@ def district_views(index: UnitIndex, province_id: str) -> tuple[DistrictView, ..
         by_district[unit.district_code].append(unit)
     groups = []
     for district in sorted(index.districts_of.get(province_id, ()), key=lambda d: (name_key(d.name), d.code)):
-        units = sorted(by_district.get(district.code, ()), key=lambda u: (_type_rank(u.type, FORMER_TYPES), name_key(u.name), u.code))
+        units = sorted(
+            by_district.get(district.code, ()), key=lambda u: (_type_rank(u.type, FORMER_TYPES), name_key(u.name), u.code)
+        )
         views = [FormerUnitView(u, district, _destinations(index, u.code)) for u in units]
         if not units and index.links_from.get(district.code):  # an island district with no commune-level unit
             views.append(FormerUnitView(None, district, _destinations(index, district.code)))

@@ -37,8 +37,14 @@ CHROMIUM_ARGS = [
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
-                      ".json": "application/json", ".svg": "image/svg+xml", ".csv": "text/csv; charset=utf-8"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".csv": "text/csv; charset=utf-8",
+    }
 
     def log_message(self, format, *args):  # keep test output clean
         pass
@@ -107,9 +113,12 @@ def fixture_server(fixture_site):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: install Debian's with "
-                    "`apt-get install chromium` (.ci/run does this), or set CHROMIUM to the path of another "
-                    "Chromium executable, then run the tests again.", pytrace=False)
+        pytest.fail(
+            f"The browser tests need Chromium at {CHROMIUM}: install Debian's with "
+            "`apt-get install chromium` (.ci/run does this), or set CHROMIUM to the path of another "
+            "Chromium executable, then run the tests again.",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -43,8 +43,10 @@ def main(argv: list[str]) -> int:
     finally:
         server.close()
     total = sum(sizes.values())
-    print(f"{path}: {total:,} bytes on first load over {len(responses)} responses: "
-          + ", ".join(f"{kind} {size:,}" for kind, size in sorted(sizes.items())))
+    print(
+        f"{path}: {total:,} bytes on first load over {len(responses)} responses: "
+        + ", ".join(f"{kind} {size:,}" for kind, size in sorted(sizes.items()))
+    )
     print(f"screenshot: {out}")
     return 0
 

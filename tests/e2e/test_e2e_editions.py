@@ -59,8 +59,11 @@ def english_pages(site: Path) -> list[str]:
 
 def test_every_english_page_has_its_vietnamese_twin_and_back(real_site):
     english = english_pages(real_site)
-    vietnamese = sorted(p.relative_to(real_site / "vi").as_posix() for p in (real_site / "vi").rglob("*.html")
-                        if p.relative_to(real_site / "vi").parts[0] not in NOT_PAGES)
+    vietnamese = sorted(
+        p.relative_to(real_site / "vi").as_posix()
+        for p in (real_site / "vi").rglob("*.html")
+        if p.relative_to(real_site / "vi").parts[0] not in NOT_PAGES
+    )
     assert len(english) > 150
     assert english == vietnamese
 
@@ -111,8 +114,6 @@ def test_no_vietnamese_page_shows_an_english_interface_string(real_site):
         text = " ".join(" ".join(read(real_site / "vi" / page).parts).split())
         shown = [phrase for phrase in phrases if phrase in text]
         assert not shown, (page, shown)
-
-
 
 
 @pytest.mark.browser

@@ -35,8 +35,16 @@ FREE_TEXT = {
     "figures.csv": ("area", "quote", "quote_en", "notes"),
     "disagreements.csv": ("explanation",),
 }
-PAGES = ("", "provinces/", "provinces/quang-ngai/", "provinces/former/kon-tum/", "indicators/", "indicators/departments/",
-         "coverage/", "data/")
+PAGES = (
+    "",
+    "provinces/",
+    "provinces/quang-ngai/",
+    "provinces/former/kon-tum/",
+    "indicators/",
+    "indicators/departments/",
+    "coverage/",
+    "data/",
+)
 
 
 def poison(path, columns) -> None:
@@ -100,10 +108,13 @@ def test_no_payload_runs_or_becomes_markup_in_the_browser(page, hostile_server, 
     assert "<" not in found["title"] and "\x7f" not in found["title"] and "\n" not in found["title"]
 
 
-@pytest.mark.parametrize(("path", "shown"), [
-    ("indicators/departments/", "‹script›alert('script')‹/script› Provincial departments"),
-    ("indicators/par-index-rank/", "*x*{: tabindex=0 autofocus onfocus=alert('attr') } PAR Index rank"),
-])
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("indicators/departments/", "‹script›alert('script')‹/script› Provincial departments"),
+        ("indicators/par-index-rank/", "*x*{: tabindex=0 autofocus onfocus=alert('attr') } PAR Index rank"),
+    ],
+)
 def test_a_poisoned_indicator_name_shows_as_text_in_the_title(page, hostile_server, path, shown):
     page.goto(hostile_server.url(path))
     assert page.title().startswith(shown)

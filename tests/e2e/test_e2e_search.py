@@ -31,7 +31,8 @@ def header_search(page, query: str) -> list[str]:
     box.fill(query)
     page.wait_for_function(  # a fresh page: the first list of results is this query's
         "() => document.querySelector('.md-search-result__list').children.length > 0 && "
-        "/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+        "/\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     page.wait_for_timeout(700)  # debounced: let the last query's results replace the previous ones
     return page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.getAttribute('href'))")
 
@@ -46,16 +47,26 @@ def test_first_load_fetches_nothing_of_the_search_index(page, server):
     urls = record_requests(page)
     page.goto(server.url(PROVINCE), wait_until="networkidle")
     paths = [urlsplit(u).path for u in urls]
-    assert not [p for p in paths if "/pagefind/" in p or "search_index" in p or "/workers/search" in p
-                or "/communes/lookup/" in p or p.endswith("commune-lookup.js")]
+    assert not [
+        p
+        for p in paths
+        if "/pagefind/" in p
+        or "search_index" in p
+        or "/workers/search" in p
+        or "/communes/lookup/" in p
+        or p.endswith("commune-lookup.js")
+    ]
     assert any(p.endswith("assets/search/site-search.js") for p in paths)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("da nang", "/provinces/da-nang/"),
-    ("quang ngai", "/provinces/quang-ngai/"),
-    ("Quảng Ngãi", "/provinces/quang-ngai/"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("da nang", "/provinces/da-nang/"),
+        ("quang ngai", "/provinces/quang-ngai/"),
+        ("Quảng Ngãi", "/provinces/quang-ngai/"),
+    ],
+)
 def test_a_province_typed_with_or_without_diacritics_is_found(page, server, query, expected):
     urls = record_requests(page)
     page.goto(server.url(PROVINCE), wait_until="networkidle")
@@ -79,8 +90,10 @@ def find_commune(page, query: str):
     """Type `query` in "Find your commune"; the listed results once the status tells their number
     (or that nothing matches: the status then quotes the query)."""
     page.fill("#commune-query", query)
-    page.wait_for_function("q => { const s = document.getElementById('commune-status').textContent;"
-                           " return /\\d/.test(s) || s.includes(q); }", arg=query)
+    page.wait_for_function(
+        "q => { const s = document.getElementById('commune-status').textContent; return /\\d/.test(s) || s.includes(q); }",
+        arg=query,
+    )
     page.wait_for_timeout(300)
     return page.locator("#commune-results li")
 

@@ -4,7 +4,6 @@ no page asks any other host for anything."""
 from __future__ import annotations
 
 import csv
-import io
 from urllib.parse import urlsplit
 
 import pytest

@@ -70,8 +70,10 @@ __all__ = ["checklist", "is_reform_error"]
 
 def province_lifetimes(table: Table) -> dict[str, tuple[str, str, str]]:
     """id -> (valid_from, valid_to, name) of another package's provinces table (as "provinces" below)."""
-    return {row.get("id", ""): (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
-            for _, row in table.records()}
+    return {
+        row.get("id", ""): (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
+        for _, row in table.records()
+    }
 
 
 def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None) -> dict:
@@ -81,7 +83,11 @@ def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_
     provinces, successors, figure_ids, units = {}, {}, set(), {}
     if "provinces" in tables:
         for _, row in tables["provinces"].records():
-            provinces[row.get("id", "")] = (row.get("valid_from", ""), row.get("valid_to", ""), row.get("name_en") or row.get("id", ""))
+            provinces[row.get("id", "")] = (
+                row.get("valid_from", ""),
+                row.get("valid_to", ""),
+                row.get("name_en") or row.get("id", ""),
+            )
     if "successions" in tables:
         successors = {row.get("predecessor_id", ""): row.get("successor_id", "") for _, row in tables["successions"].records()}
     if "figures" in tables:
@@ -90,13 +96,19 @@ def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_
         units = {row.get("id", ""): row.get("unit", "").strip() for _, row in tables["indicators"].records()}
     line_of = tables["figures"].line_of if "figures" in tables else None
     changes = tables["unit_changes"].records() if "unit_changes" in tables else None
-    return {"provinces": provinces, "successors": successors, "figure_ids": figure_ids, "line_of": line_of,
-            "lines": {name: table.line_of for name, table in tables.items()}, "indicator_units": units,
-            "today": today or partial_dates.current_day(),
-            "reform_provinces": province_lifetimes(reform_provinces) if reform_provinces is not None else None,
-            "former_codes": {row.get("former_code", "") for _, row in changes} if changes is not None else None,
-            "current_codes": {row.get("current_code", "") for _, row in changes} if changes is not None else None,
-            "row_counts": {name: sum(1 for row in table.rows if any(cell.strip() for cell in row)) for name, table in tables.items()}}
+    return {
+        "provinces": provinces,
+        "successors": successors,
+        "figure_ids": figure_ids,
+        "line_of": line_of,
+        "lines": {name: table.line_of for name, table in tables.items()},
+        "indicator_units": units,
+        "today": today or partial_dates.current_day(),
+        "reform_provinces": province_lifetimes(reform_provinces) if reform_provinces is not None else None,
+        "former_codes": {row.get("former_code", "") for _, row in changes} if changes is not None else None,
+        "current_codes": {row.get("current_code", "") for _, row in changes} if changes is not None else None,
+        "row_counts": {name: sum(1 for row in table.rows if any(cell.strip() for cell in row)) for name, table in tables.items()},
+    }
 
 
 def checklist(tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None) -> Checklist:
@@ -104,28 +116,30 @@ def checklist(tables: dict[str, Table], today: dt.date | None = None, reform_pro
     is the date after which nothing may be dated (the clock's by default); `reform_provinces`:
     see rule_context (given when validating the units package)."""
     context = rule_context(tables, today, reform_provinces)
-    return Checklist(checks=[
-        no_formula_cells(),
-        plain_numbers(),
-        no_control_characters(),
-        text_in_nfc(),
-        calendar_dates(),
-        period_in_order(),
-        no_future_dates(context=context),
-        measure_values(context=context),
-        https_links(),
-        language_codes(),
-        quote_not_empty(),
-        figure_within_lifetime(context=context),
-        no_duplicate_figures(context=context),
-        no_duplicate_source_urls(context=context),
-        figures_add_up(context=context),
-        disagreement_figures_exist(context=context),
-        page_addresses_free(context=context),
-        unit_province_of_its_era(context=context),
-        former_unit_has_successor(context=context),
-        current_unit_has_predecessor(context=context),
-        division_matches_links(context=context),
-        one_main_successor(context=context),
-        registry_totals(context=context),
-    ])
+    return Checklist(
+        checks=[
+            no_formula_cells(),
+            plain_numbers(),
+            no_control_characters(),
+            text_in_nfc(),
+            calendar_dates(),
+            period_in_order(),
+            no_future_dates(context=context),
+            measure_values(context=context),
+            https_links(),
+            language_codes(),
+            quote_not_empty(),
+            figure_within_lifetime(context=context),
+            no_duplicate_figures(context=context),
+            no_duplicate_source_urls(context=context),
+            figures_add_up(context=context),
+            disagreement_figures_exist(context=context),
+            page_addresses_free(context=context),
+            unit_province_of_its_era(context=context),
+            former_unit_has_successor(context=context),
+            current_unit_has_predecessor(context=context),
+            division_matches_links(context=context),
+            one_main_successor(context=context),
+            registry_totals(context=context),
+        ]
+    )

@@ -40,7 +40,9 @@ def is_reform_error(error) -> bool:
 
 def raw_cells(row) -> dict[str, str]:
     """The row's cells as the contributor typed them."""
-    return {name: (row.cells[i] if i < len(row.cells) and row.cells[i] is not None else "") for i, name in enumerate(row.field_names)}
+    return {
+        name: (row.cells[i] if i < len(row.cells) and row.cells[i] is not None else "") for i, name in enumerate(row.field_names)
+    }
 
 
 class ReformCheck(Check):

@@ -30,12 +30,14 @@ def period_problem(field: str, text: str) -> str | None:
     """What is wrong with a period bound, or None (also None when the schema's pattern reports it)."""
     if not PARTIAL_DATE.fullmatch(text):
         if PARTIAL_DATE_ANY_DIGITS.fullmatch(text):
-            return f"{field} \"{text}\" has digits other than 0-9; type the date with ASCII digits."
+            return f'{field} "{text}" has digits other than 0-9; type the date with ASCII digits.'
         return None  # not of the shape YYYY(-MM(-DD)): the schema's pattern reports it
     bounds = period_bounds(text)
     if bounds is None:
-        return (f"{field} {text} is not a real date: {why_not_a_date(text)}; write YYYY, YYYY-MM or YYYY-MM-DD "
-                f"as the source states it.")
+        return (
+            f"{field} {text} is not a real date: {why_not_a_date(text)}; write YYYY, YYYY-MM or YYYY-MM-DD "
+            f"as the source states it."
+        )
     if bounds[0].year < MIN_YEAR:
         return f"{field} {text} is before {MIN_YEAR}; check the year (a typo for a year of the 2000s?)."
     return None
@@ -46,7 +48,7 @@ def date_problem(field: str, text: str, value) -> str | None:
     if not isinstance(value, dt.date):
         return None  # empty, or not a date at all: the schema's type check reports it
     if not ISO_DAY.fullmatch(text):
-        return f"{field} \"{text}\" is not written YYYY-MM-DD; write it as {value.isoformat()}."
+        return f'{field} "{text}" is not written YYYY-MM-DD; write it as {value.isoformat()}.'
     if value.year < MIN_YEAR:
         return f"{field} {text} is before {MIN_YEAR}; check the year (a typo for a year of the 2000s?)."
     return None

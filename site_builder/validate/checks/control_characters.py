@@ -48,5 +48,8 @@ class no_control_characters(ReformCheck):
                 continue
             position, kind = found[0]
             more = f" (and {len(found) - 1} more such character{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
-            yield ControlCharacterError.from_row(row, field_name=field.name, note=(
-                f"{field.name} has U+{ord(text[position]):04X} at character {position + 1}{more}: {kind}."))
+            yield ControlCharacterError.from_row(
+                row,
+                field_name=field.name,
+                note=(f"{field.name} has U+{ord(text[position]):04X} at character {position + 1}{more}: {kind}."),
+            )

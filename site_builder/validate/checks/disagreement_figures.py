@@ -26,6 +26,11 @@ class disagreement_figures_exist(ReformCheck):
     def check_row(self, row, cells):
         unknown = [i for i in cells.get("figure_ids", "").split() if i not in self.context["figure_ids"]]
         if unknown:
-            yield UnknownFigureError.from_row(row, field_name="figure_ids", note=(
-                f"figure_ids names {', '.join(unknown)}, which figures.csv does not have; "
-                f"list existing figure ids separated by spaces."))
+            yield UnknownFigureError.from_row(
+                row,
+                field_name="figure_ids",
+                note=(
+                    f"figure_ids names {', '.join(unknown)}, which figures.csv does not have; "
+                    f"list existing figure ids separated by spaces."
+                ),
+            )

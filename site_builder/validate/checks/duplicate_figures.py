@@ -40,6 +40,10 @@ class no_duplicate_figures(ReformCheck):
         first, first_typed = self.seen[key]
         line = self.context["line_of"](first) if self.context.get("line_of") else first
         how = "" if typed == first_typed else " once spacing, Unicode form and the way the value is written are set aside"
-        yield DuplicateFigureError.from_row(row, note=(
-            f"The same figure as line {line} (same province, indicator, measure, area, period, source and value{how}); "
-            f"remove one of them."))
+        yield DuplicateFigureError.from_row(
+            row,
+            note=(
+                f"The same figure as line {line} (same province, indicator, measure, area, period, source and value{how}); "
+                f"remove one of them."
+            ),
+        )

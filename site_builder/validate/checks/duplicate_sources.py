@@ -38,6 +38,11 @@ class no_duplicate_source_urls(ReformCheck):
             return
         line_of = (self.context or {}).get("lines", {}).get("sources")
         line = line_of(first[0]) if line_of else first[0]
-        yield DuplicateSourceUrlError.from_row(row, field_name="url", note=(
-            f"url is the address of source {first[1]} (line {line}) too; one document is one source: "
-            f"remove this row and point its figures (source_id) to {first[1]}."))
+        yield DuplicateSourceUrlError.from_row(
+            row,
+            field_name="url",
+            note=(
+                f"url is the address of source {first[1]} (line {line}) too; one document is one source: "
+                f"remove this row and point its figures (source_id) to {first[1]}."
+            ),
+        )

@@ -43,12 +43,21 @@ class figure_within_lifetime(ReformCheck):
             if bounds is None:
                 continue
             if bounds[1] < start:
-                yield OutsideLifetimeError.from_row(row, field_name=field, note=(
-                    f"{field} {cells[field]} is before {name} ({cells['province_id']}) existed "
-                    f"(from {valid_from}); record the figure for the province that existed then."))
+                yield OutsideLifetimeError.from_row(
+                    row,
+                    field_name=field,
+                    note=(
+                        f"{field} {cells[field]} is before {name} ({cells['province_id']}) existed "
+                        f"(from {valid_from}); record the figure for the province that existed then."
+                    ),
+                )
             elif bounds[0] > end:
                 successor = self.context["successors"].get(cells["province_id"])
                 hint = f"; record it for its successor {successor}" if successor else ""
-                yield OutsideLifetimeError.from_row(row, field_name=field, note=(
-                    f"{field} {cells[field]} is after {name} ({cells['province_id']}) ceased to exist "
-                    f"on {valid_to}{hint}."))
+                yield OutsideLifetimeError.from_row(
+                    row,
+                    field_name=field,
+                    note=(
+                        f"{field} {cells[field]} is after {name} ({cells['province_id']}) ceased to exist on {valid_to}{hint}."
+                    ),
+                )

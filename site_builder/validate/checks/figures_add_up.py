@@ -38,7 +38,6 @@ class figures_add_up(ReformCheck):
         number = value if plain and isinstance(value, numbers.Number) and not isinstance(value, bool) else None
         self.groups.setdefault(group, {})[cells["measure"]] = (row.row_number, number, list(row.cells))
 
-
     def _line(self, row_number: int) -> int:
         line_of = (self.context or {}).get("line_of")
         return line_of(row_number) if line_of else row_number
@@ -54,6 +53,8 @@ class figures_add_up(ReformCheck):
             lines = ", ".join(str(self._line(measures[m][0])) for m in BALANCE_MEASURES)
             yield FiguresDoNotAddUpError(
                 note=f"Count before {before:g} − reduction {reduction:g} = {before - reduction:g}, but the count after is "
-                     f"{after:g} (lines {lines}); check the three figures against the source, and if the source itself "
-                     f"does not add up, record it in disagreements.csv.",
-                cells=[str(c) for c in cells], row_number=number)
+                f"{after:g} (lines {lines}); check the three figures against the source, and if the source itself "
+                f"does not add up, record it in disagreements.csv.",
+                cells=[str(c) for c in cells],
+                row_number=number,
+            )

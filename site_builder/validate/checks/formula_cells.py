@@ -11,7 +11,6 @@ import attrs
 from site_builder.dataset.vocabulary import FORMULA_START
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 
-
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -35,7 +34,12 @@ class no_formula_cells(ReformCheck):
                 if line.startswith(FORMULA_START):
                     shown = repr(line[0])[1:-1]
                     where = "starts" if number == 0 else f"has a line ({number + 1}) that starts"
-                    yield FormulaCellError.from_row(row, field_name=field.name, note=(
-                        f"{field.name} {where} with \"{shown}\", which a spreadsheet runs as a formula; "
-                        f"reword it so it starts with a letter or digit."))
+                    yield FormulaCellError.from_row(
+                        row,
+                        field_name=field.name,
+                        note=(
+                            f'{field.name} {where} with "{shown}", which a spreadsheet runs as a formula; '
+                            f"reword it so it starts with a letter or digit."
+                        ),
+                    )
                     break

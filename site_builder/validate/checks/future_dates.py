@@ -40,5 +40,10 @@ class no_future_dates(ReformCheck):
             else:
                 continue
             if first is not None and first > today:
-                yield FutureDateError.from_row(row, field_name=field.name, note=(
-                    f"{field.name} {text} is in the future (it is {today.isoformat()} at most, anywhere on Earth); {hint}."))
+                yield FutureDateError.from_row(
+                    row,
+                    field_name=field.name,
+                    note=(
+                        f"{field.name} {text} is in the future (it is {today.isoformat()} at most, anywhere on Earth); {hint}."
+                    ),
+                )

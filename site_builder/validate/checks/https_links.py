@@ -30,6 +30,11 @@ class https_links(ReformCheck):
                 continue
             parsed = urlparse(text)
             if parsed.scheme.lower() != "https" or not parsed.netloc:
-                yield LinkNotHttpsError.from_row(row, field_name=field.name, note=(
-                    f"{field.name} \"{text[:80]}\" is not an https:// address; "
-                    f"links must start with https:// (no http:, javascript: or relative links)."))
+                yield LinkNotHttpsError.from_row(
+                    row,
+                    field_name=field.name,
+                    note=(
+                        f'{field.name} "{text[:80]}" is not an https:// address; '
+                        f"links must start with https:// (no http:, javascript: or relative links)."
+                    ),
+                )

@@ -19,10 +19,22 @@ from site_builder.dataset.schema_types import is_plain_integer, is_plain_number
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 
 # Units whose values may be fractional: ranks, and quantities of time, money, area or length.
-AMOUNT_UNITS = frozenset({
-    "rank", "days", "hours", "minutes", "months", "years",
-    "VND", "million VND", "billion VND", "hectares", "km2", "km",
-})
+AMOUNT_UNITS = frozenset(
+    {
+        "rank",
+        "days",
+        "hours",
+        "minutes",
+        "months",
+        "years",
+        "VND",
+        "million VND",
+        "billion VND",
+        "hectares",
+        "km2",
+        "km",
+    }
+)
 # Measures that count something, or the change of a count: never negative.
 COUNT_MEASURES = ("count", "count_before", "count_after", "reduction", "increase")
 # A fall recorded as a negative increase is a reduction, and the other way round.
@@ -59,22 +71,28 @@ def what_is_wrong(measure: str, text: str, indicator_id: str, unit: str | None) 
     value = Decimal(text)
     if measure in COUNT_MEASURES:
         if value < 0 and measure in OPPOSITE:
-            return (f"value {text} of {a(measure)} is negative; record it as {a(OPPOSITE[measure])}: "
-                    f"measure \"{OPPOSITE[measure]}\", value {_number(-value)}.")
+            return (
+                f"value {text} of {a(measure)} is negative; record it as {a(OPPOSITE[measure])}: "
+                f'measure "{OPPOSITE[measure]}", value {_number(-value)}.'
+            )
         if value < 0:
             return f"value {text} of {a(measure)} is negative; a count is 0 or more."
         if unit is not None and is_count_unit(unit) and not is_plain_integer(text):
-            return (f"value {text} of {a(measure)} is not written as a whole number, but {indicator_id} counts {unit}: "
-                    f"write digits only, no fraction or exponent (1500, not 1.500 or 1.5e3: a dot is a decimal point here). "
-                    f"If amounts in \"{unit}\" can be fractional, add the unit to AMOUNT_UNITS in "
-                    f"site_builder/validate/checks/measure_values.py.")
+            return (
+                f"value {text} of {a(measure)} is not written as a whole number, but {indicator_id} counts {unit}: "
+                f"write digits only, no fraction or exponent (1500, not 1.500 or 1.5e3: a dot is a decimal point here). "
+                f'If amounts in "{unit}" can be fractional, add the unit to AMOUNT_UNITS in '
+                f"site_builder/validate/checks/measure_values.py."
+            )
     elif measure == "percent":
         if value < 0:
             return f"value {text} of a percent is negative; a percent is 0 or more (record a fall as a reduction)."
         if value > 100 and not (unit or "").startswith(OPEN_PERCENT):
-            return (f"value {text} of a percent is above 100; a percent of a whole lies within 0-100. If the percentages "
-                    f"of {indicator_id} can exceed 100 (a share of a target, a growth rate), give it a unit that says of what, "
-                    f"e.g. \"percent of target\", in indicators.csv.")
+            return (
+                f"value {text} of a percent is above 100; a percent of a whole lies within 0-100. If the percentages "
+                f"of {indicator_id} can exceed 100 (a share of a target, a growth rate), give it a unit that says of what, "
+                f'e.g. "percent of target", in indicators.csv.'
+            )
     elif measure == "rank":
         if not is_plain_integer(text) or value < 1:
             return f"value {text} of a rank is not a place in a ranking; a rank is a whole number from 1 (1 = first)."

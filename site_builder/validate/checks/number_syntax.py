@@ -27,14 +27,16 @@ def what_is_wrong(text: str) -> str:
     if "_" in text:
         return "has an underscore; write the digits only (12, not 1_2)"
     if re.search(r"[0-9][,' \u00a0\u202f][0-9]", text):
-        return ("has a comma, apostrophe or space between digits; write the digits only, with a dot before decimals "
-                "(1000, not 1,000 or 1 000; 1.5, not 1,5)")
+        return (
+            "has a comma, apostrophe or space between digits; write the digits only, with a dot before decimals "
+            "(1000, not 1,000 or 1 000; 1.5, not 1,5)"
+        )
     if text.endswith("%"):
-        return "ends with \"%\"; leave the sign out (the measure or the indicator's unit says it is a percent)"
+        return 'ends with "%"; leave the sign out (the measure or the indicator\'s unit says it is a percent)'
     if not text.isascii():
         return "has characters other than ASCII digits; type it with 0-9"
     if text.startswith("+"):
-        return "starts with \"+\"; leave the plus sign out"
+        return 'starts with "+"; leave the plus sign out'
     if is_plain_number(text):  # only an integer field gets here with one
         return "must be a whole number; write it in digits without a fraction or an exponent"
     if PLAIN_NUMBER.fullmatch(text):  # the shape is right, so it is not finite
@@ -58,10 +60,13 @@ class plain_numbers(ReformCheck):
             if field.type not in ("number", "integer"):
                 continue
             text = cells.get(field.name, "")
-            if text == "" or (field.type == "integer" and is_plain_integer(text)) or (field.type == "number" and is_plain_number(text)):
+            if (
+                text == ""
+                or (field.type == "integer" and is_plain_integer(text))
+                or (field.type == "number" and is_plain_number(text))
+            ):
                 continue
             if field.name in row.error_cells and what_is_wrong(text) == GENERIC:
                 continue  # frictionless refused it too ("five"), and says so at least as well
             shown = text[:40].replace("\n", " ")
-            yield NumberSyntaxError.from_row(row, field_name=field.name, note=(
-                f"{field.name} \"{shown}\" {what_is_wrong(text)}."))
+            yield NumberSyntaxError.from_row(row, field_name=field.name, note=(f'{field.name} "{shown}" {what_is_wrong(text)}.'))

@@ -36,15 +36,21 @@ class page_addresses_free(ReformCheck):
         field = FIELD[name]
         value = cells.get(field, "")
         if value in RESERVED[name]:
-            yield PageAddressTakenError.from_row(row, field_name=field, note=(
-                f"{field} \"{value}\" is the name of a page the site already has; choose another."))
+            yield PageAddressTakenError.from_row(
+                row, field_name=field, note=(f'{field} "{value}" is the name of a page the site already has; choose another.')
+            )
             return
         # Current provinces live at provinces/<slug>/, former ones at provinces/former/<slug>/.
         era = "former" if name == "provinces" and cells.get("valid_to", "") else "current"
         key = (name, era, value)
         if value and key in self.seen:
-            yield PageAddressTakenError.from_row(row, field_name=field, note=(
-                f"{field} \"{value}\" is already used by line {self._line(self.seen[key])} for another page; two pages cannot share an address."))
+            yield PageAddressTakenError.from_row(
+                row,
+                field_name=field,
+                note=(
+                    f'{field} "{value}" is already used by line {self._line(self.seen[key])} for another page; two pages cannot share an address.'
+                ),
+            )
         else:
             self.seen[key] = row.row_number
 

@@ -28,6 +28,11 @@ class period_in_order(ReformCheck):
         if start_days is None or end_days is None:
             return  # empty (a count on a date) or not a date: calendar_dates.py or the schema reports it
         if end_days[1] < start_days[0]:
-            yield PeriodOrderError.from_row(row, field_name="period_end", note=(
-                f"period_end {end} is before period_start {start}: the period ends before it starts; "
-                f"swap them or correct the one that is wrong."))
+            yield PeriodOrderError.from_row(
+                row,
+                field_name="period_end",
+                note=(
+                    f"period_end {end} is before period_start {start}: the period ends before it starts; "
+                    f"swap them or correct the one that is wrong."
+                ),
+            )

@@ -22,5 +22,8 @@ class quote_not_empty(ReformCheck):
 
     def check_row(self, row, cells):
         if not cells.get("quote", "").strip():
-            yield MissingQuoteError.from_row(row, field_name="quote", note=(
-                "quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."))
+            yield MissingQuoteError.from_row(
+                row,
+                field_name="quote",
+                note=("quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."),
+            )

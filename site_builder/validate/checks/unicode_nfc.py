@@ -47,7 +47,12 @@ class text_in_nfc(ReformCheck):
             if found:
                 position, typed = found
                 points = " + ".join(f"U+{ord(c):04X}" for c in typed)
-                where = f": \"{unicodedata.normalize('NFC', typed)}\" at character {position} is typed as {points}"
-            yield NotNfcError.from_row(row, field_name=field.name, note=(
-                f"{field.name} is not in Unicode NFC{where}; retype it or convert the file to NFC "
-                f"(e.g. uconv -x any-nfc, or your editor's \"normalize to NFC\")."))
+                where = f': "{unicodedata.normalize("NFC", typed)}" at character {position} is typed as {points}'
+            yield NotNfcError.from_row(
+                row,
+                field_name=field.name,
+                note=(
+                    f"{field.name} is not in Unicode NFC{where}; retype it or convert the file to NFC "
+                    f'(e.g. uconv -x any-nfc, or your editor\'s "normalize to NFC").'
+                ),
+            )

@@ -11,8 +11,10 @@ import attrs
 from site_builder.validate.checks.base import ReformCheck
 
 # The units files are written by the import, never by hand; a fix goes through it.
-REIMPORT = ("re-run `site-builder import-registry`, which writes the units files (never edit them by hand); "
-            "a registry error is corrected in site_builder/registry/corrections.csv")
+REIMPORT = (
+    "re-run `site-builder import-registry`, which writes the units files (never edit them by hand); "
+    "a registry error is corrected in site_builder/registry/corrections.csv"
+)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -53,8 +55,14 @@ def cell_error(kind, link: dict, field: str, note: str):
     """An error at the `field` of a row remembered by `remember`."""
     number = link["names"].index(field)
     cells = ["" if c is None else str(c) for c in link["cells"]]
-    return kind(note=note, cells=cells, row_number=link["row_number"], cell=cells[number] if number < len(cells) else "",
-                field_name=field, field_number=number + 1)
+    return kind(
+        note=note,
+        cells=cells,
+        row_number=link["row_number"],
+        cell=cells[number] if number < len(cells) else "",
+        field_name=field,
+        field_number=number + 1,
+    )
 
 
 def remember(row) -> dict:

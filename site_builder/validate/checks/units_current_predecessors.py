@@ -32,6 +32,11 @@ class current_unit_has_predecessor(UnitsCheck):
     def check_row(self, row, cells):
         code = cells.get("code", "")
         if code and code not in self.context["current_codes"]:
-            yield CurrentUnitWithoutPredecessorError.from_row(row, field_name="code", note=(
-                f"{cells.get('full_name') or 'The unit'} ({code}) is not a current_code in unit_changes.csv: every unit "
-                f"since 1 July 2025 was formed from at least one former unit (or an island district); {REIMPORT}."))
+            yield CurrentUnitWithoutPredecessorError.from_row(
+                row,
+                field_name="code",
+                note=(
+                    f"{cells.get('full_name') or 'The unit'} ({code}) is not a current_code in unit_changes.csv: every unit "
+                    f"since 1 July 2025 was formed from at least one former unit (or an island district); {REIMPORT}."
+                ),
+            )

@@ -39,15 +39,33 @@ class division_matches_links(UnitsCheck):
             first = links[0]
             other = next((link for link in links if link["divided"] != first["divided"]), None)
             if other is not None:
-                yield cell_error(DivisionMismatchError, other, "divided", (
-                    f"{named} is marked divided={str(other['divided']).lower()} here but "
-                    f"divided={str(first['divided']).lower()} on line {lines_of(self.context, [first])}; "
-                    f"all rows of one former unit say the same; {REIMPORT}."))
+                yield cell_error(
+                    DivisionMismatchError,
+                    other,
+                    "divided",
+                    (
+                        f"{named} is marked divided={str(other['divided']).lower()} here but "
+                        f"divided={str(first['divided']).lower()} on line {lines_of(self.context, [first])}; "
+                        f"all rows of one former unit say the same; {REIMPORT}."
+                    ),
+                )
             elif first["divided"] and len(links) == 1:
-                yield cell_error(DivisionMismatchError, first, "divided", (
-                    f"{named} is marked divided=true but goes to one current unit only; a divided unit goes to "
-                    f"two or more (else divided is false); {REIMPORT}."))
+                yield cell_error(
+                    DivisionMismatchError,
+                    first,
+                    "divided",
+                    (
+                        f"{named} is marked divided=true but goes to one current unit only; a divided unit goes to "
+                        f"two or more (else divided is false); {REIMPORT}."
+                    ),
+                )
             elif not first["divided"] and len(links) > 1:
-                yield cell_error(DivisionMismatchError, links[1], "divided", (
-                    f"{named} is marked divided=false but goes to {len(links)} current units (lines "
-                    f"{lines_of(self.context, links)}); an undivided unit goes to exactly one; {REIMPORT}."))
+                yield cell_error(
+                    DivisionMismatchError,
+                    links[1],
+                    "divided",
+                    (
+                        f"{named} is marked divided=false but goes to {len(links)} current units (lines "
+                        f"{lines_of(self.context, links)}); an undivided unit goes to exactly one; {REIMPORT}."
+                    ),
+                )

@@ -32,6 +32,11 @@ class former_unit_has_successor(UnitsCheck):
     def check_row(self, row, cells):
         code = cells.get("code", "")
         if code and code not in self.context["former_codes"]:
-            yield FormerUnitWithoutSuccessorError.from_row(row, field_name="code", note=(
-                f"{cells.get('full_name') or 'The unit'} ({code}) is not a former_code in unit_changes.csv: every unit "
-                f"of 30 June 2025 went to at least one current unit; {REIMPORT}."))
+            yield FormerUnitWithoutSuccessorError.from_row(
+                row,
+                field_name="code",
+                note=(
+                    f"{cells.get('full_name') or 'The unit'} ({code}) is not a former_code in unit_changes.csv: every unit "
+                    f"of 30 June 2025 went to at least one current unit; {REIMPORT}."
+                ),
+            )

@@ -35,6 +35,12 @@ class one_main_successor(UnitsCheck):
     def check_end(self):
         for named, links in self.mains.values():
             if len(links) > 1:
-                yield cell_error(SeveralMainSuccessorsError, links[1], "is_main", (
-                    f"{named} has is_main=true on {len(links)} rows (lines {lines_of(self.context, links)}); only the "
-                    f"current unit that took the main part of it is the main one; {REIMPORT}."))
+                yield cell_error(
+                    SeveralMainSuccessorsError,
+                    links[1],
+                    "is_main",
+                    (
+                        f"{named} has is_main=true on {len(links)} rows (lines {lines_of(self.context, links)}); only the "
+                        f"current unit that took the main part of it is the main one; {REIMPORT}."
+                    ),
+                )

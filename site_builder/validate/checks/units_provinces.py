@@ -15,10 +15,15 @@ from site_builder.validate.checks.units_common import UnitsCheck
 
 FORMER, CURRENT = "former", "current"
 ERA = {"districts": FORMER, "units_before": FORMER, "units_after": CURRENT}
-WHAT = {"districts": "a district of 30 June 2025", "units_before": "a commune-level unit of 30 June 2025",
-        "units_after": "a commune-level unit since 1 July 2025"}
-WANTED = {FORMER: f"one of the provinces valid to {LAST_DAY_BEFORE_REFORM} (p63-<GSO code>)",
-          CURRENT: f"one of the provinces since {REFORM_DATE}, with no valid_to (p34-<code>)"}
+WHAT = {
+    "districts": "a district of 30 June 2025",
+    "units_before": "a commune-level unit of 30 June 2025",
+    "units_after": "a commune-level unit since 1 July 2025",
+}
+WANTED = {
+    FORMER: f"one of the provinces valid to {LAST_DAY_BEFORE_REFORM} (p63-<GSO code>)",
+    CURRENT: f"one of the provinces since {REFORM_DATE}, with no valid_to (p34-<code>)",
+}
 
 
 class ProvinceOfAnotherEraError(ReformCellError):
@@ -55,11 +60,19 @@ class unit_province_of_its_era(UnitsCheck):
         era = ERA[name]
         province = self.context["reform_provinces"].get(value)
         if province is None:
-            yield ProvinceOfAnotherEraError.from_row(row, field_name="province_id", note=(
-                f"province_id \"{value}\" is not in the reform package's provinces.csv; {WHAT[name]} belongs to {WANTED[era]}."))
+            yield ProvinceOfAnotherEraError.from_row(
+                row,
+                field_name="province_id",
+                note=(
+                    f'province_id "{value}" is not in the reform package\'s provinces.csv; {WHAT[name]} belongs to {WANTED[era]}.'
+                ),
+            )
             return
         valid_from, valid_to, title = province
         if province_era(valid_to) != era:
             lifetime = f"valid to {valid_to}" if valid_to else f"valid since {valid_from}"
-            yield ProvinceOfAnotherEraError.from_row(row, field_name="province_id", note=(
-                f"province_id \"{value}\" is {title}, {lifetime}; {WHAT[name]} belongs to {WANTED[era]}."))
+            yield ProvinceOfAnotherEraError.from_row(
+                row,
+                field_name="province_id",
+                note=(f'province_id "{value}" is {title}, {lifetime}; {WHAT[name]} belongs to {WANTED[era]}.'),
+            )

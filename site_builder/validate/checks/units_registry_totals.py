@@ -13,8 +13,11 @@ from site_builder.dataset.vocabulary import REGISTRY_TOTALS, REGISTRY_TOTALS_SOU
 from site_builder.validate.checks.base import ReformTableError
 from site_builder.validate.checks.units_common import REIMPORT, UnitsCheck, names_registry
 
-NOUNS = {"districts": "districts", "units_before": "commune-level units of 30 June 2025",
-         "units_after": "commune-level units since 1 July 2025"}
+NOUNS = {
+    "districts": "districts",
+    "units_before": "commune-level units of 30 June 2025",
+    "units_after": "commune-level units since 1 July 2025",
+}
 
 
 class RegistryTotalError(ReformTableError):
@@ -48,11 +51,17 @@ class registry_totals(UnitsCheck):
         cited = self._version()
         expected = REGISTRY_TOTALS[self.resource.name]
         if cited != version:
-            yield RegistryTotalError(note=(
-                f"This file cites {name} {cited or '(no version)'}, but the expected totals (REGISTRY_TOTALS in "
-                f"site_builder/dataset/vocabulary.py) are of {name} {version}; check the new version's counts and "
-                f"update them with REGISTRY_TOTALS_SOURCE."))
+            yield RegistryTotalError(
+                note=(
+                    f"This file cites {name} {cited or '(no version)'}, but the expected totals (REGISTRY_TOTALS in "
+                    f"site_builder/dataset/vocabulary.py) are of {name} {version}; check the new version's counts and "
+                    f"update them with REGISTRY_TOTALS_SOURCE."
+                )
+            )
         elif (rows := self.context["row_counts"].get(self.resource.name, 0)) != expected:
-            yield RegistryTotalError(note=(
-                f"This file has {rows:,} rows, but {name} {version} lists {expected:,} {NOUNS[self.resource.name]}; "
-                f"rows were lost or added after the import; {REIMPORT}."))
+            yield RegistryTotalError(
+                note=(
+                    f"This file has {rows:,} rows, but {name} {version} lists {expected:,} {NOUNS[self.resource.name]}; "
+                    f"rows were lost or added after the import; {REIMPORT}."
+                )
+            )
