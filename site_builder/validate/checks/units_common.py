@@ -86,3 +86,26 @@ def names_registry(sources: list | None, name: str) -> str | None:
         if isinstance(source, dict) and f"/project/{name}/" in str(source.get("path", "")):
             return str(source.get("version", ""))
     return None
+
+
+class LinkedUnitCheck(UnitsCheck):
+    """A unit of `resource_name` must appear among the unit_changes codes named by `codes_key`
+    (a former unit went somewhere, a current one came from somewhere); subclasses give the
+    error type and the sentence."""
+
+    fields = ("code", "full_name")
+    codes_key = ""
+    missing_link_error = None
+
+    def applies(self) -> bool:
+        return super().applies() and (self.context or {}).get(self.codes_key) is not None
+
+    def check_row(self, row, cells):
+        code = cells.get("code", "")
+        if code and code not in self.context[self.codes_key]:
+            yield self.missing_link_error.from_row(
+                row, field_name="code", note=self.sentence(cells.get("full_name") or "The unit", code)
+            )
+
+    def sentence(self, name: str, code: str) -> str:
+        raise NotImplementedError
