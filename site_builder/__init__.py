@@ -2,6 +2,7 @@
 
 - cli.py, __main__.py: the `site-builder` command (one module per command in commands/)
 - pipeline.py: `site-builder build` as its stages, top to bottom
+- build_run.py: a build's paths, timed stages, result and stage summaries
 - errors.py: what every stage reports: Problem (file, line, sentence) and BuildError
 - dataset/: reading datapackages/ (the only reader) into the typed model
 - validate/: frictionless validation plus our rules, one check each

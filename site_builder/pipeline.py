@@ -10,15 +10,24 @@ touches `site/`.
 
 from __future__ import annotations
 
-import json
 import os
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
+from site_builder.build_run import (
+    STAGES,
+    BuildPaths,
+    BuildResult,
+    Stages,
+    describe_charts,
+    describe_dataset,
+    describe_downloads,
+    describe_search,
+    describe_views,
+    display_path,
+)
 from site_builder.dataset.dates import build_date as find_build_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
@@ -32,93 +41,13 @@ from site_builder.pages.translations import Translations
 from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
-from site_builder.publish.search_index import SearchIndex, index_site
-from site_builder.publish.staging import prepare_docs, write_pages
+from site_builder.publish.search_index import index_site
+from site_builder.publish.staging import prepare_docs, write_commune_lookup, write_pages
 from site_builder.publish.swap import publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_entries, commune_shards
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
-
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check", "publish")
-
-
-@dataclass(frozen=True)
-class BuildPaths:
-    root: Path  # the project: datapackages/, docs/, mkdocs.yml
-    data_dir: Path  # datapackages/
-    docs_dir: Path  # hand-written pages
-    config_file: Path  # the top-level mkdocs.yml
-    work_dir: Path  # build/: staging docs and the generated mkdocs.yml
-    site_dir: Path  # the published site
-
-    @classmethod
-    def for_project(
-        cls, root: Path, *, data_dir: Path | None = None, site_dir: Path | None = None, work_dir: Path | None = None
-    ) -> "BuildPaths":
-        root = Path(root).resolve()
-        return cls(
-            root=root,
-            data_dir=Path(data_dir).resolve() if data_dir else root / "datapackages",
-            docs_dir=root / "docs",
-            config_file=root / "mkdocs.yml",
-            work_dir=Path(work_dir).resolve() if work_dir else root / "build",
-            site_dir=Path(site_dir).resolve() if site_dir else root / "site",
-        )
-
-    @property
-    def staging_docs(self) -> Path:
-        return self.work_dir / "docs"
-
-    @property
-    def build_config(self) -> Path:
-        return self.work_dir / "mkdocs.yml"
-
-    def staging_for(self, edition: Edition) -> Path:
-        """The staging docs folder of an edition: build/docs/ for English, build/docs-vi/ ..."""
-        return self.staging_docs if not edition.folder else self.work_dir / f"docs-{edition.folder}"
-
-    def config_for(self, edition: Edition) -> Path:
-        return self.build_config if not edition.folder else self.work_dir / f"mkdocs.{edition.folder}.yml"
-
-
-@dataclass(frozen=True)
-class StageTiming:
-    name: str
-    seconds: float
-    summary: str
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    site_dir: Path
-    build_date: str
-    timings: tuple[StageTiming, ...]
-    pages: int
-    charts: int
-    downloads: tuple = field(default=())
-
-    @property
-    def total_seconds(self) -> float:
-        return sum(s.seconds for s in self.timings)
-
-
-class Stages:
-    """Runs each stage, timing it and printing one progress line `[ n/12] name  seconds  summary`."""
-
-    def __init__(self, progress: Callable[[str], None]):
-        self.progress = progress
-        self.timings: list[StageTiming] = []
-
-    def run(self, name: str, action: Callable, *args, summary: Callable = lambda result: ""):
-        started = time.perf_counter()
-        result = action(*args)
-        seconds = time.perf_counter() - started
-        text = summary(result)
-        self.timings.append(StageTiming(name, seconds, text))
-        number = STAGES.index(name) + 1 if name in STAGES else 0
-        self.progress(f"[{number:2d}/{len(STAGES)}] {name:<10} {seconds:7.2f} s  {text}".rstrip())
-        return result
 
 
 def build_site(
@@ -172,10 +101,10 @@ def build_site(
         stages.run(
             "check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host"
         )
-        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: _display(paths.site_dir, paths.root))
+        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: display_path(paths.site_dir, paths.root))
     result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
     progress(
-        f"Built {result.pages} generated pages and {result.charts} charts into {_display(paths.site_dir, paths.root)} "
+        f"Built {result.pages} generated pages and {result.charts} charts into {display_path(paths.site_dir, paths.root)} "
         f"in {result.total_seconds:.2f} s (build date {when})."
     )
     return result
@@ -279,18 +208,6 @@ def write_site_pages(
     return generated
 
 
-def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
-    """The "Find your commune" lookup: one JSON file per shard, and keys.json naming them."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for key, rows in shards.items():
-        (folder / f"{key}.json").write_text(_compact_json(rows), encoding="utf-8")
-    (folder / "keys.json").write_text(_compact_json(sorted(shards)), encoding="utf-8")
-
-
-def _compact_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def configure_mkdocs(
     base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths
 ) -> list[tuple[Path, str]]:
@@ -337,38 +254,3 @@ def check_output(output: Path) -> int:
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
         raise BuildError("The built site has problems:" + "".join(f"\n  - {p}" for p in shown) + more)
     return sum(1 for _ in output.rglob("*.html"))
-
-
-def describe_dataset(loaded: tuple[Dataset, RawPackage]) -> str:
-    dataset = loaded[0]
-    return f"{len(dataset.provinces)} provinces, {len(dataset.figures)} figures, {len(dataset.sources)} sources"
-
-
-def describe_views(derived: tuple[Site, dict[str, ChartPlan]]) -> str:
-    site, plans = derived
-    charts = sum(len(plan.requests) for plan in plans.values())
-    return f"{len(site.current)} current, {len(site.former)} former provinces, {charts} charts in {len(plans)} edition(s)"
-
-
-def describe_charts(drawn: tuple[dict, list]) -> str:
-    rendered = drawn[0]
-    return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
-
-
-def describe_search(index: SearchIndex) -> str:
-    return f"Pagefind: {index.pages} pages, {index.files} files, {index.bytes / 1024:.0f} KB"
-
-
-def describe_downloads(contexts: dict[str, PageContext]) -> str:
-    context = contexts["en"]
-    return (
-        f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
-        f"{len(context.unit_downloads or {})} province unit files"
-    )
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root)) + "/"
-    except ValueError:
-        return str(path)

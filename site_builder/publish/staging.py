@@ -3,6 +3,7 @@ generated pages written beside them (a generated page never replaces a hand-writ
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,15 @@ def refuse_shared_addresses(md_paths: list[str]) -> None:
                 "indicator id that names an existing page (index, former ...) must be changed in the data."
             )
         seen[url] = md_path
+
+
+def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
+    """The "Find your commune" lookup: one JSON file per shard, and keys.json naming them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, rows in shards.items():
+        (folder / f"{key}.json").write_text(_compact_json(rows), encoding="utf-8")
+    (folder / "keys.json").write_text(_compact_json(sorted(shards)), encoding="utf-8")
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
