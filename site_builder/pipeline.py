@@ -173,7 +173,15 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
     English); return each edition's context listing them."""
     english = contexts["en"]
     others = {name: (package.descriptor, package.tables) for name, package in raw.others.items()}
-    written = download_writer.write_downloads(raw.descriptor, raw.tables, staging, english.build_date, english.citation, others)
+    written = download_writer.write_downloads(
+        raw.descriptor,
+        raw.tables,
+        staging,
+        english.build_date,
+        english.citation,
+        others,
+        citations={lang: c.citation for lang, c in contexts.items()},
+    )
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
     unit_files = download_writer.write_unit_files(

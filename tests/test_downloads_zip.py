@@ -77,3 +77,14 @@ def test_another_build_date_changes_only_the_timestamps(tmp_path):
         for name in a.namelist():
             if not name.endswith("README.md"):  # the README states the build date
                 assert a.read(name) == b.read(name) or name.endswith("SHA256SUMS")
+
+
+def test_the_zip_explains_itself_in_vietnamese_too(tmp_path):
+    write_downloads(DESCRIPTOR, TABLES, tmp_path, "2025-07-01", CITATION, citations={"vi": "Trích dẫn thử."})
+    with zipfile.ZipFile(io.BytesIO((tmp_path / "data/reform-data.zip").read_bytes())) as archive:
+        names = archive.namelist()
+        vietnamese = archive.read("reform-data/README.vi.md").decode("utf-8")
+        sums = archive.read("reform-data/SHA256SUMS").decode("utf-8")
+    assert "reform-data/README.md" in names
+    assert "## Giấy phép" in vietnamese and "Trích dẫn thử." in vietnamese and "Tạo ngày 2025-07-01" in vietnamese
+    assert "README.vi.md" in sums

@@ -4,6 +4,7 @@ figures per province. Every text cell that Excel would read as a formula is made
 
 - csv_files.py: CSV bytes (plain and for Excel), formula-safe cells
 - package.py: data/: the resources, datapackage.json, the zip, SHA256SUMS
+- readme.py: the zip's README in English and Vietnamese
 - province_files.py: data/provinces/<id>.csv
 - unit_files.py: data/provinces/<id>-units.csv (a province's commune-level units and their links)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.downloads.csv_files import table_csv
+from site_builder.downloads.readme import readme, readme_name
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
@@ -49,58 +50,6 @@ def published_descriptor(descriptor: dict) -> dict:
 def checksums(files: dict[str, bytes]) -> bytes:
     """`sha256sum -c` format, sorted by name."""
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
-
-
-def licence_text(licence: dict) -> str:
-    """'Creative Commons Attribution 4.0 (CC-BY-4.0) <https://...>' from a descriptor's licence entry."""
-    title, name = licence.get("title", ""), licence.get("name", "")
-    text = f"{title} ({name})" if title and name and title != name else (title or name or "CC BY 4.0")
-    return text + (f" <{licence['path']}>" if licence.get("path") else "")
-
-
-def readme(
-    descriptor: dict, files: dict[str, bytes], build_date: str, citation: str, others: dict[str, tuple[dict, dict]] | None = None
-) -> bytes:
-    """README.md of the zip: what the data is, its licence, how to cite it, the other packages in
-    their folders (each with its own licence), the files and their SHA-256."""
-    licence = (descriptor.get("licenses") or [{}])[0]
-    lines = [
-        f"# {descriptor.get('title') or descriptor.get('name', 'Data package')}",
-        "",
-        descriptor.get("description", "").strip(),
-        "",
-        f"Built {build_date}. Version {descriptor.get('version', '')}.",
-        "",
-        "## Licence",
-        "",
-        licence_text(licence),
-        "",
-        "## Cite as",
-        "",
-        citation,
-        "",
-    ]
-    for name, (other, _) in sorted((others or {}).items()):
-        lines += [
-            f"## {other.get('title') or name} (`{name}/`)",
-            "",
-            other.get("description", "").strip(),
-            "",
-            f"A Frictionless package of its own (`{name}/datapackage.json`), under its own licence: "
-            + licence_text((other.get("licenses") or [{}])[0]),
-            "",
-        ]
-    lines += [
-        "## Files",
-        "",
-        "`*.csv` are UTF-8; `*.excel.csv` are the same tables with a byte-order mark and CRLF line",
-        "endings, so that Excel shows Vietnamese diacritics. Text cells that start with = + - or @",
-        "carry a leading apostrophe so that spreadsheets do not run them as formulas.",
-        "Check the files with `sha256sum -c SHA256SUMS`.",
-        "",
-    ]
-    lines += [f"- `{name}`  sha256 {hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items())]
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
@@ -153,12 +102,15 @@ def write_downloads(
     build_date: str,
     citation: str,
     others: dict[str, tuple[dict, dict]] | None = None,
+    citations: dict[str, str] | None = None,
 ) -> list[Download]:
     """Write docs_dir/data/ and describe every file written (package order, then package-level files).
 
     `others` are further packages by name -> (descriptor, tables), e.g. the units package: each
     is written into its own folder, data/<name>/, and into the zip under <name>/, with its own
-    datapackage.json; SHA256SUMS and the zip cover them too."""
+    datapackage.json; SHA256SUMS and the zip cover them too. The zip's README is in English
+    (README.md) and in every other language of `citations` (language -> how to cite, e.g.
+    README.vi.md)."""
     folder = Path(docs_dir) / DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = package_files(descriptor, tables)
@@ -167,7 +119,9 @@ def write_downloads(
         written += package_files(other_descriptor, other_tables, prefix=f"{name}/")
     # The zip holds the plain CSVs and the descriptors, not the Excel variants.
     in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json")}
-    in_zip["README.md"] = readme(descriptor, dict(in_zip), build_date, citation, others)
+    data_files = dict(in_zip)
+    for lang, cited in ({"en": citation} | (citations or {})).items():
+        in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, cited, others, lang)
     in_zip["SHA256SUMS"] = checksums(in_zip)
     written.append(
         (ZIP_NAME, zip_bytes(in_zip, build_date), "The whole package: CSVs, datapackage.json, README, checksums", "zip", "")
