@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import REPO
+from units_fixture import FIXTURE_SOURCE, UNITS, UNITS_FIXTURE
 
 BUILD_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
 
@@ -27,3 +29,15 @@ def project(tmp_path) -> Path:
         sources.read_text(encoding="utf-8").replace("javascript:alert(1)", "https://example.org/evil"), encoding="utf-8"
     )
     return tmp_path
+
+
+@pytest.fixture
+def units_project(project) -> Path:
+    """The `project` fixture with a small valid units package beside its reform package."""
+    package = project / "datapackages" / "units"
+    shutil.copytree(UNITS_FIXTURE, package, ignore=shutil.ignore_patterns("*.md"))
+    descriptor = json.loads((REPO / UNITS / "datapackage.json").read_text(encoding="utf-8"))
+    for described in (descriptor, *descriptor["resources"]):
+        described["sources"] = [FIXTURE_SOURCE]
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    return project

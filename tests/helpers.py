@@ -1,13 +1,18 @@
-"""Helpers shared by the tests: the repository's path and editing a fixture package."""
+"""Helpers shared by the tests: the repository's path, editing a fixture package and validating it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.validate import format_problem, validate_packages
+from site_builder.validate import Problem, format_problem, validate_packages
 
 REPO = Path(__file__).resolve().parents[1]
 REFORM = REPO / "datapackages" / "reform"
+FIGURES = "datapackages/reform/figures.csv"
+SOURCES = "datapackages/reform/sources.csv"
+
+# A figure of Quang Nam (which existed until 30 June 2025) with the fields a test varies.
+ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,\n'
 
 
 def data_file(project: Path, name: str) -> Path:
@@ -42,3 +47,20 @@ def only(project: Path) -> str:
     found = problems(project)
     assert len(found) == 1, found
     return found[0]
+
+
+def figure(id="f", area="", indicator="departments", measure="count", value="7", start="", end="2024", quote="Q."):
+    """A row of figures.csv for a fixture project (see ROW)."""
+    return ROW.format(id=id, area=area, indicator=indicator, measure=measure, value=value, start=start, end=end, quote=quote)
+
+
+def found(project: Path) -> list[Problem]:
+    """`site-builder validate`'s problems for a project."""
+    return validate_packages(project / "datapackages")
+
+
+def one(project: Path, rule: str, path: str, line: int) -> str:
+    """The message of the project's only problem, which must be `rule`'s at path:line."""
+    problems = found(project)
+    assert [(p.rule, p.path, p.line) for p in problems] == [(rule, path, line)], [format_problem(p) for p in problems]
+    return format_problem(problems[0])

@@ -2,10 +2,9 @@
 keys; our rules check what crosses resources and packages. Each rule fails on a fixture that
 breaks it, at the right file, line and error type.
 
-Every test starts from a small valid project: the reform fixture of the `project` fixture plus
-tests/fixtures/units/ (real rows of Đà Nẵng) with the repository's units datapackage.json, whose
-sources are replaced by the fixture's own: the fixture is not the registry's full import, so
-the totals rule does not apply to it until a test restores them.
+Every test starts from the small valid `units_project` fixture (tests/conftest.py, its package
+described in tests/units_fixture.py).
+This file: our rules; test_validate_units_schema.py: the fixture and frictionless's checks.
 """
 
 from __future__ import annotations
@@ -16,58 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, problems
+from helpers import REPO, found, problems
 from site_builder.dataset.vocabulary import REGISTRY_TOTALS, REGISTRY_TOTALS_SOURCE
-from site_builder.validate import Problem, validate_packages
-from site_builder.validate.checks.units_common import names_registry
+from site_builder.validate import Problem
 from site_builder.validate.package import UNITS_NEED_REFORM
-
-UNITS_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "units"
-UNITS = "datapackages/units"
-FIXTURE_SOURCE = {"title": "A few rows of the units package, for the tests", "path": "https://example.org/units-fixture"}
-
-
-@pytest.fixture
-def units_project(project) -> Path:
-    """The `project` fixture with a small valid units package beside its reform package."""
-    package = project / "datapackages" / "units"
-    shutil.copytree(UNITS_FIXTURE, package, ignore=shutil.ignore_patterns("*.md"))
-    descriptor = json.loads((REPO / UNITS / "datapackage.json").read_text(encoding="utf-8"))
-    for described in (descriptor, *descriptor["resources"]):
-        described["sources"] = [FIXTURE_SOURCE]
-    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
-    return project
-
-
-def units_file(project: Path, name: str) -> Path:
-    return project / "datapackages" / "units" / name
-
-
-def edit(project: Path, name: str, old: str, new: str) -> int:
-    """Replace the first `old` in a units CSV; return the line where it was."""
-    path = units_file(project, name)
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (name, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def add(project: Path, name: str, line: str) -> int:
-    """Append a row to a units CSV; return its line."""
-    path = units_file(project, name)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text + line + "\n", encoding="utf-8")
-    return text.count("\n") + 1
+from units_fixture import UNITS, add, edit, units_file
 
 
 def line_of(project: Path, name: str, start: str) -> int:
     """The line of the row of a units CSV that starts with `start`."""
     lines = units_file(project, name).read_text(encoding="utf-8").split("\n")
     return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
-
-
-def found(project: Path) -> list[Problem]:
-    return validate_packages(project / "datapackages")
 
 
 def by_rule(project: Path, rule: str) -> list[Problem]:
@@ -78,58 +36,6 @@ def the_one(project: Path) -> Problem:
     every = found(project)
     assert len(every) == 1, every
     return every[0]
-
-
-# The fixture, the repository's package and frictionless's own checks
-
-
-def test_the_valid_units_fixture_has_no_problem(units_project):
-    assert problems(units_project) == []
-
-
-def test_the_registry_totals_are_the_repository_package_and_it_cites_their_version():
-    descriptor = json.loads((REPO / UNITS / "datapackage.json").read_text(encoding="utf-8"))
-    name, version = REGISTRY_TOTALS_SOURCE
-    for resource in descriptor["resources"]:
-        if resource["name"] in REGISTRY_TOTALS:
-            assert names_registry(resource["sources"], name) == version
-            rows = (REPO / UNITS / resource["path"]).read_text(encoding="utf-8").rstrip("\n").count("\n")
-            assert rows == REGISTRY_TOTALS[resource["name"]]
-
-
-def test_frictionless_checks_the_keys_between_the_units_resources(units_project):
-    district = edit(
-        units_project, "units_before.csv", "20296,Hòa Liên,Xã Hòa Liên,commune,497,", "20296,Hòa Liên,Xã Hòa Liên,commune,499,"
-    )
-    former = edit(units_project, "unit_changes.csv", "20293,,20194,", "20299,,20194,")
-    current = add(units_project, "unit_changes.csv", "20197,,20999,true,false")
-    twice = add(units_project, "units_after.csv", "20242,Hải Châu,Phường Hải Châu,ward,p34-48,7.58")
-    keys = {(p.path, p.line, p.rule) for p in found(units_project)}
-    assert (f"{UNITS}/units_before.csv", district, "foreign-key") in keys
-    assert (f"{UNITS}/unit_changes.csv", former, "foreign-key") in keys
-    assert (f"{UNITS}/unit_changes.csv", current, "foreign-key") in keys
-    assert (f"{UNITS}/units_after.csv", twice, "primary-key") in keys
-
-
-@pytest.mark.parametrize(
-    ("name", "old", "new"),
-    [
-        ("districts.csv", "492,Hải Châu", "4920,Hải Châu"),
-        ("units_before.csv", "20227,Thanh Bình", "2022,Thanh Bình"),
-        ("units_after.csv", "20333,Hoàng Sa", "2033A,Hoàng Sa"),
-        ("unit_changes.csv", "20227,,20242,", "020227,,20242,"),
-    ],
-)
-def test_codes_of_the_wrong_length_are_rejected_by_the_schema_pattern(units_project, name, old, new):
-    # districts have 3 digits, units 5: the import writes these as patterns, so this is no rule of ours.
-    line = edit(units_project, name, old, new)
-    problem = next(p for p in found(units_project) if p.rule == "constraint-error")
-    assert (problem.path, problem.line, problem.field) == (
-        f"{UNITS}/{name}",
-        line,
-        "code" if name != "unit_changes.csv" else "former_code",
-    )
-    assert "pattern" in problem.message
 
 
 # Province ids: in the reform package, of the unit's era

@@ -48,6 +48,20 @@ def stacked_values(request: ChartRequest, plot_width: int) -> tuple[list[dict], 
     return segments, bar_totals, domain
 
 
+def _segment_tooltip(request: ChartRequest, config: dict, segments: list[dict]) -> list:
+    """A segment's tooltip: its category, series and value, and its note when any segment has one."""
+    import altair as alt
+
+    tooltip = [
+        alt.Tooltip(field="category", type="nominal", title=request.category_title),
+        alt.Tooltip(field="series", type="nominal", title=request.series_title or " "),
+        alt.Tooltip(field="value", type="quantitative", title=request.value_title, format=config["format"]),
+    ]
+    if any(v["note"] for v in segments):
+        tooltip.append(alt.Tooltip(field="note", type="nominal", title=" "))
+    return tooltip
+
+
 def stacked_chart(request: ChartRequest, config: dict):
     """The Altair chart of a `stacked` request (config: the plot sizes and number format of spec.py).
 
@@ -61,13 +75,7 @@ def stacked_chart(request: ChartRequest, config: dict):
     longest = max(t["total"] for t in bar_totals) or 1.0
     y = alt.Y(field="category", type="nominal", title=request.category_title, sort=categories)
     x_scale = alt.Scale(domain=[0, longest], nice=False)
-    tooltip = [
-        alt.Tooltip(field="category", type="nominal", title=request.category_title),
-        alt.Tooltip(field="series", type="nominal", title=request.series_title or " "),
-        alt.Tooltip(field="value", type="quantitative", title=request.value_title, format=config["format"]),
-    ]
-    if any(v["note"] for v in segments):
-        tooltip.append(alt.Tooltip(field="note", type="nominal", title=" "))
+    tooltip = _segment_tooltip(request, config, segments)
     segment = "datum.total === null"
     bars = (
         alt.Chart()

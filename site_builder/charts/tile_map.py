@@ -119,6 +119,25 @@ def tile_values(request: ChartRequest) -> tuple[list[dict], dict]:
     return values, scale
 
 
+def _tile_fill(request: ChartRequest, scale: dict, size: int):
+    """The squares' colour: by share with a gradient legend (tile_map), or by group without one."""
+    import altair as alt
+
+    if request.kind == "tile_map":
+        legend = alt.Legend(
+            title=request.value_title,
+            orient="bottom",
+            direction="horizontal",
+            gradientLength=min(240, size * 4),
+            format=".0f",
+            labelExpr="datum.label + '%'",
+        )
+        return alt.Color(
+            "value:Q", scale=alt.Scale(domain=scale["domain"], range=scale["range"], interpolate="rgb"), legend=legend
+        )
+    return alt.Color("series:N", scale=alt.Scale(domain=scale["domain"], range=scale["range"]), legend=None)
+
+
 def tile_chart(request: ChartRequest, config: dict):
     """The Altair chart of a tile_map or tile_groups request."""
     import altair as alt
@@ -134,20 +153,7 @@ def tile_chart(request: ChartRequest, config: dict):
         tooltip.append(alt.Tooltip("series:N", title=request.series_title or " "))
     if any(v["note"] for v in values):
         tooltip.append(alt.Tooltip("note:N", title=request.value_title if request.kind == "tile_map" else " "))
-    if request.kind == "tile_map":
-        legend = alt.Legend(
-            title=request.value_title,
-            orient="bottom",
-            direction="horizontal",
-            gradientLength=min(240, size * 4),
-            format=".0f",
-            labelExpr="datum.label + '%'",
-        )
-        fill = alt.Color(
-            "value:Q", scale=alt.Scale(domain=scale["domain"], range=scale["range"], interpolate="rgb"), legend=legend
-        )
-    else:
-        fill = alt.Color("series:N", scale=alt.Scale(domain=scale["domain"], range=scale["range"]), legend=None)
+    fill = _tile_fill(request, scale, size)
     base = alt.Chart()  # the data is given once, to the layer
     squares = base.mark_rect().encode(
         x=alt.X("x0:Q", scale=x, axis=None),
