@@ -16,6 +16,7 @@ search box asks too.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import tempfile
@@ -77,8 +78,18 @@ def index_site(site_dir: Path) -> SearchIndex:
         raise BuildError(f"Pagefind could not index the site in {site_dir}: {error!r}") from None
     for name in UNUSED_BUNDLES:
         (output / name).unlink(missing_ok=True)
+    sort_entry_keys(output / "pagefind-entry.json")
     written = [p for p in output.rglob("*") if p.is_file()]
     return SearchIndex(pages=len(pages), files=len(written), bytes=sum(p.stat().st_size for p in written))
+
+
+def sort_entry_keys(entry: Path) -> None:
+    """Pagefind lists the languages of pagefind-entry.json in a different order from one run to
+    the next; sorted keys make the same commit build the same bytes."""
+    if entry.is_file():
+        entry.write_text(
+            json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")), encoding="utf-8"
+        )
 
 
 def read_pages(site_dir: Path):
