@@ -11,6 +11,7 @@ script and image it names, raw and gzip-compressed as a static host serves them.
 
     .venv/bin/python benchmarks/bench_build.py              # 3 runs, writes benchmarks/RESULTS.md
     .venv/bin/python benchmarks/bench_build.py --runs 5 --workers 1 --output /tmp/results.md
+    .venv/bin/python benchmarks/bench_build.py --languages en   # the English edition alone
 """
 
 from __future__ import annotations
@@ -74,11 +75,11 @@ def mkdocs_floor(paths: BuildPaths, date: str) -> float:
         return time.perf_counter() - started
 
 
-def one_run(workers: int | None) -> dict:
+def one_run(workers: int | None, languages: tuple[str, ...]) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         paths = BuildPaths.for_project(REPO, site_dir=Path(tmp) / "site", work_dir=Path(tmp) / "build")
-        clean = build_site(paths, workers=workers, progress=lambda line: None)
-        rebuild = build_site(paths, workers=workers, progress=lambda line: None)
+        clean = build_site(paths, workers=workers, languages=languages, progress=lambda line: None)
+        rebuild = build_site(paths, workers=workers, languages=languages, progress=lambda line: None)
         floor = mkdocs_floor(paths, clean.build_date)
         return {
             "clean": clean.total_seconds,
@@ -97,7 +98,7 @@ def median(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
 
 
-def report(runs: list[dict], workers: int | None) -> str:
+def report(runs: list[dict], workers: int | None, languages: tuple[str, ...]) -> str:
     last = runs[-1]
     floor = statistics.median(r["floor"] for r in runs)
     clean = statistics.median(r["clean"] for r in runs)
@@ -106,7 +107,8 @@ def report(runs: list[dict], workers: int | None) -> str:
         "# Build benchmark",
         "",
         f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make benchmark` (benchmarks/bench_build.py): "
-        f"{len(runs)} runs, {os.cpu_count()} cores, Python {platform.python_version()}, chart workers: {workers or 'one per core'}. "
+        f"{len(runs)} runs, {os.cpu_count()} cores, Python {platform.python_version()}, chart workers: {workers or 'one per core'}, "
+        f"editions: {', '.join(languages)}. "
         f"{last['pages']} generated pages, {last['charts']} charts. Medians, with min and max.",
         "",
         "| what | time | × floor |",
@@ -141,16 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="number of runs (default 3)")
     parser.add_argument("--workers", type=int, default=None, help="chart rendering processes (default: one per core)")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
+    parser.add_argument("--languages", default="en,vi", help="the editions to build, comma-separated (default: en,vi)")
     args = parser.parse_args(argv)
     runs = []
     for number in range(1, args.runs + 1):
-        runs.append(one_run(args.workers))
+        runs.append(one_run(args.workers, tuple(args.languages.split(","))))
         r = runs[-1]
         print(
             f"run {number}/{args.runs}: clean {r['clean']:.2f} s, rebuild {r['rebuild']:.2f} s, floor {r['floor']:.2f} s",
             file=sys.stderr,
         )
-    text = report(runs, args.workers)
+    text = report(runs, args.workers, tuple(args.languages.split(",")))
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}.", file=sys.stderr)
