@@ -40,7 +40,12 @@ lint: $(BIN)/site-builder
 	$(BIN)/ruff check site_builder tests benchmarks
 	$(BIN)/ruff format --check site_builder tests benchmarks
 
-test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
+# axe-core for the accessibility tests, at the exact version of package-lock.json (needs npm).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core/axe.min.js
 	REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python $(BIN)/python -m pytest -q
 
 serve: site

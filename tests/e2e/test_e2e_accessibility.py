@@ -34,8 +34,11 @@ SHOWN_TARGETS = 3
 @pytest.fixture(scope="session")
 def axe_script():
     if not AXE.is_file():
-        pytest.fail(f"The accessibility tests need axe-core at {AXE}: run npm ci in {REPO} "
-                    "(package.json pins axe-core; .ci/run does this), then run the tests again.", pytrace=False)
+        pytest.fail(
+            f"The accessibility tests need axe-core at {AXE}: run npm ci in {REPO} "
+            "(package.json pins axe-core; .ci/run does this), then run the tests again.",
+            pytrace=False,
+        )
     return str(AXE)
 
 
