@@ -35,7 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 PAGES = ("index.html", "provinces/quang-ngai/index.html", "data/index.html", "vi/provinces/quang-ngai/index.html")
 # What a browser fetches on first paint: stylesheets, scripts and images the HTML names.
 ASSET_REFERENCE = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"#?]+)')
-# Material's built-in search starts a worker on page load, which downloads the whole index.
+# Material's built-in search (where the page has its search component) starts a worker on page
+# load, which downloads the whole index.
 SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
 
 
@@ -51,7 +52,7 @@ def first_load(site: Path, page: str) -> tuple[int, int, int]:
         asset = (html_path.parent / reference).resolve()
         if asset.is_file() and asset.is_relative_to(site.resolve()):
             files.append(asset)
-    worker = SEARCH_WORKER.search(html)
+    worker = SEARCH_WORKER.search(html) if 'data-md-component="search"' in html else None
     if worker and (html_path.parent / worker.group(1)).is_file():
         index = html_path.parent / worker.group(1).split("assets/")[0] / "search" / "search_index.json"
         files += [html_path.parent / worker.group(1)] + ([index] if index.is_file() else [])

@@ -131,7 +131,7 @@ def derive(dataset: Dataset, editions: tuple[Edition, ...]) -> tuple[Site, dict[
 
 def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> dict[str, list[str]]:
     """Each edition's staging folder with its hand-written pages (docs/, docs/vi/ ...)."""
-    folders = tuple(e.folder for e in editions if e.folder)
+    folders = tuple(folder for folder in EDITION_FOLDERS.values() if folder)  # docs/vi/ is never an English page
     return {
         e.lang: prepare_docs(paths.docs_dir / e.folder if e.folder else paths.docs_dir, paths.staging_for(e), folders)
         for e in editions
