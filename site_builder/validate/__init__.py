@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.dataset.vocabulary import UNITS_PACKAGE
+from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import PROBLEM_FORMATS as FORMATS
 from site_builder.errors import Problem, format_problem
 from site_builder.validate.package import reform_provinces_table, validate_package
@@ -38,16 +38,18 @@ def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     problems: list[Problem] = []
     resources = rows = 0
+    read: dict[str, dict] = {}  # package name -> its tables, as validated
     for folder in folders:
         reform_provinces = None
-        if folder.name == UNITS_PACKAGE:  # its province ids name the reform package's provinces: read them once, pass them down
-            reform_provinces = reform_provinces_table(data_dir, root)
+        if folder.name == UNITS_PACKAGE:  # its province ids name the reform package's provinces
+            # The reform package sorts first and was read just now; read it again only if it was not.
+            reform_provinces = read.get(REFORM_PACKAGE, {}).get("provinces") or reform_provinces_table(data_dir, root)
             if isinstance(reform_provinces, Problem):
                 problems.append(reform_provinces)
                 reform_provinces = None
-        found, tables, count = validate_package(folder, root, reform_provinces)
+        found, read[folder.name], count = validate_package(folder, root, reform_provinces)
         problems += found
-        resources += tables
+        resources += len(read[folder.name])
         rows += count
     if not folders:
         problems.append(

@@ -151,15 +151,17 @@ def _row_problems(errors: list, shown: str, table) -> list[Problem]:
     return problems
 
 
-def validate_package(folder: Path, root: Path, reform_provinces: Table | None = None) -> tuple[list[Problem], int, int]:
-    """Problems of the package in `folder` (paths shown relative to `root`), and the number of
-    resources and rows read. `reform_provinces`, the reform package's provinces table, is what
-    the units package's province ids are checked against (see reform_provinces_table)."""
+def validate_package(
+    folder: Path, root: Path, reform_provinces: Table | None = None
+) -> tuple[list[Problem], dict[str, Table], int]:
+    """Problems of the package in `folder` (paths shown relative to `root`), the tables read (by
+    resource name) and the number of rows. `reform_provinces`, the reform package's provinces
+    table, is what the units package's province ids are checked against (see reform_provinces_table)."""
     files = read_package_files(folder, root)
     if files.problems or files.descriptor is None:
-        return files.problems, len(files.tables), 0  # the files cannot be read as tables yet: fix these first
+        return files.problems, files.tables, 0  # the files cannot be read as tables yet: fix these first
     problems = _frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor, reform_provinces)
-    return problems, len(files.tables), sum(len(t.rows) for t in files.tables.values())
+    return problems, files.tables, sum(len(t.rows) for t in files.tables.values())
 
 
 def reform_provinces_table(data_dir: Path, root: Path) -> Table | Problem:
