@@ -131,6 +131,6 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(30_000)  # pages with every unit of a province are heavy on a busy 2-core machine
     yield page
     context.close()
