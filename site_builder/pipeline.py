@@ -45,6 +45,7 @@ from site_builder.incremental import BuildRecord
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
+from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations
@@ -301,10 +302,12 @@ def write_site_pages(
 ) -> dict[str, str]:
     """Every edition's pages rendered and written into its staging folder; all of them by path in the site."""
     generated: dict[str, str] = {}
+    cache = PageCache(paths.work_dir / "page-cache", incremental.digest_files(incremental.PACKAGE_DIR))
     for e in editions:
-        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root)
+        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root, cache=cache)
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
+    cache.forget_unused()
     # The "Find your commune" lookup, once at the site root for every edition.
     write_commune_lookup(commune_shards(commune_entries(site.dataset)), paths.staging_docs / COMMUNE_LOOKUP)
     return generated

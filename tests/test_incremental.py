@@ -162,3 +162,34 @@ def test_the_old_site_is_deleted_without_waiting(tmp_path):
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not folder.exists()
+
+
+def test_a_province_page_is_rendered_again_only_when_its_own_data_changed(tmp_path):
+    from site_builder.pages.page_cache import PageCache
+
+    cache = PageCache(tmp_path / "cache", salt="code")
+    spec_key = cache.key("en", {"view": ("Quảng Ngãi", 96)}, "context")
+    assert spec_key == cache.key("en", {"view": ("Quảng Ngãi", 96)}, "context")
+    assert spec_key != cache.key("en", {"view": ("Quảng Ngãi", 97)}, "context")
+    assert spec_key != PageCache(tmp_path / "cache", salt="other code").key("en", {"view": ("Quảng Ngãi", 96)}, "context")
+    assert cache.get(spec_key) is None
+    cache.put(spec_key, "<p>page</p>")
+    later = PageCache(tmp_path / "cache", salt="code")
+    assert later.get(spec_key) == "<p>page</p>" and later.hits == 1
+    stale = cache.key("en", "another page")
+    cache.put(stale, "old")
+    later.forget_unused()
+    assert [p.stem for p in (tmp_path / "cache").iterdir()] == [spec_key]
+
+
+def test_a_cached_page_cannot_read_the_whole_site(tmp_path):
+    """A page the cache keeps is rendered without `site`: a template reaching for it fails
+    instead of being cached with data its key does not cover."""
+    import jinja2
+
+    from site_builder.pages.render import PageSpec, render_page
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"p.md": "{{ site.current }}"}), undefined=jinja2.StrictUndefined)
+    spec = PageSpec("provinces/x.md", "p.md", "X", {}, own_data_only=True)
+    with pytest.raises(BuildError, match="'site' is undefined"):
+        render_page(env, spec, site=object(), charts={}, context=None)
