@@ -48,8 +48,9 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core/axe.min.js
 	REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python $(BIN)/python -m pytest -q
 
-serve: site
-	$(BIN)/mkdocs serve --config-file build/mkdocs.yml --dev-addr 127.0.0.1:8000
+# A preview on http://127.0.0.1:8000/ that rebuilds what changed and reloads the page (see `site-builder serve --help`).
+serve: $(BIN)/site-builder
+	$(BIN)/site-builder serve
 
 benchmark: $(BIN)/site-builder
 	$(BIN)/python benchmarks/bench_build.py

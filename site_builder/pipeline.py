@@ -17,6 +17,7 @@ HTML read again only where it changed; the search index kept when no indexed pag
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -71,6 +72,7 @@ def build_site(
     progress: Callable[[str], None] = print,
     workers: int | None = None,
     force: bool = False,
+    search: bool = True,
 ) -> BuildResult:
     """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
     untouched. English is at the root; each other language in `languages` under its folder.
@@ -78,11 +80,12 @@ def build_site(
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
     commit, the newest date in the data). `force` ignores what earlier builds left in build/.
+    `search=False` leaves the search index out (the preview of `site-builder serve`).
     """
     incremental.refuse_tracked_work_dir(paths.root, paths.work_dir)
     editions = load_editions(languages)
     record = BuildRecord() if force else incremental.read_record(paths.work_dir)
-    inputs = digest_inputs(paths, editions, validator, date)
+    inputs = digest_inputs(paths, editions, validator, date, search)
     if inputs and record.inputs == inputs and record.describes(paths.site_dir):
         progress(
             f"Nothing changed since the last build: {display_path(paths.site_dir, paths.root)} is up to date (--force rebuilds it)."
@@ -106,7 +109,7 @@ def build_site(
     )
     dirty = record.describes(paths.site_dir) and record.site_wide == site_wide
     with temporary_output(paths.site_dir) as output:
-        indexed = build_and_check(configs, output, when, paths, record, dirty, stages)
+        indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search)
         stages.run("publish", publish, output, paths.site_dir, summary=lambda _: display_path(paths.site_dir, paths.root))
     incremental.write_record(
         paths.work_dir, BuildRecord(inputs, validated, incremental.site_identity(paths.site_dir), site_wide, indexed)
@@ -119,13 +122,13 @@ def build_site(
     return result
 
 
-def digest_inputs(paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None) -> str:
+def digest_inputs(paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None, search: bool = True) -> str:
     """The hash of everything the build reads; empty (never up to date) with a validator of a test's own."""
     if validator not in ("project", None):
         return ""
     when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
     files = incremental.digest_files(paths.data_dir, paths.docs_dir, paths.config_file, incremental.PACKAGE_DIR)
-    return incremental.digest_text(files, incremental.tool_versions(), [e.lang for e in editions], validator, when)
+    return incremental.digest_text(files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search)
 
 
 def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Stages) -> str:
@@ -171,7 +174,9 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers
     return rendered, {**contexts, "scripts": scripts}, generated
 
 
-def build_and_check(configs, output: Path, when: str, paths: BuildPaths, record: BuildRecord, dirty: bool, stages: Stages) -> str:
+def build_and_check(
+    configs, output: Path, when: str, paths: BuildPaths, record: BuildRecord, dirty: bool, stages: Stages, search: bool = True
+) -> str:
     """MkDocs into `output` (only the changed pages when `dirty`), then one reading of its HTML
     for the checks and the search index, which run side by side; the hash of the indexed pages."""
     if dirty:
@@ -189,7 +194,10 @@ def build_and_check(configs, output: Path, when: str, paths: BuildPaths, record:
         "scan", scan_site, output, paths.work_dir / "html-scan.json", INDEX_FOLDER, summary=lambda r: f"{len(r)} HTML pages"
     )
     indexed = incremental.digest_text(sorted((rel, s.digest) for rel, s in scans.items() if s.has_article))
-    keep_index = dirty and record.indexed == indexed and (output / INDEX_FOLDER).is_dir()
+    keep_index = not search or (dirty and record.indexed == indexed and (output / INDEX_FOLDER).is_dir())
+    if not search:  # an index copied from the previous site would no longer match its pages
+        indexed = ""
+        shutil.rmtree(output / INDEX_FOLDER, ignore_errors=True)
     with ThreadPoolExecutor(max_workers=1) as pool:
         indexing = pool.submit(lambda: None if keep_index else index_site(output, scans))
         stages.run(
@@ -200,7 +208,11 @@ def build_and_check(configs, output: Path, when: str, paths: BuildPaths, record:
             summary=lambda n: f"{n} HTML files: links resolve, no resource from another host",
         )
         stages.run(
-            "search", indexing.result, summary=lambda r: describe_search(r) if r else "no indexed page changed: index kept"
+            "search",
+            indexing.result,
+            summary=lambda r: (
+                describe_search(r) if r else "no indexed page changed: index kept" if search else "left out (preview)"
+            ),
         )
     return indexed
 

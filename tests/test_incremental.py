@@ -187,9 +187,9 @@ def test_a_cached_page_cannot_read_the_whole_site(tmp_path):
     instead of being cached with data its key does not cover."""
     import jinja2
 
-    from site_builder.pages.render import PageSpec, render_page
+    from site_builder.pages.render import PageContext, PageSpec, render_page
 
     env = jinja2.Environment(loader=jinja2.DictLoader({"p.md": "{{ site.current }}"}), undefined=jinja2.StrictUndefined)
     spec = PageSpec("provinces/x.md", "p.md", "X", {}, own_data_only=True)
     with pytest.raises(BuildError, match="'site' is undefined"):
-        render_page(env, spec, site=object(), charts={}, context=None)
+        render_page(env, spec, site=object(), charts={}, context=PageContext("d", "n", "r", "l", "u"))

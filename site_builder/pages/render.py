@@ -43,6 +43,24 @@ class PageContext:
 
 
 @dataclass(frozen=True)
+class OwnPageContext:
+    """What a page rendered from its own data may show of the whole site: no list of every
+    download, so that one changed file does not change every province page's cache key (a
+    template asking for more fails on the undefined attribute instead)."""
+
+    build_date: str
+    site_name: str
+    repository_url: str
+    licence_name: str
+    licence_url: str
+    citation: str
+
+    @classmethod
+    def of(cls, context: PageContext) -> "OwnPageContext":
+        return cls(*(getattr(context, name) for name in cls.__dataclass_fields__))
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """One page to render: where, from which template, its title and its data."""
 
@@ -75,7 +93,7 @@ def render_pages(
                 f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
                 "existing page (index, former ...) or another province: change it in the data."
             )
-        key = cache.key(t.lang, spec, context, to_site_root) if cache and spec.own_data_only else None
+        key = cache.key(t.lang, spec, OwnPageContext.of(context), to_site_root) if cache and spec.own_data_only else None
         text = cache.get(key) if key else None
         if text is None:
             text = render_page(env, spec, site, charts, context, to_site_root)
@@ -89,13 +107,12 @@ def render_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext, to_site_root: str = ""
 ) -> str:
     root = root_of(spec.md_path)
-    shared = {} if spec.own_data_only else {"site": site, "charts": charts}
+    shared = {"ctx": OwnPageContext.of(context)} if spec.own_data_only else {"site": site, "charts": charts, "ctx": context}
     try:
         body = env.get_template(spec.template).render(
             root=root,
             site_root=root + to_site_root,
             page_path=page_url(spec.md_path),
-            ctx=context,
             **shared,
             **spec.data,
         )
