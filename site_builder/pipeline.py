@@ -16,9 +16,10 @@ HTML read again only where it changed; the search index kept when no indexed pag
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -362,9 +363,21 @@ def configure_mkdocs(
 
 
 def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
-    """MkDocs once per edition, English first: it fills the site root, the others their folders."""
-    for config_file, folder in configs:
-        run_mkdocs(config_file, output / folder if folder else output, when, dirty=dirty)
+    """MkDocs once per edition, English at the site root, the others in their folders, side by
+    side when there are cores for it. None may clean the output folder (it would delete another
+    edition's pages), so each is a "dirty" build: on the empty folder of a clean build that
+    renders every page, exactly as a clean build does; on a copy of the site, the changed ones."""
+    jobs = [(config_file, output / folder if folder else output) for config_file, folder in configs]
+    if len(jobs) == 1 or (os.cpu_count() or 1) == 1:
+        for config_file, target in jobs:
+            run_mkdocs(config_file, target, when, dirty=dirty)
+        return
+    # A fresh interpreter per other edition (not a fork: a test's browser may be running threads).
+    with ProcessPoolExecutor(max_workers=len(jobs) - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        others = [pool.submit(run_mkdocs, config_file, target, when, dirty=True) for config_file, target in jobs[1:]]
+        run_mkdocs(*jobs[0], when, dirty=True)
+        for other in others:
+            other.result()
 
 
 def check_output(output: Path, scans: dict[str, PageScan]) -> int:

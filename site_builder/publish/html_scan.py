@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -158,7 +159,8 @@ def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") ->
         workers = min(os.cpu_count() or 1, max(1, len(missing) // 20))
         paths = [str(pages[rel]) for _, rel in missing]
         if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # Fresh interpreters, not forks: a test's browser may be running threads in this process.
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 scans = list(pool.map(_scan_file, paths, chunksize=8))
         else:
             scans = [_scan_file(p) for p in paths]
