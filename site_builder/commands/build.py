@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from site_builder.commands.project import project_root
 from site_builder.errors import BuildError
 
 EXAMPLE = """\
@@ -50,12 +51,8 @@ def add_parser(subparsers):
 def run(args) -> int:
     from site_builder.pipeline import BuildPaths, ValidationFailed, build_site
 
-    root = args.root.resolve()
-    if not (root / "datapackages").is_dir() or not (root / "mkdocs.yml").is_file():
-        print(
-            f"{root}: not the project folder (no datapackages/ or mkdocs.yml); run from the project root or pass --root.",
-            file=sys.stderr,
-        )
+    root = project_root(args.root)
+    if root is None:
         return 2
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: no such folder; --data-dir names a folder holding reform/ and units/.", file=sys.stderr)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from site_builder.commands.project import project_root
+
 EXAMPLE = """\
 Builds a preview into build/preview/site/ (English alone unless --languages says otherwise,
 without the search index), serves it on http://127.0.0.1:PORT/, and watches the data, docs/,
@@ -38,12 +40,8 @@ def run(args) -> int:
     from site_builder.pages.editions import EDITION_FOLDERS
     from site_builder.preview.loop import preview_paths, serve
 
-    root = args.root.resolve()
-    if not (root / "datapackages").is_dir() or not (root / "mkdocs.yml").is_file():
-        print(
-            f"{root}: not the project folder (no datapackages/ or mkdocs.yml); run from the project root or pass --root.",
-            file=sys.stderr,
-        )
+    root = project_root(args.root)
+    if root is None:
         return 2
     languages = tuple(lang.strip() for lang in args.languages.split(",") if lang.strip())
     unknown = [lang for lang in languages if lang not in EDITION_FOLDERS]
