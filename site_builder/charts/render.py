@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Collection, Sequence
 
 from site_builder.charts import model as chart_model
-from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
 from site_builder.charts import spec as chart_spec_module
+from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
