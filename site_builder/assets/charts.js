@@ -50,7 +50,7 @@
         var holder = document.createElement("div");
         holder.className = "chart-interactive";
         holder.hidden = true;  // drawn off-screen first: the static chart stays until this one is ready
-        figure.insertBefore(holder, target);
+        target.parentNode.insertBefore(holder, target);  // in the figure, or in a deferred chart's disclosure
         return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: "light" } })
           .then(function (result) {
             var svg = holder.querySelector("svg");
