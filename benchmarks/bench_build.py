@@ -1,63 +1,100 @@
-"""Benchmark `site-builder build` on the repository's data, beside its floor measured in the
-same run, and write benchmarks/RESULTS.md.
+"""Benchmark `site-builder build` beside its floor measured in the same run, at today's data and
+at synthetic multiples of it, and write benchmarks/RESULTS.md.
 
-For each run, in a fresh temporary folder (never the repository's site/):
-- a clean build (empty build folder: every chart drawn);
-- a rebuild with nothing changed (the same build folder: the chart cache is warm);
-- the floor: MkDocs + Material alone building the same generated pages (the staging folders
-  and configurations the build wrote), for every edition, into a throwaway folder.
-Then the site's size and the first-load weight of a few pages: the HTML and every stylesheet,
-script and image it names, raw and gzip-compressed as a static host serves them.
+Every time is a whole process (`python -m site_builder build`, `python -m mkdocs build`), run
+in a fresh project folder in /tmp (never the repository's site/ or build/). For each scale and run:
+- clean: an empty build folder (every chart drawn, every page rendered);
+- no change: the same command again;
+- one figure: the notes of one figure edited, then the same command;
+- floor: MkDocs + Material alone building the same generated pages (the docs folders and
+  configurations the build wrote), every edition, one process each, into a throwaway folder.
+Then peak memory (the build process's maximum resident set), the site's size, and the
+first-load weight of a few pages (bench_first_load.py measures it in a browser).
 
-    .venv/bin/python benchmarks/bench_build.py              # 3 runs, writes benchmarks/RESULTS.md
-    .venv/bin/python benchmarks/bench_build.py --runs 5 --workers 1 --output /tmp/results.md
-    .venv/bin/python benchmarks/bench_build.py --languages en   # the English edition alone
+    .venv/bin/python benchmarks/bench_build.py                      # 1x and 10x, 3 runs, writes RESULTS.md
+    .venv/bin/python benchmarks/bench_build.py --scales 1,10,100 --runs 1 --output /tmp/results.md
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from site_builder.pipeline import STAGES, BuildPaths, build_site
-from site_builder.publish.mkdocs_run import run_mkdocs
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
+
+from site_builder.build_run import STAGES  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-PAGES = ("index.html", "provinces/quang-ngai/index.html", "data/index.html", "vi/provinces/quang-ngai/index.html")
-# What a browser fetches on first paint: stylesheets, scripts and images the HTML names.
-ASSET_REFERENCE = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"#?]+)')
-# Material's built-in search (where the page has its search component) starts a worker on page
-# load, which downloads the whole index.
-SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
+SCENARIOS = ("clean", "no change", "one figure")
+STAGE_LINE = re.compile(r"^\[\s*\d+/\d+\]\s+(\S+)\s+([\d.]+) s")
+DATE = "1764028800"  # SOURCE_DATE_EPOCH: 2025-11-25, so every run builds the same bytes
 
 
-def first_load(site: Path, page: str) -> tuple[int, int, int]:
-    """(raw bytes, gzip bytes, files) of a page's HTML plus every local stylesheet, script and
-    image it references."""
-    html_path = site / page
-    if not html_path.is_file():
-        return 0, 0, 0
-    files = [html_path]
-    html = html_path.read_text(encoding="utf-8")
-    for reference in sorted(set(ASSET_REFERENCE.findall(html))):
-        asset = (html_path.parent / reference).resolve()
-        if asset.is_file() and asset.is_relative_to(site.resolve()):
-            files.append(asset)
-    worker = SEARCH_WORKER.search(html) if 'data-md-component="search"' in html else None
-    if worker and (html_path.parent / worker.group(1)).is_file():
-        index = html_path.parent / worker.group(1).split("assets/")[0] / "search" / "search_index.json"
-        files += [html_path.parent / worker.group(1)] + ([index] if index.is_file() else [])
-    data = [f.read_bytes() for f in files]
-    return sum(map(len, data)), sum(len(gzip.compress(d, compresslevel=6)) for d in data), len(files)
+def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(wall seconds, peak resident KiB, standard output) of a whole process; fails loudly."""
+    started = time.perf_counter()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": DATE}
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss, output
+
+
+def build(root: Path) -> dict:
+    seconds, peak, output = timed([sys.executable, "-m", "site_builder", "build", "--root", str(root)], root)
+    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, output.splitlines()) if m}
+    return {"seconds": seconds, "peak_kib": peak, "stages": stages, "up_to_date": "Nothing changed" in output}
+
+
+def floor(root: Path) -> float:
+    """Seconds MkDocs alone takes on the pages and configurations the build wrote, every edition."""
+    configs = sorted((root / "build").glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
+    total = 0.0
+    with tempfile.TemporaryDirectory(prefix="bench-floor-") as out:
+        for config in configs:
+            folder = config.name.removeprefix("mkdocs").removesuffix(".yml").strip(".")
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(out) / folder)]
+            total += timed(command, root)[0]
+    return total
+
+
+def edit_one_figure(root: Path) -> None:
+    """Append to the notes (last column) of the first figure: a change every reader would see."""
+    figures = root / "datapackages" / "reform" / "figures.csv"
+    lines = figures.read_text(encoding="utf-8").split("\n")
+    header = lines[0].split(",")
+    assert header[-1] == "notes", header
+    first = lines[1]
+    lines[1] = first[:-1] + ' (edited)"' if first.endswith('"') else first + ("(edited)" if first.endswith(",") else " (edited)")
+    figures.write_text("\n".join(lines), encoding="utf-8")
+
+
+def one_run(data: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        root = Path(tmp) / "project"
+        root.mkdir()
+        subprocess.run(["cp", "-r", str(data), str(root / "datapackages")], check=True)
+        synthetic.make_project(root)
+        results = {"clean": build(root), "no change": build(root)}
+        edit_one_figure(root)
+        results["one figure"] = build(root)
+        results["floor"] = floor(root)
+        results["size"] = site_size(root / "site")
+        return results
 
 
 def site_size(site: Path) -> tuple[int, int]:
@@ -65,96 +102,58 @@ def site_size(site: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def mkdocs_floor(paths: BuildPaths, date: str) -> float:
-    """Seconds MkDocs alone takes to build the pages the build generated, every edition."""
-    configs = sorted(paths.work_dir.glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
-    with tempfile.TemporaryDirectory(prefix="bench-floor-") as out:
-        started = time.perf_counter()
-        for config in configs:
-            folder = config.name.removeprefix("mkdocs").removesuffix(".yml").strip(".")
-            run_mkdocs(config, Path(out) / folder if folder else Path(out), date)
-        return time.perf_counter() - started
+def describe(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} s" + (f" ({min(values):.2f}–{max(values):.2f})" if len(values) > 1 else "")
 
 
-def one_run(workers: int | None, languages: tuple[str, ...]) -> dict:
-    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
-        paths = BuildPaths.for_project(REPO, site_dir=Path(tmp) / "site", work_dir=Path(tmp) / "build")
-        clean = build_site(paths, workers=workers, languages=languages, progress=lambda line: None)
-        rebuild = build_site(paths, workers=workers, languages=languages, progress=lambda line: None)
-        floor = mkdocs_floor(paths, clean.build_date)
-        return {
-            "clean": clean.total_seconds,
-            "rebuild": rebuild.total_seconds,
-            "floor": floor,
-            "stages": {t.name: t.seconds for t in clean.timings},
-            "rebuild_stages": {t.name: t.seconds for t in rebuild.timings},
-            "pages": clean.pages,
-            "charts": clean.charts,
-            "size": site_size(paths.site_dir),
-            "first_load": {page: first_load(paths.site_dir, page) for page in PAGES},
-        }
-
-
-def median(values: list[float]) -> str:
-    return f"{statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
-
-
-def report(runs: list[dict], workers: int | None, languages: tuple[str, ...]) -> str:
-    last = runs[-1]
-    floor = statistics.median(r["floor"] for r in runs)
-    clean = statistics.median(r["clean"] for r in runs)
-    rebuild = statistics.median(r["rebuild"] for r in runs)
+def scale_report(scale: int, figures: int, runs: list[dict]) -> list[str]:
+    fl = statistics.median(r["floor"] for r in runs)
     lines = [
-        "# Build benchmark",
+        f"## {scale}× today's figures ({figures:,} figure rows)",
         "",
-        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make benchmark` (benchmarks/bench_build.py): "
-        f"{len(runs)} runs, {os.cpu_count()} cores, Python {platform.python_version()}, chart workers: {workers or 'one per core'}, "
-        f"editions: {', '.join(languages)}. "
-        f"{last['pages']} generated pages, {last['charts']} charts. Medians, with min and max.",
-        "",
-        "| what | time | × floor |",
-        "|---|--:|--:|",
-        f"| clean build | {median([r['clean'] for r in runs])} | {clean / floor:.1f}× |",
-        f"| rebuild, nothing changed | {median([r['rebuild'] for r in runs])} | {rebuild / floor:.1f}× |",
-        f"| floor: MkDocs + Material alone on the same pages | {median([r['floor'] for r in runs])} | 1.0× |",
-        "",
-        "| stage | clean build | rebuild, nothing changed |",
-        "|---|--:|--:|",
-    ]
-    for name in STAGES:
-        lines.append(
-            f"| {name} | {statistics.median(r['stages'].get(name, 0) for r in runs):.2f} s "
-            f"| {statistics.median(r['rebuild_stages'].get(name, 0) for r in runs):.2f} s |"
-        )
-    size, files = last["size"]
-    lines += [
-        "",
-        f"Site: {size:,} bytes in {files:,} files.",
-        "",
-        "| first load of | files | bytes | gzip bytes |",
+        "| what | time | × floor | peak memory |",
         "|---|--:|--:|--:|",
     ]
-    for page, (raw, packed, count) in last["first_load"].items():
-        lines.append(f"| `{page}` | {count} | {raw:,} | {packed:,} |")
-    return "\n".join(lines) + "\n"
+    for name in SCENARIOS:
+        seconds = [r[name]["seconds"] for r in runs]
+        peak = max(r[name]["peak_kib"] for r in runs) / 1024
+        lines.append(f"| {name} | {describe(seconds)} | {statistics.median(seconds) / fl:.2f}× | {peak:,.0f} MiB |")
+    lines += [f"| floor: MkDocs + Material alone on the same pages | {describe([r['floor'] for r in runs])} | 1.00× | |", ""]
+    lines += ["| stage | " + " | ".join(SCENARIOS) + " |", "|---" + "|--:" * len(SCENARIOS) + "|"]
+    for stage in STAGES:
+        cells = [statistics.median(r[name]["stages"].get(stage, 0.0) for r in runs) for name in SCENARIOS]
+        lines.append(f"| {stage} | " + " | ".join(f"{c:.2f} s" for c in cells) + " |")
+    size, files = runs[-1]["size"]
+    return lines + ["", f"Site: {size:,} bytes in {files:,} files.", ""]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="number of runs (default 3)")
-    parser.add_argument("--workers", type=int, default=None, help="chart rendering processes (default: one per core)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per scale (default 3); medians are reported")
+    parser.add_argument("--scales", default="1,10", help="multiples of today's figures, comma-separated (default 1,10)")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
-    parser.add_argument("--languages", default="en,vi", help="the editions to build, comma-separated (default: en,vi)")
     args = parser.parse_args(argv)
-    runs = []
-    for number in range(1, args.runs + 1):
-        runs.append(one_run(args.workers, tuple(args.languages.split(","))))
-        r = runs[-1]
-        print(
-            f"run {number}/{args.runs}: clean {r['clean']:.2f} s, rebuild {r['rebuild']:.2f} s, floor {r['floor']:.2f} s",
-            file=sys.stderr,
-        )
-    text = report(runs, args.workers, tuple(args.languages.split(",")))
+    sections = []
+    with tempfile.TemporaryDirectory(prefix="bench-data-") as data_root:
+        for scale in (int(s) for s in args.scales.split(",")):
+            figures = synthetic.today_figures() * scale
+            data = synthetic.generate(figures, Path(data_root) / f"x{scale}") if scale != 1 else REPO / "datapackages"
+            runs = []
+            for number in range(1, args.runs + 1):
+                runs.append(one_run(data))
+                r = runs[-1]
+                summary = ", ".join(f"{name} {r[name]['seconds']:.2f} s" for name in SCENARIOS)
+                print(f"{scale}×, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)
+            sections += scale_report(scale, figures, runs)
+    header = [
+        "# Build benchmark",
+        "",
+        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make benchmark` (benchmarks/bench_build.py): "
+        f"{args.runs} run(s) per scale, {os.cpu_count()} cores, Python {platform.python_version()}, editions en and vi. "
+        "Whole-process wall times, medians (min–max); the floor is measured in the same runs.",
+        "",
+    ]
+    text = "\n".join(header + sections)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}.", file=sys.stderr)

@@ -15,7 +15,24 @@ from site_builder.pages.render import PageContext
 from site_builder.publish.search_index import SearchIndex
 from site_builder.views import Site
 
-STAGES = ("validate", "load", "derive", "docs", "charts", "downloads", "pages", "config", "mkdocs", "search", "check", "publish")
+# "copy" runs only when MkDocs renders just the changed pages into a copy of the published site.
+STAGES = (
+    "validate",
+    "load",
+    "derive",
+    "docs",
+    "charts",
+    "downloads",
+    "pages",
+    "sync",
+    "config",
+    "copy",
+    "mkdocs",
+    "scan",
+    "check",
+    "search",
+    "publish",
+)
 
 
 @dataclass(frozen=True)
@@ -43,15 +60,20 @@ class BuildPaths:
 
     @property
     def staging_docs(self) -> Path:
-        return self.work_dir / "docs"
+        """Where this build writes the English docs; what changed is then moved into docs_for()."""
+        return self.work_dir / "staging" / "docs"
 
     @property
     def build_config(self) -> Path:
         return self.work_dir / "mkdocs.yml"
 
     def staging_for(self, edition: Edition) -> Path:
-        """The staging docs folder of an edition: build/docs/ for English, build/docs-vi/ ..."""
-        return self.staging_docs if not edition.folder else self.work_dir / f"docs-{edition.folder}"
+        """The staging docs folder of an edition: build/staging/docs/ for English, build/staging/docs-vi/ ..."""
+        return self.staging_docs if not edition.folder else self.work_dir / "staging" / f"docs-{edition.folder}"
+
+    def docs_for(self, edition: Edition) -> Path:
+        """The docs folder MkDocs reads for an edition: build/docs/ for English, build/docs-vi/ ..."""
+        return self.work_dir / ("docs" if not edition.folder else f"docs-{edition.folder}")
 
     def config_for(self, edition: Edition) -> Path:
         return self.build_config if not edition.folder else self.work_dir / f"mkdocs.{edition.folder}.yml"
@@ -72,6 +94,7 @@ class BuildResult:
     pages: int
     charts: int
     downloads: tuple = field(default=())
+    up_to_date: bool = False  # nothing had changed: the build did nothing
 
     @property
     def total_seconds(self) -> float:

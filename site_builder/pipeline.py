@@ -1,21 +1,29 @@
 """`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-validate -> load -> derive -> docs -> charts -> downloads -> pages -> config -> mkdocs -> search -> check -> publish
+validate -> load -> derive -> docs -> charts -> downloads -> pages -> sync -> config -> mkdocs
+-> scan -> check + search -> publish
 
 `build_site` reads top to bottom as that sequence; each stage is a module-level function that
 takes data and returns data, timed and summarised on one progress line. Everything is written
-into `build/docs/` and a temporary folder beside `site/`; only the last stage, a rename,
-touches `site/`.
+into build/ and a temporary folder beside `site/`; only the last stage, a rename, touches `site/`.
+
+Each stage does only what changed since the last build (incremental.py keeps the content
+hashes): nothing at all when no input changed; no validation when the data did not change;
+charts from their cache; pages written to build/staging/ and moved into build/docs/ only
+when their bytes differ, so MkDocs renders only those when nothing all pages share changed;
+HTML read again only where it changed; the search index kept when no indexed page changed.
 """
 
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
+from site_builder import incremental
 from site_builder.build_run import (
     STAGES,
     BuildPaths,
@@ -29,21 +37,25 @@ from site_builder.build_run import (
     display_path,
 )
 from site_builder.dataset.dates import build_date as find_build_date
+from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
+from site_builder.incremental import BuildRecord
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
+from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations
+from site_builder.publish.html_scan import PageScan, scan_site
 from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
-from site_builder.publish.search_index import index_site
-from site_builder.publish.staging import prepare_docs, write_commune_lookup, write_pages
-from site_builder.publish.swap import publish, temporary_output
+from site_builder.publish.search_index import INDEX_FOLDER, index_site
+from site_builder.publish.staging import prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_entries, commune_shards
 
@@ -58,21 +70,80 @@ def build_site(
     validator: Callable[[Path], list[str]] | None | str = "project",
     progress: Callable[[str], None] = print,
     workers: int | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
     untouched. English is at the root; each other language in `languages` under its folder.
 
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
-    commit, the newest date in the data).
+    commit, the newest date in the data). `force` ignores what earlier builds left in build/.
     """
-    validator = validate_data if validator == "project" else validator
-    stages = Stages(progress)
+    incremental.refuse_tracked_work_dir(paths.root, paths.work_dir)
     editions = load_editions(languages)
-    stages.run("validate", check_data, paths.data_dir, validator, summary=lambda _: "no problems" if validator else "skipped")
+    record = BuildRecord() if force else incremental.read_record(paths.work_dir)
+    inputs = digest_inputs(paths, editions, validator, date)
+    if inputs and record.inputs == inputs and record.describes(paths.site_dir):
+        progress(
+            f"Nothing changed since the last build: {display_path(paths.site_dir, paths.root)} is up to date (--force rebuilds it)."
+        )
+        return BuildResult(paths.site_dir, "", (), 0, 0, up_to_date=True)
+    stages = Stages(progress)
+    validated = validate_once(paths, validator, record, stages)
     dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
     site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
+    rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, workers, stages)
+    configs, site_wide = stages.run(
+        "config",
+        configure_mkdocs,
+        read_base_config(paths.config_file),
+        contexts["scripts"],
+        editions,
+        paths,
+        when,
+        summary=lambda r: f"{len(r[0])} configuration(s)",
+    )
+    dirty = record.describes(paths.site_dir) and record.site_wide == site_wide
+    with temporary_output(paths.site_dir) as output:
+        indexed = build_and_check(configs, output, when, paths, record, dirty, stages)
+        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: display_path(paths.site_dir, paths.root))
+    incremental.write_record(
+        paths.work_dir, BuildRecord(inputs, validated, incremental.site_identity(paths.site_dir), site_wide, indexed)
+    )
+    result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
+    progress(
+        f"Built {result.pages} generated pages and {result.charts} charts into {display_path(paths.site_dir, paths.root)} "
+        f"in {result.total_seconds:.2f} s (build date {when})."
+    )
+    return result
+
+
+def digest_inputs(paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None) -> str:
+    """The hash of everything the build reads; empty (never up to date) with a validator of a test's own."""
+    if validator not in ("project", None):
+        return ""
+    when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
+    files = incremental.digest_files(paths.data_dir, paths.docs_dir, paths.config_file, incremental.PACKAGE_DIR)
+    return incremental.digest_text(files, incremental.tool_versions(), [e.lang for e in editions], validator, when)
+
+
+def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Stages) -> str:
+    """Validate the data unless this very data passed the project's validation last time; the
+    hash of what passed (empty when nothing is to be remembered)."""
+    validator = validate_data if validator == "project" else validator
+    remembered = validator is validate_data
+    data = incremental.digest_text(incremental.digest_files(paths.data_dir, incremental.PACKAGE_DIR)) if remembered else ""
+    if data and record.validated == data:
+        stages.run("validate", lambda: None, summary=lambda _: "no problems (the same data passed last time)")
+        return data
+    stages.run("validate", check_data, paths.data_dir, validator, summary=lambda _: "no problems" if validator else "skipped")
+    return data
+
+
+def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers, stages: Stages):
+    """Charts, downloads and pages written into build/staging/, then what changed moved into
+    build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
     hand_written = stages.run(
         "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r.values()))} hand-written files"
     )
@@ -92,22 +163,46 @@ def build_site(
         hand_written,
         summary=lambda r: f"{len(r)} pages in {len(editions)} edition(s)",
     )
-    configs = stages.run(
-        "config", configure_mkdocs, base_config, scripts, editions, paths, summary=lambda r: f"{len(r)} configuration(s)"
+    stages.run(
+        "sync",
+        lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e)) for e in editions),
+        summary=lambda n: f"{n} file(s) changed in {display_path(paths.work_dir, paths.root)}",
     )
-    with temporary_output(paths.site_dir) as output:
-        stages.run("mkdocs", run_editions, configs, output, when, summary=lambda _: "strict")
-        stages.run("search", index_site, output, summary=describe_search)
+    return rendered, {**contexts, "scripts": scripts}, generated
+
+
+def build_and_check(configs, output: Path, when: str, paths: BuildPaths, record: BuildRecord, dirty: bool, stages: Stages) -> str:
+    """MkDocs into `output` (only the changed pages when `dirty`), then one reading of its HTML
+    for the checks and the search index, which run side by side; the hash of the indexed pages."""
+    if dirty:
+        stages.run("copy", copy_previous_site, paths.site_dir, output, summary=lambda n: f"{n} files of the published site")
+    stages.run(
+        "mkdocs",
+        run_editions,
+        configs,
+        output,
+        when,
+        dirty,
+        summary=lambda _: "strict, changed pages only" if dirty else "strict",
+    )
+    scans = stages.run(
+        "scan", scan_site, output, paths.work_dir / "html-scan.json", INDEX_FOLDER, summary=lambda r: f"{len(r)} HTML pages"
+    )
+    indexed = incremental.digest_text(sorted((rel, s.digest) for rel, s in scans.items() if s.has_article))
+    keep_index = dirty and record.indexed == indexed and (output / INDEX_FOLDER).is_dir()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        indexing = pool.submit(lambda: None if keep_index else index_site(output, scans))
         stages.run(
-            "check", check_output, output, summary=lambda n: f"{n} HTML files: links resolve, no resource from another host"
+            "check",
+            check_output,
+            output,
+            scans,
+            summary=lambda n: f"{n} HTML files: links resolve, no resource from another host",
         )
-        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: display_path(paths.site_dir, paths.root))
-    result = BuildResult(paths.site_dir, when, tuple(stages.timings), len(generated), len(rendered), contexts["en"].downloads)
-    progress(
-        f"Built {result.pages} generated pages and {result.charts} charts into {display_path(paths.site_dir, paths.root)} "
-        f"in {result.total_seconds:.2f} s (build date {when})."
-    )
-    return result
+        stages.run(
+            "search", indexing.result, summary=lambda r: describe_search(r) if r else "no indexed page changed: index kept"
+        )
+    return indexed
 
 
 def validate_data(data_dir: Path) -> list[str]:
@@ -209,21 +304,25 @@ def write_site_pages(
 ) -> dict[str, str]:
     """Every edition's pages rendered and written into its staging folder; all of them by path in the site."""
     generated: dict[str, str] = {}
+    cache = PageCache(paths.work_dir / "page-cache", incremental.digest_files(incremental.PACKAGE_DIR))
     for e in editions:
-        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root)
+        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root, cache=cache)
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
+    cache.forget_unused()
     # The "Find your commune" lookup, once at the site root for every edition.
     write_commune_lookup(commune_shards(commune_entries(site.dataset)), paths.staging_docs / COMMUNE_LOOKUP)
     return generated
 
 
 def configure_mkdocs(
-    base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths
-) -> list[tuple[Path, str]]:
-    """One MkDocs configuration per edition; returns (configuration file, folder in the site)."""
-    configs = []
+    base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths, when: str
+) -> tuple[list[tuple[Path, str]], dict[str, str]]:
+    """One MkDocs configuration per edition; returns (configuration file, folder in the site) of
+    each, and the hash of what all pages of each edition share (incremental.py)."""
+    configs, site_wide = [], {}
     theme = stage_theme(paths.work_dir)
+    shared = incremental.digest_text(incremental.digest_files(paths.work_dir / theme), incremental.tool_versions(), when)
     for e in editions:
         alternates = (
             tuple(
@@ -237,7 +336,7 @@ def configure_mkdocs(
         site_dir = os.path.relpath(paths.site_dir, paths.work_dir) + (f"/{e.folder}" if e.folder else "")
         config = site_config(
             base_config,
-            docs_dir=paths.staging_for(e).name,
+            docs_dir=paths.docs_for(e).name,
             site_dir=site_dir,
             extra_javascript=scripts,
             t=e.t,
@@ -247,20 +346,22 @@ def configure_mkdocs(
         )
         write_config(config, config_file)
         configs.append((config_file, e.folder))
-    return configs
+        files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
+        site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
+    return configs, site_wide
 
 
-def run_editions(configs: list[tuple[Path, str]], output: Path, when: str) -> None:
+def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
     """MkDocs once per edition, English first: it fills the site root, the others their folders."""
     for config_file, folder in configs:
-        run_mkdocs(config_file, output / folder if folder else output, when)
+        run_mkdocs(config_file, output / folder if folder else output, when, dirty=dirty)
 
 
-def check_output(output: Path) -> int:
+def check_output(output: Path, scans: dict[str, PageScan]) -> int:
     """Check the built HTML; the number of pages checked, or BuildError listing the problems."""
-    problems = check_site(output)
+    problems = check_site(output, scans, skip=INDEX_FOLDER)
     if problems:
         shown = problems[:30]
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
         raise BuildError("The built site has problems:" + "".join(f"\n  - {p}" for p in shown) + more)
-    return sum(1 for _ in output.rglob("*.html"))
+    return len(scans)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from site_builder.validate import Problem, format_problem, validate_packages
@@ -64,3 +65,12 @@ def one(project: Path, rule: str, path: str, line: int) -> str:
     problems = found(project)
     assert [(p.rule, p.path, p.line) for p in problems] == [(rule, path, line)], [format_problem(p) for p in problems]
     return format_problem(problems[0])
+
+
+def tree_hash(root: Path) -> str:
+    """A hash of every file under `root`: its path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -9,14 +9,20 @@ from pathlib import Path
 from site_builder.errors import BuildError
 
 EXAMPLE = """\
-Stages: validate, load, derive, docs, charts, downloads, pages, config, mkdocs, check, publish.
-If any stage fails, site/ stays exactly as it was. The build date comes from
-SOURCE_DATE_EPOCH, else the last commit, so the same commit builds the same bytes.
+Stages: validate, load, derive, docs, charts, downloads, pages, sync, config, (copy),
+mkdocs, scan, check, search, publish. If any stage fails, site/ stays exactly as it was.
+The build date comes from SOURCE_DATE_EPOCH, else the last commit, so the same commit
+builds the same bytes.
+
+A rebuild does only what changed since the last build (build/last-build.json): nothing
+when no input changed, and only the changed pages when nothing all pages share changed.
+--force ignores what earlier builds left and renders everything.
 
 Examples:
   site-builder build
   site-builder build --site-dir /tmp/preview
-  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) site-builder build
+  site-builder build --data-dir /tmp/data-10x --site-dir /tmp/site-10x
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) site-builder build --force
 """
 
 
@@ -32,6 +38,10 @@ def add_parser(subparsers):
         "--root", type=Path, default=Path("."), help="project folder holding datapackages/, docs/ and mkdocs.yml (default: .)"
     )
     parser.add_argument("--site-dir", type=Path, default=None, help="where to publish the site (default: <root>/site)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="the data packages to build from (default: <root>/datapackages)"
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild everything, ignoring what earlier builds left in build/")
     parser.add_argument("--workers", type=int, default=None, help="processes for chart rendering (default: one per core)")
     parser.set_defaults(run=run)
     return parser
@@ -47,9 +57,12 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
-    paths = BuildPaths.for_project(root, site_dir=args.site_dir)
+    if args.data_dir is not None and not args.data_dir.is_dir():
+        print(f"{args.data_dir}: no such folder; --data-dir names a folder holding reform/ and units/.", file=sys.stderr)
+        return 2
+    paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir)
     try:
-        build_site(paths, workers=args.workers, progress=lambda line: print(line, flush=True))
+        build_site(paths, workers=args.workers, force=args.force, progress=lambda line: print(line, flush=True))
     except ValidationFailed as failure:
         for line in failure.lines:
             print(line)

@@ -19,6 +19,7 @@ from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.dictionary import resource_docs
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
+from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP, indicator_path, page_url, province_path, root_of
 from site_builder.pages.translations import Translations
 from site_builder.views import Site
@@ -49,6 +50,8 @@ class PageSpec:
     template: str
     title: str
     data: dict
+    # Rendered from `data` and the page context alone (no `site`, no `charts`): the page cache may keep it.
+    own_data_only: bool = False
 
 
 def render_pages(
@@ -59,9 +62,11 @@ def render_pages(
     t: Translations,
     env: jinja2.Environment | None = None,
     to_site_root: str = "",
+    cache: PageCache | None = None,
 ) -> dict[str, str]:
     """Every generated page of one edition as {Markdown path: text}, in a stable order.
-    `to_site_root` leads from the edition's root to the site's, where downloads and charts are."""
+    `to_site_root` leads from the edition's root to the site's, where downloads and charts are.
+    Pages rendered from their own data only are taken from `cache` when it has them."""
     env = env or make_environment(t)
     pages: dict[str, str] = {}
     for spec in page_specs(site, charts, plan, context, t):
@@ -70,7 +75,13 @@ def render_pages(
                 f"Two generated pages have the path {spec.md_path}; a province slug or an indicator id names an "
                 "existing page (index, former ...) or another province: change it in the data."
             )
-        pages[spec.md_path] = render_page(env, spec, site, charts, context, to_site_root)
+        key = cache.key(t.lang, spec, context, to_site_root) if cache and spec.own_data_only else None
+        text = cache.get(key) if key else None
+        if text is None:
+            text = render_page(env, spec, site, charts, context, to_site_root)
+            if key:
+                cache.put(key, text)
+        pages[spec.md_path] = text
     return pages
 
 
@@ -78,14 +89,14 @@ def render_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, charts: dict, context: PageContext, to_site_root: str = ""
 ) -> str:
     root = root_of(spec.md_path)
+    shared = {} if spec.own_data_only else {"site": site, "charts": charts}
     try:
         body = env.get_template(spec.template).render(
             root=root,
             site_root=root + to_site_root,
             page_path=page_url(spec.md_path),
-            site=site,
             ctx=context,
-            charts=charts,
+            **shared,
             **spec.data,
         )
     except jinja2.TemplateError as error:
@@ -129,6 +140,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
                 "units_download": unit_files.get(view.province.id),
                 "units_source": units_source,
             },
+            own_data_only=True,
         )
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
     for iv in site.indicator_views:

@@ -17,25 +17,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from site_builder.errors import BuildError
-from site_builder.views.communes import fold
+from site_builder.publish.html_scan import BODY_START, PageScan, scan_html, scan_site
 
 INDEX_FOLDER = "pagefind"
 # Left out of the index besides `data-pagefind-ignore`: charts (their text is in the page's
 # tables), and whatever the templates mark `data-search-exclude` (long tables, downloads and
 # checksums, the coverage matrix, citation blocks).
 EXCLUDE_SELECTORS = ("[data-search-exclude]", "figure.chart", ".chart-wrap", ".headerlink")
-# The indexed article, as theme/main.html writes it: its start, and the marker at its end.
-BODY_START = "<div data-pagefind-body>"
-BODY_END = "<!--/pagefind-body-->"
 # Pagefind's ready-made interfaces; the site has its own search box, so they are not published.
 UNUSED_BUNDLES = (
     "pagefind-ui.js",
@@ -55,11 +50,16 @@ class SearchIndex:
     bytes: int  # their total size
 
 
-def index_site(site_dir: Path) -> SearchIndex:
+def index_site(site_dir: Path, scans: dict[str, PageScan] | None = None) -> SearchIndex:
     """Index every page under `site_dir` into `site_dir/pagefind/`; BuildError when Pagefind is
-    missing or fails."""
+    missing or fails. `scans` are the pages as html_scan read them (read here when not given)."""
+    scans = scan_site(site_dir, skip=INDEX_FOLDER) if scans is None else scans
     # A page without the end marker has no indexed article (404.html): it stays out of the index.
-    pages = {rel: inject(html) for rel, html in read_pages(site_dir) if BODY_END in html}
+    pages = {
+        rel: inject((site_dir / rel).read_text(encoding="utf-8"), scan.folded_words)
+        for rel, scan in sorted(scans.items())
+        if scan.has_article and not rel.startswith(INDEX_FOLDER + "/")
+    }
     output = site_dir / INDEX_FOLDER
     try:
         with tempfile.TemporaryDirectory(prefix="search-pages-") as copies:
@@ -92,70 +92,17 @@ def sort_entry_keys(entry: Path) -> None:
         )
 
 
-def read_pages(site_dir: Path):
-    """(path, HTML) of every page, in path order ("provinces/x/index.html")."""
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not rel.startswith(INDEX_FOLDER + "/"):
-            yield rel, path.read_text(encoding="utf-8")
-
-
-def inject(html: str) -> str:
+def inject(html: str, words: tuple[str, ...] | list[str] | None = None) -> str:
     """The page as Pagefind reads it: the folded copy of its đ-words first in the article (so
     Pagefind counts them in the page's own section, not in the last heading's)."""
-    words = folded_words(html)
+    words = folded_words(html) if words is None else words
     folded = f"<p>{' '.join(words)}</p>" if words else ""  # folded words are [a-z0-9]: nothing to escape
     return html.replace(BODY_START, BODY_START + folded, 1)
 
 
 def folded_words(html: str) -> list[str]:
     """The ASCII-folded form of every word with đ/Đ in the indexed text ("Đà" -> "da"), sorted."""
-    start, end = html.find(BODY_START), html.find(BODY_END)
-    if start < 0 or end < start or not _D.search(html, start, end):
-        return []
-    parser = _IndexedText()
-    parser.feed(html[start:end])
-    parser.close()
-    words = {w for chunk in parser.text for w in chunk.split() if "đ" in w.lower()}
-    return sorted({fold(w) for w in words} - {""})
-
-
-_D = re.compile("[đĐ]")
-
-
-class _IndexedText(HTMLParser):
-    """The text inside `data-pagefind-body`, less what Pagefind leaves out (ignored elements)."""
-
-    _SKIPPED = frozenset({"script", "style", "svg", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self._open: list[tuple[str, bool, bool]] = []  # (tag, opens the body, opens an ignored part)
-        self._in_body = 0
-        self._ignored = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"):
-            return
-        names = {name for name, _ in attrs}
-        body = "data-pagefind-body" in names
-        ignored = bool({"data-pagefind-ignore", "data-search-exclude"} & names) or tag in self._SKIPPED
-        self._open.append((tag, body, ignored))
-        self._in_body += body
-        self._ignored += ignored
-
-    def handle_endtag(self, tag):
-        while self._open:
-            open_tag, body, ignored = self._open.pop()
-            self._in_body -= body
-            self._ignored -= ignored
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        if self._in_body and not self._ignored:
-            self.text.append(data)
+    return list(scan_html(html).folded_words)
 
 
 def _run_apart(coroutine_function, *args) -> None:

@@ -1,9 +1,11 @@
-"""The staging folder `build/docs/`: the hand-written pages copied from docs/, then the
-generated pages written beside them (a generated page never replaces a hand-written one)."""
+"""The staging folder `build/staging/docs/`: the hand-written pages copied from docs/, then the
+generated pages written beside them (a generated page never replaces a hand-written one).
+`sync_folder` then moves what changed into `build/docs/`, the folder MkDocs reads."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -85,3 +87,27 @@ def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
 
 def _compact_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def sync_folder(fresh: Path, target: Path) -> int:
+    """Make `target` hold exactly the files of `fresh`, moving in only those whose bytes differ
+    (a file left alone keeps its time, so MkDocs knows it needs no new page); the number moved
+    in or removed."""
+    changed = 0
+    wanted = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+    for rel in sorted(wanted):
+        new, old = fresh / rel, target / rel
+        if old.is_file() and old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, old)
+        changed += 1
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):  # files before their folders
+            rel = path.relative_to(target)
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+                changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed

@@ -1,11 +1,14 @@
 """Publishing without a half-written site: the build writes into a temporary folder beside
 `site/`, and a rename swaps it in. A failed build removes its temporary folder and never
-touches `site/`."""
+touches `site/`. The old site is deleted by a process of its own: publishing never waits
+for it."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,11 +35,18 @@ def temporary_output(site_dir: Path):
             temp.rmdir()
 
 
+def copy_previous_site(site_dir: Path, output: Path, leave_out: tuple[str, ...] = ()) -> int:
+    """Copy the published site into the (empty) temporary folder, keeping each file's time, so
+    MkDocs can rebuild only the pages whose Markdown is newer; the number of files copied."""
+    shutil.copytree(site_dir, output, dirs_exist_ok=True, ignore=lambda d, names: leave_out if Path(d) == site_dir else ())
+    return sum(1 for p in output.rglob("*") if p.is_file())
+
+
 def publish(new_site: Path, site_dir: Path) -> None:
     """Replace `site_dir` by `new_site` with renames: readers see the old site or the new one.
 
-    The old site is moved aside first and deleted only after the new one is in place; if
-    moving the new one fails, the old one is moved back.
+    The old site is moved aside first and deleted, after the new one is in place, by a process
+    that goes on after this one returns; if moving the new one fails, the old one is moved back.
     """
     aside = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=site_dir.parent))
     try:
@@ -50,4 +60,20 @@ def publish(new_site: Path, site_dir: Path) -> None:
                 os.rename(aside / "site", site_dir)
             raise
     finally:
-        shutil.rmtree(aside, ignore_errors=True)
+        delete_in_background(aside)
+
+
+def delete_in_background(folder: Path) -> None:
+    """Remove `folder` in a detached process; an empty one at once."""
+    try:
+        folder.rmdir()
+        return
+    except OSError:
+        pass
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )

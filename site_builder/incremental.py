@@ -1,0 +1,131 @@
+"""What the last successful build saw, so this one does only what changed.
+
+Every decision compares content hashes, never timestamps: the hash of the inputs (data, docs,
+mkdocs.yml, the builder's own code, templates and translations, the versions of the tools
+that draw the site, the build date), of the data alone (for validation), of what every page
+of an edition shares (its MkDocs configuration, the theme, the list of its files: when that is
+unchanged MkDocs needs to render only the pages whose Markdown changed), and of the indexed
+pages (for the search index). The record lives in build/last-build.json, beside the caches
+it vouches for, and names the site it describes by the folder's inode and change time: a site
+replaced by anything but this build's own publishing is never taken for it (a file edited
+inside site/ by hand is not noticed: `--force` rebuilds).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from site_builder.errors import BuildError
+
+RECORD_FILE = "last-build.json"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The tools whose version changes what the site looks like.
+TOOLS = (
+    "mkdocs",
+    "mkdocs-material",
+    "altair",
+    "vl-convert-python",
+    "pagefind",
+    "pagefind_bin",
+    "babel",
+    "frictionless",
+    "jinja2",
+)
+RECORD_VERSION = 1
+
+
+@dataclass
+class BuildRecord:
+    inputs: str = ""  # everything the build reads
+    validated: str = ""  # the data (and the validator) that last passed validation
+    site: list = field(default_factory=list)  # [device, inode, change time] of the published site folder
+    site_wide: dict = field(default_factory=dict)  # edition -> what all of its pages share
+    indexed: str = ""  # the pages the search index was made from
+
+    def describes(self, site_dir: Path) -> bool:
+        """True when `site_dir` is the very folder this record's build published."""
+        return bool(self.site) and self.site == site_identity(site_dir)
+
+
+def read_record(work_dir: Path) -> BuildRecord:
+    path = work_dir / RECORD_FILE
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.pop("version", None) != RECORD_VERSION:
+            return BuildRecord()
+        return BuildRecord(**stored)
+    except (OSError, ValueError, TypeError):  # none yet, cut short, or from another version
+        return BuildRecord()
+
+
+def write_record(work_dir: Path, record: BuildRecord) -> None:
+    work_dir.mkdir(parents=True, exist_ok=True)
+    temporary = work_dir / (RECORD_FILE + ".tmp")
+    temporary.write_text(json.dumps({"version": RECORD_VERSION, **asdict(record)}, indent=1), encoding="utf-8")
+    os.replace(temporary, work_dir / RECORD_FILE)
+
+
+def forget_record(work_dir: Path) -> None:
+    (work_dir / RECORD_FILE).unlink(missing_ok=True)
+
+
+def site_identity(site_dir: Path) -> list:
+    try:
+        info = os.stat(site_dir)
+    except OSError:
+        return []
+    # The inode alone is not enough: a folder deleted and made again may get the same number.
+    return [info.st_dev, info.st_ino, info.st_ctime_ns]
+
+
+def digest_files(*roots: Path) -> str:
+    """A hash of every regular file under `roots` (a file root counts as itself): paths and bytes."""
+    digest = hashlib.sha256()
+    for root in roots:
+        digest.update(f"root {root}\n".encode())
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(f"{path.relative_to(root) if path != root else path.name}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def digest_text(*parts: object) -> str:
+    return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()
+
+
+def tool_versions() -> str:
+    versions = []
+    for name in TOOLS:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return ",".join(versions)
+
+
+def refuse_tracked_work_dir(root: Path, work_dir: Path) -> None:
+    """The caches in build/ are trusted as this machine's own work: a pull request that commits
+    files there could pass forged results off as checked ones, so a tracked build/ stops the build."""
+    try:
+        relative = work_dir.resolve().relative_to(root.resolve())
+    except ValueError:
+        return  # outside the repository: nothing in git can put files there
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "--", str(relative)], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return  # no git: no commit can have put files there
+    tracked = listed.stdout.split()
+    if listed.returncode == 0 and tracked:
+        raise BuildError(
+            f"{relative}/ holds files committed to git ({tracked[0]} ...); it is the build's own work folder. "
+            f"Remove them with `git rm -r --cached {relative}` and build again."
+        )

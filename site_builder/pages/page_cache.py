@@ -1,0 +1,55 @@
+"""Pages rendered by an earlier build, kept by what they were rendered from.
+
+A province page is rendered from its own data alone (its view, charts, downloads, the page
+context), never from the whole site, so its text is a function of those, of the edition and
+of the builder's code and templates: the key is the hash of all of them. A rebuild then renders
+only the province pages whose data changed (their commune tables are most of the rendering time).
+The cache is build/page-cache/, one file per page; entries no build used are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+
+class PageCache:
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt.encode()
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def key(self, *parts: object) -> str | None:
+        """The hash of what a page is rendered from; None when that cannot be pickled."""
+        try:
+            data = pickle.dumps(parts, protocol=5)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        return hashlib.sha256(self.salt + data).hexdigest()
+
+    def get(self, key: str) -> str | None:
+        path = self.folder / f"{key}.md"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{key}.tmp"
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temporary, self.folder / f"{key}.md")
+        self.used.add(key)
+
+    def forget_unused(self, keep: set[str] = frozenset()) -> None:
+        """Remove the entries neither this cache nor `keep` (another edition's) used."""
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.stem not in self.used and path.stem not in keep:
+                    path.unlink()

@@ -1,0 +1,197 @@
+"""One reading of every built HTML page, shared by the search index and the final checks.
+
+Both need the same parse of each page (its anchors, its links, anything unsafe, and the
+đ-words of its article), and parsing is most of their time: so each page is parsed once, in
+as many processes as there are cores, and the result is kept in a cache keyed by the page's
+bytes (build/html-scan.json), so a rebuild parses only the pages that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from site_builder.views.communes import fold
+
+# The indexed article, as theme/main.html writes it: its start, and the marker at its end.
+BODY_START = "<div data-pagefind-body>"
+BODY_END = "<!--/pagefind-body-->"
+# Bumped when what a scan records changes, so an old cache is never read as a new one.
+SCAN_VERSION = 1
+
+# Attributes that make the browser fetch something when the page loads (not <a href>).
+LOADING_ATTRIBUTES = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "input": ("src",),
+    "track": ("src",),
+}
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*([^'")\s]+)""", re.IGNORECASE)
+# Attributes whose value the browser follows as an address when the reader acts on the element.
+LINK_ATTRIBUTES = frozenset(
+    {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"}
+)
+_SAFE_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"})
+# What Pagefind leaves out of the article besides `data-pagefind-ignore` (search_index.py).
+_SKIPPED = frozenset({"script", "style", "svg", "template", "noscript"})
+_IGNORING = frozenset({"data-pagefind-ignore", "data-search-exclude"})
+
+
+@dataclass(frozen=True)
+class PageScan:
+    ids: frozenset[str]  # anchors a link can point to (id, and <a name>)
+    links: tuple[tuple[str, str, str], ...]  # (tag, attribute, value) of every address on the page
+    unsafe: tuple[str, ...]  # event handlers and links with another scheme, as sentences
+    folded_words: tuple[str, ...]  # ASCII-folded đ-words of the indexed article ("da" for Đà), sorted
+    has_article: bool  # the page has an indexed article (404.html has none)
+    digest: str = ""  # SHA-256 of the page's bytes (set by scan_site)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str, str]] = []
+        self.unsafe: list[str] = []
+        self.article_text: list[str] = []
+        self._open: list[tuple[str, bool, bool]] = []  # (tag, opens the article, opens an ignored part)
+        self._in_body = 0
+        self._ignored = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._record_addresses(tag, attrs)
+        if tag in _VOID:
+            return
+        names = {name for name, _ in attrs}
+        body = "data-pagefind-body" in names
+        ignored = bool(_IGNORING & names) or tag in _SKIPPED
+        self._open.append((tag, body, ignored))
+        self._in_body += body
+        self._ignored += ignored
+
+    def handle_startendtag(self, tag, attrs):
+        self._record_addresses(tag, attrs)
+
+    def _record_addresses(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")
+            if value is None:
+                continue
+            if name in LINK_ATTRIBUTES and unsafe_scheme(value):
+                self.unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
+                self.links.append((tag, name, value))
+            if name == "style":
+                self.links += [(tag, "style", url) for url in CSS_URL.findall(value)]
+
+    def handle_endtag(self, tag):
+        while self._open:
+            open_tag, body, ignored = self._open.pop()
+            self._in_body -= body
+            self._ignored -= ignored
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._in_body and not self._ignored:
+            self.article_text.append(data)
+
+
+def unsafe_scheme(value: str) -> bool:
+    """True for an address with a scheme other than http(s); control characters and spaces,
+    which browsers strip from a scheme (`java\tscript:`), are removed first."""
+    compact = "".join(c for c in value if ord(c) > 32 and ord(c) != 127)
+    match = _SCHEME.match(compact)
+    return bool(match) and match.group(1).lower() not in _SAFE_SCHEMES
+
+
+def scan_html(html: str) -> PageScan:
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    words = {w for chunk in parser.article_text for w in chunk.split() if "đ" in w.lower()}
+    return PageScan(
+        ids=frozenset(parser.ids),
+        links=tuple(parser.links),
+        unsafe=tuple(parser.unsafe),
+        folded_words=tuple(sorted({fold(w) for w in words} - {""})),
+        has_article=BODY_END in html,
+    )
+
+
+def _scan_file(path: str) -> PageScan:
+    return scan_html(Path(path).read_text(encoding="utf-8", errors="replace"))
+
+
+def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") -> dict[str, PageScan]:
+    """Every HTML page under `site_dir` (except under the folder `skip`) by its path in the site
+    ("provinces/x/index.html"), parsed anew only when its bytes are not in `cache_file`."""
+    pages = {
+        path.relative_to(site_dir).as_posix(): path
+        for path in sorted(site_dir.rglob("*.html"))
+        if not (skip and path.relative_to(site_dir).as_posix().startswith(skip + "/"))
+    }
+    digests = {rel: hashlib.sha256(path.read_bytes()).hexdigest() for rel, path in pages.items()}
+    cached = _read_cache(cache_file)
+    missing = sorted({digest: rel for rel, digest in digests.items() if digest not in cached}.items())
+    if missing:
+        workers = min(os.cpu_count() or 1, max(1, len(missing) // 20))
+        paths = [str(pages[rel]) for _, rel in missing]
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                scans = list(pool.map(_scan_file, paths, chunksize=8))
+        else:
+            scans = [_scan_file(p) for p in paths]
+        cached.update(zip([digest for digest, _ in missing], scans, strict=True))
+    if cache_file is not None:
+        _write_cache(cache_file, {digest: cached[digest] for digest in set(digests.values())})
+    return {rel: replace(cached[digest], digest=digest) for rel, digest in digests.items()}
+
+
+def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
+    if cache_file is None or not cache_file.is_file():
+        return {}
+    try:
+        stored = json.loads(cache_file.read_text(encoding="utf-8"))
+        if stored.get("version") != SCAN_VERSION:
+            return {}
+        return {digest: _from_json(entry) for digest, entry in stored["pages"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):  # cut short or from elsewhere: parse again
+        return {}
+
+
+def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cache_file.with_suffix(".tmp")
+    pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
+    temporary.write_text(json.dumps({"version": SCAN_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, cache_file)
+
+
+def _to_json(scan: PageScan) -> list:
+    return [sorted(scan.ids), [list(link) for link in scan.links], list(scan.unsafe), list(scan.folded_words), scan.has_article]
+
+
+def _from_json(entry: list) -> PageScan:
+    ids, links, unsafe, words, has_article = entry
+    return PageScan(frozenset(ids), tuple(tuple(link) for link in links), tuple(unsafe), tuple(words), bool(has_article))
