@@ -5,8 +5,14 @@ Plans the charts the site would have from datapackages/ (no validation); with fe
 --min charts planned, adds synthetic requests so the pool has work. Writes only into
 temporary folders.
 
+With --data, measures the charts stage as the build runs it on that data folder instead (both
+editions, charts past the first few of a page left to the browser; --inline-all draws every
+chart, as builds did before): cold and warm seconds, the charts drawn and deferred, and the
+largest province page's Markdown.
+
     .venv/bin/python benchmarks/bench_charts.py                 # serial vs 2 workers
     .venv/bin/python benchmarks/bench_charts.py --workers 4 --synthetic 200
+    .venv/bin/python benchmarks/bench_charts.py --data /tmp/synthetic/datapackages
 """
 
 from __future__ import annotations
@@ -59,13 +65,58 @@ def timed(requests, workers: int, cache: Path | None) -> tuple[float, int]:
         return time.perf_counter() - started, len({c.svg_path for c in rendered.values()})
 
 
+def stage_run(data_dir: Path, workers: int | None, inline_all: bool) -> None:
+    """The charts stage of a build on `data_dir`, cold then warm, and the pages it feeds."""
+    from site_builder.dataset.load import load_package
+    from site_builder.pages.chart_plan import plan_charts
+    from site_builder.pages.editions import load_editions
+    from site_builder.views import derive_site
+
+    dataset, _ = load_package(data_dir)
+    site = derive_site(dataset)
+    editions = load_editions(("en", "vi"))
+    plans = {e.lang: plan_charts(site, e.t) for e in editions}
+    requests = [r for plan in plans.values() for r in plan.requests]
+    deferred = frozenset() if inline_all else frozenset().union(*(getattr(p, "deferred", ()) for p in plans.values()))
+    options = {"deferred": deferred} if deferred else {}
+    print(f"{len(dataset.figures)} figure rows, {len(requests)} chart requests in {len(plans)} editions")
+    with tempfile.TemporaryDirectory(prefix="bench-chart-stage-") as tmp:
+        for run in ("cold", "warm"):
+            started = time.perf_counter()
+            rendered = render_charts(requests, Path(tmp) / run, workers=workers, cache_dir=Path(tmp) / "cache", **options)
+            seconds = time.perf_counter() - started
+            svgs = len(list((Path(tmp) / run / "assets" / "charts").glob("*.svg")))
+            pngs = len(list((Path(tmp) / run / "assets" / "charts").glob("*.png")))
+            print(f"charts stage, {run}: {seconds:6.2f} s; drawn at build time: {svgs} SVG, {pngs} PNG; ", end="")
+            print(f"left to the browser: {sum(1 for c in rendered.values() if getattr(c, 'deferred', False))} charts")
+        for e in editions:
+            path, size = largest_province_page(site, rendered, plans[e.lang], e)
+            print(f"largest province page ({e.lang}): {path}, {size:,} bytes of Markdown")
+
+
+def largest_province_page(site, rendered, plan, edition) -> tuple[str, int]:
+    """The longest generated province page of an edition: its path and its size in bytes."""
+    from site_builder.pages.render import PageContext, render_pages
+
+    context = PageContext("2025-11-01", "bench", "https://example.org/repo", "CC BY 4.0", "https://example.org/licence")
+    pages = render_pages(site, rendered, plan, context, edition.t, to_site_root=edition.to_site_root)
+    sizes = {path: len(text.encode("utf-8")) for path, text in pages.items() if path.startswith("provinces/")}
+    path = max(sizes, key=lambda p: (sizes[p], p))
+    return path, sizes[path]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2, help="processes of the parallel run (default 2)")
     parser.add_argument("--min", type=int, default=40, help="add synthetic charts below this many planned (default 40)")
     parser.add_argument("--synthetic", type=int, default=0, help="render this many synthetic charts instead of the plan")
+    parser.add_argument("--data", type=Path, help="measure the charts stage of a build on this data folder")
+    parser.add_argument("--inline-all", action="store_true", help="with --data: draw every chart at build time")
     args = parser.parse_args(argv)
 
+    if args.data:
+        stage_run(args.data, args.workers, args.inline_all)
+        return 0
     if args.synthetic:
         requests, origin = synthetic_requests(args.synthetic), "synthetic"
     else:

@@ -251,8 +251,10 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | N
     the site root's assets, which every edition links to."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
+    # Charts past the first few of a page are drawn by the reader's browser, not here.
+    deferred = frozenset().union(*(plan.deferred for plan in plans.values()))
     cache = paths.work_dir / "chart-cache"
-    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=cache)
+    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=cache, deferred=deferred)
     return rendered, chart_renderer.write_chart_assets(staging, cache_dir=cache)
 
 

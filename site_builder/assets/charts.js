@@ -2,6 +2,9 @@
 // Loaded on every page; it is small. The Vega bundle (about 900 KB, served by this site) is
 // fetched only when a chart scrolls into view or gets hover/focus, never on first paint.
 // If anything fails, the static SVG drawn at build time stays in place.
+// A deferred chart (data-deferred: past the first few of its page) has no static SVG: it is
+// drawn only when the reader opens its disclosure, and then offers its PNG and SVG, made by
+// Vega from the chart it drew. Without JavaScript its table of values stands in for it.
 (function () {
   "use strict";
   // The bundle sits beside this script; resolve it from our own address, which is right on
@@ -47,9 +50,9 @@
         var holder = document.createElement("div");
         holder.className = "chart-interactive";
         holder.hidden = true;  // drawn off-screen first: the static chart stays until this one is ready
-        figure.insertBefore(holder, target);
+        target.parentNode.insertBefore(holder, target);  // in the figure, or in a deferred chart's disclosure
         return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: "light" } })
-          .then(function () {
+          .then(function (result) {
             var svg = holder.querySelector("svg");
             if (!svg || !target) throw new Error("no chart drawn");
             svg.setAttribute("role", "img");
@@ -57,16 +60,46 @@
             holder.hidden = false;
             target.remove();
             figure.setAttribute("data-state", "interactive");
+            if (figure.hasAttribute("data-deferred")) offerImages(figure, result.view);
           })
           .catch(function (error) { holder.remove(); throw error; });
       })
       .catch(function () { figure.setAttribute("data-state", "static"); });
   }
 
+  // The PNG and SVG downloads of a chart drawn here, made by Vega from the view it drew.
+  function offerImages(figure, view) {
+    var downloads = figure.querySelector(".chart-downloads");
+    if (!downloads || !view || typeof view.toImageURL !== "function") return;
+    [["png", 2], ["svg", 1]].forEach(function (format) {
+      view.toImageURL(format[0], format[1]).then(function (url) {
+        var link = document.createElement("a");
+        link.href = url;
+        link.download = figure.id + "." + format[0];
+        link.textContent = downloads.getAttribute("data-" + format[0]) || format[0].toUpperCase();
+        downloads.appendChild(document.createTextNode(" · "));
+        downloads.appendChild(link);
+      });
+    });
+  }
+
+  // A deferred chart is drawn when its disclosure is opened, not when it scrolls into view.
+  function watchDeferred(figure) {
+    var disclosure = figure.querySelector("details.chart-open");
+    if (!disclosure) return;
+    if (disclosure.open) { enhance(figure); return; }
+    disclosure.addEventListener("toggle", function () { if (disclosure.open) enhance(figure); });
+  }
+
   var observer = null;
 
   function start() {
-    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.chart[data-spec]:not([data-watched])"));
+    var all = Array.prototype.slice.call(document.querySelectorAll("figure.chart[data-spec]:not([data-watched])"));
+    all.filter(function (f) { return f.hasAttribute("data-deferred"); }).forEach(function (figure) {
+      figure.setAttribute("data-watched", "");
+      watchDeferred(figure);
+    });
+    var figures = all.filter(function (f) { return !f.hasAttribute("data-deferred"); });
     figures.forEach(function (figure) {
       figure.setAttribute("data-watched", "");
       ["mouseenter", "focusin", "touchstart"].forEach(function (name) {

@@ -3,13 +3,16 @@
 in the browser by assets/charts.js) and the chart's data as CSV.
 
 The site build plans the requests (site_builder/pages/chart_plan.py); this package only draws.
+Charts the plan defers (past the first few of a page) get their spec and CSV only: the reader's
+browser draws them when they are opened.
 
 - model.py: ChartRequest, ChartRow, RenderedChart; chart text cleaned of undrawable characters
-- spec.py: the Vega-Lite spec of a request (bars, series), in the page's number format
+- spec.py: the Vega-Lite spec of a request (bars, series: plain dicts), in the page's number format
 - stacked.py: stacked bars (units by type before and after)
 - tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps and their hand-placed grid
 - colours.py: palettes and the contrast that picks text colour
 - render.py: each distinct spec drawn once, over processes, cached by request and by spec
+- cache.py: the cache folder across builds (drawn SVG and PNG, each request's spec)
 - png.py: PNG recompression
 - assets.py: the lazy loader charts.js and the Vega bundle (cached per vl-convert version)
 """

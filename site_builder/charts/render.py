@@ -19,10 +19,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from importlib.metadata import version
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from site_builder.charts import model as chart_model
 from site_builder.charts import spec as chart_spec_module
+from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
@@ -31,8 +32,6 @@ from site_builder.errors import BuildError
 
 CHART_FOLDER = "assets/charts"
 PNG_SCALE = 2  # crisp on high-density screens and in print
-# Bump when the drawing changes without a change of spec (e.g. PNG compression): new cache folder.
-RENDER_VERSION = 3
 # Below this many charts to draw, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 # The code that turns a request into a spec: a cached spec is reused only if it is unchanged.
@@ -129,13 +128,20 @@ def inline_svg(svg: str, chart_id: str) -> str:
 
 
 def render_charts(
-    requests: Sequence[ChartRequest], docs_dir: Path, workers: int | None = None, cache_dir: Path | None = None
+    requests: Sequence[ChartRequest],
+    docs_dir: Path,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+    deferred: Collection[str] = (),
 ) -> dict[str, RenderedChart]:
-    """Write each distinct chart's SVG, PNG, spec and CSV under docs_dir/assets/charts/; keyed by chart_id.
+    """Write each distinct chart's spec and CSV under docs_dir/assets/charts/, and the SVG and PNG
+    of those drawn at build time; keyed by chart_id.
 
-    Each distinct spec is drawn once (file names = its content hash), over `workers` processes
-    (default: one per core). `cache_dir` (optional) keeps drawn SVG/PNG by hash across builds.
-    The same requests always give the same bytes.
+    `deferred`: ids of charts a page shows past its first few. They are not drawn here (no SVG,
+    no PNG): the reader's browser draws them from the spec when they are opened, and offers their
+    PNG and SVG then. Every other chart is drawn once per distinct spec (file names = its content
+    hash), over `workers` processes (default: one per core). `cache_dir` (optional) keeps drawn
+    SVG/PNG and specs by hash across builds. The same requests always give the same bytes.
     """
     duplicates = sorted(chart_id for chart_id, count in Counter(r.chart_id for r in requests).items() if count > 1)
     if duplicates:
@@ -145,14 +151,33 @@ def render_charts(
     keyed: dict[str, tuple[ChartRequest, str]] = {}
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
-    cache = _cache_folder(cache_dir)
+    cache = cache_folder(cache_dir)
     for request in requests:
         key, specs_json = _spec_of(request, cache)
         keyed[request.chart_id] = (request, key)
         specs[key] = specs_json
         csvs[key] = chart_csv(request)
+    wanted = {key for chart_id, (_, key) in keyed.items() if chart_id not in deferred}
+    drawn = _draw({key: specs[key] for key in wanted}, cache, workers, keyed)
 
-    drawn = {key: _read_cache(cache, key) for key in specs if _cached(cache, key)}
+    folder = Path(docs_dir) / CHART_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for key in sorted(specs):
+        (folder / f"{key}.vl.json").write_bytes(spec_file_text(specs[key]).encode("utf-8"))
+        (folder / f"{key}.csv").write_bytes(csvs[key])
+        if key in drawn:
+            svg, png = drawn[key]
+            (folder / f"{key}.svg").write_bytes(svg.encode("utf-8"))
+            (folder / f"{key}.png").write_bytes(png)
+    return {
+        chart_id: _rendered(request, key, None if chart_id in deferred else drawn[key][0])
+        for chart_id, (request, key) in keyed.items()
+    }
+
+
+def _draw(specs: dict[str, str], cache: Path | None, workers: int | None, keyed: dict) -> dict[str, tuple[str, bytes]]:
+    """SVG and PNG of each spec: from the cache, else drawn (and cached); a failure names the charts."""
+    drawn = {key: read_drawing(cache, key) for key in specs if is_cached(cache, key)}
     fresh = _render_all({k: s for k, s in specs.items() if k not in drawn}, workers or os.cpu_count() or 1)
     failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, str))
     if failed:
@@ -163,28 +188,24 @@ def render_charts(
             f"Check the chart's request in site_builder/pages/chart_plan.py."
         )
     for key, result in fresh.items():
-        _write_cache(cache, key, *result)
-    drawn.update(fresh)
+        write_drawing(cache, key, *result)
+    return drawn | fresh
 
-    folder = Path(docs_dir) / CHART_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for key in sorted(specs):
-        svg, png = drawn[key]
-        (folder / f"{key}.vl.json").write_bytes(spec_file_text(specs[key]).encode("utf-8"))
-        (folder / f"{key}.svg").write_bytes(svg.encode("utf-8"))
-        (folder / f"{key}.png").write_bytes(png)
-        (folder / f"{key}.csv").write_bytes(csvs[key])
-    result = {}
-    for chart_id, (request, key) in keyed.items():
-        result[chart_id] = RenderedChart(
-            request=request,
-            svg=inline_svg(drawn[key][0], chart_id),
-            spec_path=f"{CHART_FOLDER}/{key}.vl.json",
-            svg_path=f"{CHART_FOLDER}/{key}.svg",
-            png_path=f"{CHART_FOLDER}/{key}.png",
-            csv_path=f"{CHART_FOLDER}/{key}.csv",
-        )
-    return result
+
+def _rendered(request: ChartRequest, key: str, svg: str | None) -> RenderedChart:
+    """What a page needs of one chart; `svg` None for a chart drawn in the browser."""
+    spec_path, csv_path = f"{CHART_FOLDER}/{key}.vl.json", f"{CHART_FOLDER}/{key}.csv"
+    if svg is None:
+        return RenderedChart(request, "", spec_path, "", "", csv_path, deferred=True)
+    return RenderedChart(
+        request, inline_svg(svg, request.chart_id), spec_path, f"{CHART_FOLDER}/{key}.svg", f"{CHART_FOLDER}/{key}.png", csv_path
+    )
+
+
+def chart_counts(rendered: dict[str, RenderedChart]) -> tuple[int, int]:
+    """How many distinct charts were drawn at build time, and how many are left to the browser."""
+    drawn = {c.svg_path for c in rendered.values() if not c.deferred}
+    return len(drawn), sum(1 for c in rendered.values() if c.deferred)
 
 
 def request_key(request: ChartRequest) -> str:
@@ -208,37 +229,5 @@ def _spec_of(request: ChartRequest, cache: Path | None) -> tuple[str, str]:
         raise ChartRenderError(str(error)) from None
     key, spec_json = spec_key(spec), canonical_json(spec)
     if cached is not None:
-        _write_atomically(cached, json.dumps({"key": key, "spec": spec_json}).encode("utf-8"))
+        write_atomically(cached, json.dumps({"key": key, "spec": spec_json}).encode("utf-8"))
     return key, spec_json
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Written under a temporary name, then renamed: an interrupted build leaves no half file.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
-def _cache_folder(cache_dir: Path | None) -> Path | None:
-    # A new vl-convert, or a new way of writing the files, may give other bytes: each keeps its own cache.
-    if cache_dir is None:
-        return None
-    import vl_convert
-
-    return Path(cache_dir) / f"vl-convert-{getattr(vl_convert, '__version__', 'unknown')}-r{RENDER_VERSION}"
-
-
-def _cached(cache: Path | None, key: str) -> bool:
-    return cache is not None and (cache / f"{key}.svg").is_file() and (cache / f"{key}.png").is_file()
-
-
-def _read_cache(cache: Path, key: str) -> tuple[str, bytes]:
-    return (cache / f"{key}.svg").read_bytes().decode("utf-8"), (cache / f"{key}.png").read_bytes()
-
-
-def _write_cache(cache: Path | None, key: str, svg: str, png: bytes) -> None:
-    if cache is None:
-        return
-    for name, data in ((f"{key}.png", png), (f"{key}.svg", svg.encode("utf-8"))):
-        _write_atomically(cache / name, data)

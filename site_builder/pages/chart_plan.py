@@ -18,6 +18,11 @@ from site_builder.pages.unit_charts import units_by_type_request
 from site_builder.views import Comparison, FigureGroup, FigureView, ProvinceView, Site
 
 HOME_CHART_ID = "home--unit-reduction"
+# A page shows this many charts drawn at build time (inline SVG); the rest of its charts are
+# drawn in the reader's browser when opened, with their table of values as the fallback. At
+# 10k figure rows a province page has dozens of charts: inlining all of them made the charts
+# stage and the pages the slowest part of the build, and each page megabytes long.
+INLINE_CHARTS = 6
 # The home page's tile maps (templates/home.md looks them up by these ids).
 HOME_MAP_IDS = (CURRENT_MAP_ID, FORMER_MAP_ID)
 
@@ -31,6 +36,8 @@ class ChartPlan:
     indicators: dict = field(hash=False, compare=False)
     home: str = HOME_CHART_ID
     home_maps: tuple[str, ...] = ()  # of HOME_MAP_IDS, those with data
+    # Chart ids past the first INLINE_CHARTS of their page: not drawn at build time.
+    deferred: frozenset[str] = frozenset()
 
 
 def plan_charts(site: Site, t: Translations, grid: dict[str, Tile] | None = None) -> ChartPlan:
@@ -60,6 +67,7 @@ def plan_charts(site: Site, t: Translations, grid: dict[str, Tile] | None = None
         provinces=provinces,
         indicators=indicators,
         home_maps=tuple(r.chart_id for r in maps),
+        deferred=beyond_inline(list(provinces.values()) + list(indicators.values())),
     )
     return plan if t.lang == "en" else with_id_prefix(plan, f"{t.lang}--")
 
@@ -77,7 +85,14 @@ def with_id_prefix(plan: ChartPlan, prefix: str) -> ChartPlan:
         indicators={k: ids(v) for k, v in plan.indicators.items()},
         home=prefix + plan.home,
         home_maps=ids(plan.home_maps),
+        deferred=frozenset(prefix + i for i in plan.deferred),
     )
+
+
+def beyond_inline(pages: list[tuple[str, ...]], limit: int = INLINE_CHARTS) -> frozenset[str]:
+    """The chart ids each page shows after its first `limit` charts ("" marks no chart and
+    does not count). The home page has three charts and is never cut."""
+    return frozenset(chart_id for ids in pages for chart_id in [i for i in ids if i][limit:])
 
 
 def ranking_request(site: Site, t: Translations) -> ChartRequest:

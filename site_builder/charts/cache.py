@@ -1,0 +1,45 @@
+"""The chart cache across builds: drawn SVG and PNG by spec hash, and each request's spec.
+
+One folder per vl-convert version and RENDER_VERSION, so a new renderer never reuses old
+drawings. Every file is written under a temporary name and renamed: an interrupted build
+leaves no half file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Bump when the drawing changes without a change of spec (e.g. PNG compression): new cache folder.
+RENDER_VERSION = 3
+
+
+def cache_folder(cache_dir: Path | None) -> Path | None:
+    """This renderer's folder in `cache_dir` (None: no cache)."""
+    if cache_dir is None:
+        return None
+    import vl_convert
+
+    return Path(cache_dir) / f"vl-convert-{getattr(vl_convert, '__version__', 'unknown')}-r{RENDER_VERSION}"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def is_cached(cache: Path | None, key: str) -> bool:
+    return cache is not None and (cache / f"{key}.svg").is_file() and (cache / f"{key}.png").is_file()
+
+
+def read_drawing(cache: Path, key: str) -> tuple[str, bytes]:
+    return (cache / f"{key}.svg").read_bytes().decode("utf-8"), (cache / f"{key}.png").read_bytes()
+
+
+def write_drawing(cache: Path | None, key: str, svg: str, png: bytes) -> None:
+    if cache is None:
+        return
+    for name, data in ((f"{key}.png", png), (f"{key}.svg", svg.encode("utf-8"))):
+        write_atomically(cache / name, data)
