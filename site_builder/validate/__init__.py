@@ -4,6 +4,8 @@ and physical line a contributor sees, never as a traceback.
 
 - package.py: one package: read it (dataset/reading.py), one frictionless pass, problems phrased with the fix;
   the units package is given the reform package's provinces table, which its province ids name
+- large_package.py: a package whose figures table is large: that table through columnar/, the rest as package.py
+- columnar/: DuckDB reads a large table once and picks the rows the exact rules must see
 - checks/: our rules, one frictionless check and one error type each
 """
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import PROBLEM_FORMATS as FORMATS
 from site_builder.errors import Problem, format_problem
+from site_builder.validate.large_package import validate_large_package
 from site_builder.validate.package import reform_provinces_table, validate_package
 
 __all__ = ["FORMATS", "Problem", "Summary", "format_problem", "validate_packages", "validate_with_summary"]
@@ -47,7 +50,9 @@ def validate_with_summary(data_dir: Path) -> tuple[list[Problem], Summary]:
             if isinstance(reform_provinces, Problem):
                 problems.append(reform_provinces)
                 reform_provinces = None
-        found, read[folder.name], count = validate_package(folder, root, reform_provinces)
+        found, read[folder.name], count = validate_large_package(folder, root, reform_provinces) or validate_package(
+            folder, root, reform_provinces
+        )
         problems += found
         resources += len(read[folder.name])
         rows += count

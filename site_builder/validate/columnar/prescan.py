@@ -1,0 +1,83 @@
+"""Is a large CSV in the simple shape the columnar engine reads exactly as dataset/reading.py does?
+
+One streaming pass over the bytes (bounded memory): a regular file inside the repository within
+the size limit, UTF-8, LF line endings only (no carriage return anywhere), a header that is
+exactly the schema's field names on one line. Anything else returns None, and the file is
+validated by the exact path, which reports what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.dataset.reading import CsvDialect
+from site_builder.dataset.safe_files import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, link_on_the_way
+
+CHUNK = 8 * 1024 * 1024
+BOM = codecs.BOM_UTF8
+
+
+@dataclass(frozen=True)
+class LargeFile:
+    """A CSV in the simple shape: where its data starts and how many physical lines it has."""
+
+    path: Path
+    header: list[str]
+    data_offset: int  # byte offset of the first data row (after the BOM and the header line)
+    lines: int  # physical lines, as reading.py numbers them (the last one may lack its newline)
+
+
+def _regular_size(path: Path, root: Path) -> int | None:
+    """The size of `path` if it is a regular file inside `root` reached through no link."""
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    if not path.is_relative_to(root) or link_on_the_way(path, root) is not None:
+        return None
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def file_size(path: Path, root: Path) -> int:
+    """Bytes of a data file (0 if it is not a regular file: the exact path says why)."""
+    return _regular_size(path, root) or 0
+
+
+def prescan(path: Path, root: Path, field_names: list[str]) -> LargeFile | None:
+    """The file's shape if the columnar engine can read it exactly, else None."""
+    size = _regular_size(path, root)
+    if size is None or size > MAX_FILE_BYTES:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    newlines, first, last = 0, b"", b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            if not first:
+                first = chunk[: 1024 * 1024]
+            if b"\r" in chunk:
+                return None  # CRLF or a lone CR: reading.py's conversions are left to the exact path
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return None
+            newlines += chunk.count(b"\n")
+            last = chunk[-1:]
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    body = first[len(BOM) :] if first.startswith(BOM) else first
+    end = body.find(b"\n")
+    if end < 0 or b'"' in body[:end]:
+        return None  # a header spanning lines or quoted: the exact path
+    header = next(csv.reader([body[:end].decode("utf-8")], dialect=CsvDialect))
+    lines = newlines + (0 if last == b"\n" else 1)
+    if header != field_names or len(header) > MAX_COLUMNS or lines > MAX_ROWS:
+        return None
+    return LargeFile(Path(path), header, len(first) - len(body) + end + 1, lines)
