@@ -188,8 +188,7 @@ def single_spaced(name: str) -> str:
 def figure_clear() -> list[str]:
     """The rules only figures.csv has, on one row: quote_present and measure_values."""
     q = column("quote")
-    quote = f"((strlen({q}) = length({q}) AND trim({q}) <> '') OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"
-    value = " OR ".join(
-        f"({column('measure')} = {literal(m)} AND {_full(column('value'), p)})" for m, p in VALUE_BY_MEASURE.items()
-    )
-    return [quote, f"({value})"]
+    # A quote whose first character is printable ASCII but the blank is not blank once stripped.
+    quote = f"(ord(left({q}, 1)) BETWEEN 33 AND 126 OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"
+    value = " ".join(f"WHEN {literal(m)} THEN {_full(column('value'), p)}" for m, p in VALUE_BY_MEASURE.items())
+    return [quote, f"(CASE {column('measure')} {value} ELSE false END)"]

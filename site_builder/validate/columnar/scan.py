@@ -37,11 +37,13 @@ class Suspects:
 
 
 def _read_csv(large: LargeFile, names: list[str]) -> str:
+    """The CSV's data rows as columns c0, c1 ...; a row of more bytes than a cell may have
+    characters is an error (then the exact path checks its cells against the limit)."""
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
     return (
         f"read_csv({literal(str(large.path))}, header = false, skip = 1, auto_detect = false, delim = ',', "
         f"quote = '\"', escape = '\"', new_line = '\\n', columns = {columns}, strict_mode = true, "
-        f"null_padding = false, ignore_errors = false, max_line_size = 100000000)"
+        f"null_padding = false, ignore_errors = false, max_line_size = {MAX_CELL_CHARACTERS})"
     )
 
 
@@ -67,15 +69,35 @@ def _row_clear(fields: list[dict], references: dict[str, set[str]], is_figures: 
 
 
 def _stage_one(large: LargeFile, fields: list[dict], references: dict[str, set[str]], is_figures: bool, kept: list[str]) -> str:
-    """Every cell read once: the row-local predicates, the newlines and the cells kept for later."""
+    """Every cell read once: the row-local predicates and the cells kept for later."""
     names = [f["name"] for f in fields]
-    renamed = ", ".join(f"coalesce(c{i}, '') AS {column(n)}" for i, n in enumerate(names))
-    longest = " OR ".join(f"strlen({column(n)}) > {MAX_CELL_CHARACTERS}" for n in names)
     return (
-        f"CREATE TABLE scan AS SELECT {', '.join(column(n) for n in kept)}, {_newlines(names)} AS newlines, "
-        f"({_row_clear(fields, references, is_figures)}) AS clear, ({longest}) AS too_long "
-        f"FROM (SELECT {renamed} FROM {_read_csv(large, names)})"
+        f"CREATE TABLE scan AS SELECT {', '.join(column(n) for n in kept)}, "
+        f"({_row_clear(fields, references, is_figures)}) AS clear FROM ({_cells(large, names)})"
     )
+
+
+def _cells(large: LargeFile, names: list[str]) -> str:
+    renamed = ", ".join(f"coalesce(c{i}, '') AS {column(n)}" for i, n in enumerate(names))
+    return f"SELECT {renamed} FROM {_read_csv(large, names)}"
+
+
+def _line_numbers(connection: duckdb.DuckDBPyConnection, large: LargeFile, names: list[str], rows: int) -> bool:
+    """Create `numbered` (scan with each row's index and first line); False if the physical lines
+    do not add up (blank lines, which DuckDB skips). Newlines inside cells are only counted, in a
+    second read, when the file has more lines than rows."""
+    if 1 + rows == large.lines:
+        connection.execute("CREATE TEMP VIEW numbered AS SELECT rowid AS idx, 2 + rowid AS line, 0 AS newlines, * FROM scan")
+        return True
+    connection.execute(f"CREATE TEMP TABLE breaks AS SELECT {_newlines(names)} AS newlines FROM ({_cells(large, names)})")
+    if 1 + rows + connection.execute("SELECT coalesce(sum(newlines), 0) FROM breaks").fetchone()[0] != large.lines:
+        return False
+    connection.execute(
+        "CREATE TEMP TABLE numbered AS SELECT scan.rowid AS idx, "
+        "2 + scan.rowid + sum(newlines) OVER (ORDER BY scan.rowid ROWS UNBOUNDED PRECEDING) - newlines AS line, "
+        "newlines, scan.* FROM scan POSITIONAL JOIN breaks"
+    )
+    return True
 
 
 def _suspect_queries(
@@ -139,18 +161,10 @@ def find_suspects(
     except duckdb.Error:
         connection.close()
         return None  # a row DuckDB cannot read strictly: the exact path says which
-    rows, newlines, too_long = connection.execute(
-        "SELECT count(*), coalesce(sum(newlines), 0), bool_or(too_long) FROM scan"
-    ).fetchone()
-    if too_long or 1 + rows + newlines != large.lines:
+    rows = connection.execute("SELECT count(*) FROM scan").fetchone()[0]
+    if not _line_numbers(connection, large, names, rows):
         connection.close()
-        return None  # blank lines or an over-long cell: reading.py's report, via the exact path
-    connection.execute(
-        "CREATE TEMP TABLE numbered AS SELECT rowid AS idx, "
-        "2 + rowid + sum(newlines) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - newlines AS line, * FROM scan"
-        if newlines
-        else "CREATE TEMP VIEW numbered AS SELECT rowid AS idx, 2 + rowid AS line, * FROM scan"
-    )
+        return None  # blank lines: reading.py's report, via the exact path
     foreign = {}
     for index, (name, values) in enumerate(references.items()):
         foreign[name] = f"reference_{index}"
