@@ -22,25 +22,26 @@ SURROGATES = range(0xD800, 0xE000)
 HANGUL_JAMO = range(0x1100, 0x1200)
 
 
-def _composition_seconds() -> set[int]:
-    """Code points that NFC may join to the character before them (NFC_Quick_Check = Maybe)."""
-    seconds = set()
+def _plain_codes() -> list[int]:
+    """The plain code points of the judged range (see the module's docstring)."""
+    seconds, composed = set(), set()
     for code in range(LAST_JUDGED + 1):
         parts = unicodedata.decomposition(chr(code)).split()
-        if len(parts) == 2 and not parts[0].startswith("<"):
+        if parts and not parts[0].startswith("<"):  # a canonical decomposition: NFC may change it
+            composed.add(code)
             pair = "".join(chr(int(p, 16)) for p in parts)
-            if unicodedata.normalize("NFC", pair) == chr(code):
-                seconds.add(int(parts[1], 16))
-    return seconds
-
-
-def _is_plain(code: int, seconds: set[int]) -> bool:
-    char = chr(code)
-    if code in SURROGATES or code in HANGUL_JAMO or code in seconds:
-        return False
-    if char != "\n" and forbidden_kind(char) is not None:
-        return False
-    return unicodedata.combining(char) == 0 and unicodedata.normalize("NFC", char) == char
+            if len(parts) == 2 and unicodedata.normalize("NFC", pair) == chr(code):
+                seconds.add(int(parts[1], 16))  # NFC may join it to the character before
+    return [
+        code
+        for code in range(LAST_JUDGED + 1)
+        if code not in seconds
+        and code not in SURROGATES
+        and code not in HANGUL_JAMO
+        and (code == 0x0A or forbidden_kind(chr(code)) is None)
+        and unicodedata.combining(chr(code)) == 0
+        and (code not in composed or unicodedata.normalize("NFC", chr(code)) == chr(code))
+    ]
 
 
 def _ranges(codes: list[int]) -> str:
@@ -59,12 +60,16 @@ def _ranges(codes: list[int]) -> str:
 @functools.cache
 def plain_class() -> str:
     """RE2 class of the plain characters (see the module's docstring), newline included."""
-    seconds = _composition_seconds()
-    return "[" + _ranges([c for c in range(LAST_JUDGED + 1) if _is_plain(c, seconds)]) + "]"
+    return "[" + _ranges(_plain_codes()) + "]"
+
+
+@functools.cache
+def _space_codes() -> tuple[int, ...]:
+    return tuple(c for c in range(0x110000) if chr(c).isspace())
 
 
 @functools.cache
 def space_class(with_blank: bool = True) -> str:
     """RE2 class of what Python's str.strip() and the regular expression \\s treat as white space
     (without the blank, U+0020, if `with_blank` is false)."""
-    return "[" + _ranges([c for c in range(0x110000) if chr(c).isspace() and (with_blank or c != 0x20)]) + "]"
+    return "[" + _ranges([c for c in _space_codes() if with_blank or c != 0x20]) + "]"
