@@ -29,7 +29,7 @@ from site_builder.validate.columnar import predicates, reduced, scan
 from site_builder.validate.columnar.prescan import file_size, prescan
 
 # Below this size a table is validated by the exact path alone (it takes well under a second).
-MIN_BYTES = 4 * 1024 * 1024
+MIN_BYTES = 1024 * 1024
 RESOURCE = "figures"
 
 
