@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import unicodedata
 
 import pytest
@@ -51,12 +52,11 @@ def write(path, rows, line_end="\n"):
 def clean(tmp_path_factory):
     folder = tmp_path_factory.mktemp("columnar") / "datapackages"
     synthetic.generate(ROWS, folder)
+    shutil.rmtree(folder / "units")  # the units package is validated the exact way whatever the size; leave it out
     return folder
 
 
 def copy_of(clean, tmp_path):
-    import shutil
-
     target = tmp_path / "datapackages"
     shutil.copytree(clean, target)
     return target
@@ -191,3 +191,28 @@ def test_clean_synthetic_data_has_no_problem_and_no_suspect_row(clean, monkeypat
     problems, used = validated(clean, monkeypatch, columnar_on=True)
     assert problems == [] and used
     assert found and len(found[0]) < ROWS / 10  # the real figures' groups, not every row
+
+
+def test_the_units_package_validated_alongside_reports_what_it_reports_alone(tmp_path, monkeypatch):
+    from site_builder.validate import alongside
+
+    data = tmp_path / "datapackages"
+    synthetic.generate(ROWS, data)
+    units = data / "units" / "units_after.csv"
+    rows = read(units)
+    rows[5][0] = "x" + rows[5][0]  # a unit code the schema refuses, in the units package
+    write(units, rows)
+    figures = data / "reform" / "figures.csv"
+    rows = read(figures)
+    rows[50][5] = "abc"
+    write(figures, rows)
+    started = []
+    real = alongside.start
+    monkeypatch.setattr(alongside, "start", lambda *a: started.append(1) or real(*a))
+
+    exact, _ = validated(data, monkeypatch, columnar_on=False)
+    fast, used = validated(data, monkeypatch, columnar_on=True)
+
+    assert used and started == [1]
+    assert fast == exact
+    assert {p.path.split("/")[-2] for p in exact} == {"reform", "units"}

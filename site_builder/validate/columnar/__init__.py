@@ -23,6 +23,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from site_builder.dataset.reading import Table
 from site_builder.validate.checks.partial_dates import period_bounds
 from site_builder.validate.columnar import predicates, reduced, scan
@@ -109,17 +111,22 @@ def validate_large(
         return None
     primary_key = schema.get("primaryKey") or []
     primary_key = [primary_key] if isinstance(primary_key, str) else primary_key
+    try:
+        return _scan(large, fields, primary_key, found, tables, shown, today)
+    except duckdb.Error:
+        return None  # a query DuckDB refuses (a schema pattern RE2 cannot compile ...): the exact path
+
+
+def _scan(large, fields: list[dict], primary_key: list[str], found: dict, tables: dict, shown: str, today: dt.date):
+    """Scan, cut out the suspects and gather the context the rules take from the whole table."""
     scanned = scan.find_suspects(large, fields, primary_key, found, today.isoformat(), lifetimes(tables.get("provinces")))
     if scanned is None:
         return None
     try:
         reduced.add_key_partners(scanned.connection)
         suspects = reduced.suspect_table(large.path, scan.suspect_rows(scanned.connection), shown)
-        named = (
-            {i for _, row in tables["disagreements"].records() for i in row.get("figure_ids", "").split()}
-            if "disagreements" in tables
-            else set()
-        )
+        disagreements = tables["disagreements"].records() if "disagreements" in tables else []
+        named = {i for _, row in disagreements for i in row.get("figure_ids", "").split()}
         context = {"figure_ids": reduced.existing(scanned.connection, "id", named), "row_counts": {RESOURCE: scanned.rows}}
     finally:
         scanned.connection.close()

@@ -73,7 +73,7 @@ def _stage_one(large: LargeFile, fields: list[dict], references: dict[str, set[s
     names = [f["name"] for f in fields]
     return (
         f"CREATE TABLE scan AS SELECT {', '.join(column(n) for n in kept)}, "
-        f"({_row_clear(fields, references, is_figures)}) AS clear FROM ({_cells(large, names)})"
+        f"coalesce(({_row_clear(fields, references, is_figures)}), false) AS clear FROM ({_cells(large, names)})"
     )
 
 
@@ -157,25 +157,32 @@ def find_suspects(
     kept = [n for n in names if n in kept]
     connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir()})
     try:
+        # A row DuckDB cannot read strictly raises; blank lines make the lines not add up: either
+        # way the exact path reads the file and says what is wrong.
         connection.execute(_stage_one(large, fields, references, is_figures, kept))
+        rows = connection.execute("SELECT count(*) FROM scan").fetchone()[0]
+        if not _line_numbers(connection, large, names, rows):
+            connection.close()
+            return None
+        _mark_suspects(connection, fields, primary_key, references, today, lifetimes)
     except duckdb.Error:
         connection.close()
-        return None  # a row DuckDB cannot read strictly: the exact path says which
-    rows = connection.execute("SELECT count(*) FROM scan").fetchone()[0]
-    if not _line_numbers(connection, large, names, rows):
-        connection.close()
-        return None  # blank lines: reading.py's report, via the exact path
+        return None
+    return Suspects(rows, connection)
+
+
+def _mark_suspects(connection, fields, primary_key, references, today, lifetimes) -> None:
+    """The `suspect` table: the union of the row-local and the across-rows suspects."""
     foreign = {}
     for index, (name, values) in enumerate(references.items()):
         foreign[name] = f"reference_{index}"
         connection.execute(f"CREATE TEMP TABLE reference_{index} (v VARCHAR)")
         connection.executemany(f"INSERT INTO reference_{index} VALUES (?)", [(v,) for v in sorted(values)])
-    if is_figures:
+    if lifetimes is not None:
         connection.execute("CREATE TEMP TABLE lifetimes (id VARCHAR, first DATE, last DATE)")
         connection.executemany("INSERT INTO lifetimes VALUES (?, ?, ?)", [(k, *v) for k, v in sorted(lifetimes.items())])
-    union = " UNION ".join(_suspect_queries(fields, primary_key, foreign, today, is_figures))
+    union = " UNION ".join(_suspect_queries(fields, primary_key, foreign, today, lifetimes is not None))
     connection.execute(f"CREATE TEMP TABLE suspect AS SELECT DISTINCT idx FROM ({union})")
-    return Suspects(rows, connection)
 
 
 def suspect_rows(connection: duckdb.DuckDBPyConnection) -> list[tuple[int, int, int]]:
