@@ -150,7 +150,7 @@ def test_every_fault_class_is_reported_the_same_by_both_paths(clean, tmp_path, m
 
 @pytest.mark.parametrize(
     "damage",
-    ["blank row", "missing cell", "extra cell", "crlf", "unclosed quote"],
+    ["blank row", "missing cell", "extra cell", "crlf", "unclosed quote", "blank before a quote", "blank after a quote"],
 )
 def test_a_file_the_columnar_engine_cannot_read_exactly_gets_the_same_report(clean, tmp_path, monkeypatch, damage):
     data = copy_of(clean, tmp_path)
@@ -168,6 +168,10 @@ def test_a_file_the_columnar_engine_cannot_read_exactly_gets_the_same_report(cle
         figures.write_text("\n".join(lines[:400] + [""] + lines[400:]), encoding="utf-8")
     elif damage == "unclosed quote":
         figures.write_text(text + 'last,"never closed\n', encoding="utf-8")
+    elif damage == "blank before a quote":  # Python's csv keeps ' "12"', DuckDB would read 12
+        figures.write_text(text.replace(",12,exact,", ', "12",exact,', 1), encoding="utf-8")
+    elif damage == "blank after a quote":  # Python's csv refuses the row, DuckDB would read 12
+        figures.write_text(text.replace(",12,exact,", ',"12" ,exact,', 1), encoding="utf-8")
 
     exact, _ = validated(data, monkeypatch, columnar_on=False)
     fast, _ = validated(data, monkeypatch, columnar_on=True)

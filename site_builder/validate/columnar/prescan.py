@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from site_builder.dataset.safe_files import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROW
 
 CHUNK = 8 * 1024 * 1024
 BOM = codecs.BOM_UTF8
+# Blanks between a delimiter and a quote: DuckDB drops them (`1, "x"` reads as x, `"x" ,` as x),
+# where Python's csv keeps ` "x"` or refuses the row. Inside a quoted cell this only costs speed.
+SPACED_QUOTE = re.compile(rb'[,\n][ \t]+"|"[ \t]+(?:[,\n]|\Z)')
 
 
 @dataclass(frozen=True)
@@ -49,19 +53,29 @@ def file_size(path: Path, root: Path) -> int:
     return _regular_size(path, root) or 0
 
 
+def _spaced_quote(window: bytes) -> bool:
+    """A quote with blanks between it and a delimiter (see SPACED_QUOTE); substring tests first."""
+    if not any(pair in window for pair in (b' "', b'" ', b'\t"', b'"\t')):
+        return False
+    return SPACED_QUOTE.search(window) is not None
+
+
 def prescan(path: Path, root: Path, field_names: list[str]) -> LargeFile | None:
     """The file's shape if the columnar engine can read it exactly, else None."""
     size = _regular_size(path, root)
     if size is None or size > MAX_FILE_BYTES:
         return None
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    newlines, first, last = 0, b"", b""
+    newlines, first, last, tail = 0, b"", b"", b""
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
             if not first:
                 first = chunk[: 1024 * 1024]
             if b"\r" in chunk:
                 return None  # CRLF or a lone CR: reading.py's conversions are left to the exact path
+            if _spaced_quote(tail + chunk):
+                return None
+            tail = chunk[max(chunk.rfind(b","), chunk.rfind(b"\n"), 0) :]  # a blank run may cross chunks
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
