@@ -1,7 +1,7 @@
 """Is a large CSV in the simple shape the columnar engine reads exactly as dataset/reading.py does?
 
 One streaming pass over the bytes (bounded memory): a regular file inside the repository within
-the size limit, UTF-8, LF line endings only (no carriage return anywhere), a header that is
+the size limit, UTF-8, LF line endings only (no carriage return anywhere), no NUL byte, a header that is
 exactly the schema's field names on one line. Anything else returns None, and the file is
 validated by the exact path, which reports what is wrong with it.
 """
@@ -71,8 +71,8 @@ def prescan(path: Path, root: Path, field_names: list[str]) -> LargeFile | None:
         while chunk := handle.read(CHUNK):
             if not first:
                 first = chunk[: 1024 * 1024]
-            if b"\r" in chunk:
-                return None  # CRLF or a lone CR: reading.py's conversions are left to the exact path
+            if b"\r" in chunk or b"\x00" in chunk:
+                return None  # CRLF, a lone CR or NUL: reading.py's conversions and csv's rules, via the exact path
             if _spaced_quote(tail + chunk):
                 return None
             tail = chunk[max(chunk.rfind(b","), chunk.rfind(b"\n"), 0) :]  # a blank run may cross chunks
