@@ -82,11 +82,13 @@ def bench(rows: int, runs: int, exact: bool, base: Path) -> dict:
     return result
 
 
-def table(results: list[dict], runs: int) -> str:
+def table(results: list[dict], runs: int, load: tuple[float, float]) -> str:
     lines = [
         f"Medians of {runs} paired runs, whole processes; {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"DuckDB {duckdb.__version__}; {dt.date.today().isoformat()}. Floor: DuckDB alone reading figures.csv "
-        "(every cell) and counting distinct ids, in a fresh process.",
+        f"DuckDB {duckdb.__version__}; {dt.date.today().isoformat()}; load average {load[0]:.1f} before, {load[1]:.1f} after "
+        "(other work on the machine slows both columns alike). Floor: DuckDB alone reading figures.csv "
+        "(every cell) and counting distinct ids, in a fresh process. The 63-row line is today's data: the fixed cost "
+        "(start-up, imports, the units package and the small reform tables through frictionless).",
         "",
         "| figure rows | figures.csv | `validate` | peak RSS | floor | floor RSS | validate / floor | exact path (frictionless on every row) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -115,10 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="keep the generated data here (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=None, help="also write the table to this file")
     args = parser.parse_args(argv)
+    before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-validate-") as temporary:
         base = args.data or Path(temporary)
         results = [bench(rows, args.runs, rows in args.exact, base) for rows in args.rows]
-    text = "# `site-builder validate` at scale\n\n" + table(results, args.runs)
+    text = "# `site-builder validate` at scale\n\n" + table(results, args.runs, (before, os.getloadavg()[0]))
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

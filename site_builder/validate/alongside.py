@@ -11,6 +11,7 @@ is left to the ordinary, sequential path.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,7 +25,11 @@ from site_builder.validate.package import reform_provinces_table, validate_packa
 
 def worth_it(data_dir: Path) -> bool:
     """True when the reform package's figures table is large enough for the columnar engine and
-    there is a units package to validate beside it."""
+    there is a units package to validate beside it, and this process runs one thread (a fork
+    copies no other thread, so a lock one of them held would never be released in the copy:
+    `site-builder serve`, with its server and watcher threads, validates the ordinary way)."""
+    if threading.active_count() > 1:
+        return False
     reform, units = data_dir / REFORM_PACKAGE, data_dir / UNITS_PACKAGE
     if not (reform / "datapackage.json").is_file() or not (units / "datapackage.json").is_file():
         return False
