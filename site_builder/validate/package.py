@@ -6,6 +6,7 @@ by Excel is accepted; line numbers are the same in the copy and the original.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tempfile
@@ -160,7 +161,7 @@ def validate_package(
     files = read_package_files(folder, root)
     if files.problems or files.descriptor is None:
         return files.problems, files.tables, 0  # the files cannot be read as tables yet: fix these first
-    problems = _frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor, reform_provinces)
+    problems = frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor, reform_provinces)
     return problems, files.tables, sum(len(t.rows) for t in files.tables.values())
 
 
@@ -194,13 +195,17 @@ def with_fixed_dialect(descriptor: dict) -> dict:
     return fixed
 
 
-def _frictionless_problems(
+def frictionless_problems(
     descriptor: dict,
     tables: dict[str, Table],
     shown_paths: dict[str, str],
     shown_descriptor: str,
     reform_provinces: Table | None = None,
+    today: dt.date | None = None,
+    whole: dict | None = None,
 ) -> list[Problem]:
+    """Frictionless's report on the package with our rules, as problems; `today` and `whole`:
+    see checks.checklist."""
     with tempfile.TemporaryDirectory(prefix="validate-") as temporary:
         base = Path(temporary)
         for resource in descriptor["resources"]:
@@ -210,7 +215,7 @@ def _frictionless_problems(
         (base / "datapackage.json").write_text(json.dumps(with_fixed_dialect(descriptor)), encoding="utf-8")
         try:
             package = Package(str(base / "datapackage.json"))
-            report = package.validate(checklist(tables, reform_provinces=reform_provinces), limit_errors=10_000)
+            report = package.validate(checklist(tables, today, reform_provinces, whole), limit_errors=10_000)
         except FrictionlessException as error:  # a descriptor frictionless cannot use (bad schema, profile ...)
             return [Problem(shown_descriptor, None, f"The descriptor is not a valid data package: {error}.")]
         except Exception as error:  # a bug of ours must still not show a contributor a traceback

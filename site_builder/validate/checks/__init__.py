@@ -111,11 +111,18 @@ def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_
     }
 
 
-def checklist(tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None) -> Checklist:
+def checklist(
+    tables: dict[str, Table], today: dt.date | None = None, reform_provinces: Table | None = None, whole: dict | None = None
+) -> Checklist:
     """Every rule of ours, ready for one frictionless validation pass over the package; `today`
     is the date after which nothing may be dated (the clock's by default); `reform_provinces`:
-    see rule_context (given when validating the units package)."""
+    see rule_context (given when validating the units package). `whole`: context values of a
+    table given here only in part (its suspect rows, see validate/columnar/), taken from the
+    whole table: "figure_ids" and "row_counts" (merged by resource)."""
     context = rule_context(tables, today, reform_provinces)
+    if whole:
+        context["row_counts"] = {**context["row_counts"], **whole.get("row_counts", {})}
+        context.update({key: value for key, value in whole.items() if key != "row_counts"})
     return Checklist(
         checks=[
             no_formula_cells(),

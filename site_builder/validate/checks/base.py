@@ -38,11 +38,21 @@ def is_reform_error(error) -> bool:
     return isinstance(error, (ReformCellError, ReformRowError, ReformTableError))
 
 
+# The last row's cells: every rule looks at the same row in turn, so the dict is built once per
+# row, not once per rule (the rules only read it). The row is held, so `is` cannot match a new
+# row that happens to reuse a freed one's address.
+_last: list = [None, None]
+
+
 def raw_cells(row) -> dict[str, str]:
-    """The row's cells as the contributor typed them."""
-    return {
-        name: (row.cells[i] if i < len(row.cells) and row.cells[i] is not None else "") for i, name in enumerate(row.field_names)
-    }
+    """The row's cells as the contributor typed them (shared by the rules: do not change it)."""
+    if _last[0] is not row:
+        cells = row.cells
+        _last[:] = [
+            row,
+            {name: (cells[i] if i < len(cells) and cells[i] is not None else "") for i, name in enumerate(row.field_names)},
+        ]
+    return _last[1]
 
 
 class ReformCheck(Check):
