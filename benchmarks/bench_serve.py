@@ -55,6 +55,7 @@ def edit_figure(root: Path, n: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=3, help="edits of the data (default 3)")
+    parser.add_argument("--output", type=Path, default=None, help="also write the result as Markdown to this file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         root = Path(tmp)
