@@ -114,10 +114,14 @@
         });
       }, { rootMargin: "200px" });
     }
-    // Start watching after the page has painted, so the bundle never delays first paint.
-    window.requestAnimationFrame(function () {
-      setTimeout(function () { figures.forEach(function (f) { observer.observe(f); }); }, 0);
-    });
+    // Start watching on the reader's first interaction (a scroll, a pointer, a key): a chart in
+    // view on arrival stays static until then, so the bundle is never part of the first load.
+    var events = ["scroll", "wheel", "pointerdown", "pointermove", "keydown", "touchstart"];
+    function watch() {
+      events.forEach(function (name) { window.removeEventListener(name, watch, true); });
+      figures.forEach(function (f) { observer.observe(f); });
+    }
+    events.forEach(function (name) { window.addEventListener(name, watch, { capture: true, passive: true }); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
