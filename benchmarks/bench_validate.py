@@ -9,7 +9,7 @@ over every row, as before validate/columnar/) is measured too where asked (--exa
 
     .venv/bin/python benchmarks/bench_validate.py                       # 100k and 1M rows, 3 runs each
     .venv/bin/python benchmarks/bench_validate.py --rows 100000 --runs 5 --exact 100000
-    .venv/bin/python benchmarks/bench_validate.py --output benchmarks/RESULTS-validate.md
+    .venv/bin/python benchmarks/bench_validate.py --output /tmp/validate.md
 """
 
 from __future__ import annotations
