@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from site_builder.charts.render import chart_counts
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.editions import Edition
@@ -132,7 +133,8 @@ def describe_views(derived: tuple[Site, dict[str, ChartPlan]]) -> str:
 
 def describe_charts(drawn: tuple[dict, list]) -> str:
     rendered = drawn[0]
-    return f"{len(rendered)} charts, {len({c.svg_path for c in rendered.values()})} distinct"
+    distinct, deferred = chart_counts(rendered)
+    return f"{len(rendered)} charts, {distinct} distinct drawn" + (f", {deferred} left to the browser" if deferred else "")
 
 
 def describe_search(index: SearchIndex) -> str:

@@ -12,6 +12,7 @@ http(s) (no `javascript:`, `data:`, `vbscript:` ...).
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,16 +26,15 @@ def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: s
     `scans` are the pages as html_scan read them (read here when not given); `skip` is a folder
     of the site another tool is writing meanwhile (the search index), which no page links to."""
     scans = scan_site(site_dir, skip=skip) if scans is None else scans
-    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    files = site_files(site_dir, skip)
     problems: list[str] = []
     for rel, scan in sorted(scans.items()):
         problems += [f"site/{rel}: {sentence}" for sentence in scan.unsafe]
         for tag, attribute, value in scan.links:
             values = [v.strip().split(" ")[0] for v in value.split(",")] if attribute == "srcset" else [value]
             problems += [f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans)]
-    for css in sorted(site_dir.rglob("*.css")):
-        if skip and css.relative_to(site_dir).parts[0] == skip:
-            continue
+    for rel in sorted(f for f in files if f.endswith(".css")):
+        css = site_dir / rel
         text = css.read_text(encoding="utf-8", errors="replace")
         for url in CSS_URL.findall(text):
             if _is_external(url) and urlsplit(url).scheme not in ("data",):
@@ -42,6 +42,17 @@ def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: s
                     f"site/{css.relative_to(site_dir)}: loads {url} from another host; serve it from the site instead."
                 )
     return problems
+
+
+def site_files(site_dir: Path, skip: str = "") -> set[str]:
+    """Every file of the site by its path in it, less the folder `skip`, never entered: another
+    tool may be writing or removing files there meanwhile."""
+    files: set[str] = set()
+    for folder, subfolders, names in os.walk(site_dir):
+        if Path(folder) == site_dir and skip in subfolders:
+            subfolders.remove(skip)
+        files.update(Path(folder, name).relative_to(site_dir).as_posix() for name in names)
+    return files
 
 
 def _link_problems(rel: str, tag: str, attribute: str, v: str, files: set[str], scans: dict[str, PageScan]) -> list[str]:
