@@ -23,11 +23,15 @@ def record_requests(page) -> list[str]:
 def test_province_page_shows_its_chart_and_its_figures(page, server):
     page.goto(server.url(PROVINCE))
     assert page.locator("h1").first.inner_text().strip() == "Quảng Ngãi"
-    chart = page.locator("figure.chart svg").first
-    chart.scroll_into_view_if_needed()
-    assert chart.is_visible()
-    box = chart.bounding_box()
-    assert box["width"] > 100 and box["height"] > 50
+    figure = page.locator("figure.chart").first
+    figure.scroll_into_view_if_needed()
+    # The scroll lets charts.js swap the static SVG for the interactive one: wait for whichever
+    # is in the figure to be drawn at its size.
+    page.wait_for_function(
+        "f => { const s = f.querySelector('svg'); if (!s) return false; const b = s.getBoundingClientRect();"
+        " return b.width > 100 && b.height > 50; }",
+        arg=figure.element_handle(),
+    )
     table = page.locator(".figures-table table")
     assert table.is_visible()
     assert table.locator("tbody tr").count() >= 1
