@@ -7,11 +7,12 @@ Files are compressed once per path and kept in memory; the site is read-only whi
 
 from __future__ import annotations
 
-import functools
 import gzip
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from local_server import LocalServer
 
 # What a static host compresses: text, not images that are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".csv", ".txt", ".map"}
@@ -58,28 +59,9 @@ class CompressingHandler(SimpleHTTPRequestHandler):
             return self.cache[path]
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # the browser drops connections it no longer needs: not an error
-
-
-class CompressedSiteServer:
+class CompressedSiteServer(LocalServer):
     """Serves `directory` on 127.0.0.1 at an ephemeral port, gzip-compressed, in a daemon thread."""
 
     def __init__(self, directory: Path):
-        handler = type("Handler", (CompressingHandler,), {"cache": {}, "lock": threading.Lock()})
-        self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def url(self, path: str = "") -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        # A handler class of its own per server: its cache holds this directory's files only.
+        super().__init__(directory, type("Handler", (CompressingHandler,), {"cache": {}, "lock": threading.Lock()}))

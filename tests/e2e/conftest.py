@@ -7,11 +7,8 @@ Chromium missing is a failure with the fix in the message, not a skip: `make tes
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,8 @@ import pytest
 TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:  # for the fixture project under tests/fixtures/
     sys.path.insert(0, str(TESTS))
+
+from local_server import LocalServer  # noqa: E402
 
 from fixtures.build.project import REPO, make_fixture_project  # noqa: E402
 from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
@@ -34,49 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-        ".csv": "text/csv; charset=utf-8",
-    }
-
-    def log_message(self, format, *args):  # keep test output clean
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The browser drops connections it no longer needs (a download, a prefetch): not an error.
-        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            super().handle_error(request, client_address)
-
-
-class LocalServer:
-    """A static file server on 127.0.0.1 with an ephemeral port, in a daemon thread."""
-
-    def __init__(self, directory: Path):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = QuietServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def url(self, path: str = "") -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture(scope="session")

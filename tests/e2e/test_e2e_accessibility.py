@@ -9,6 +9,7 @@ axe.min.js missing is a failure with the fix in the message, not a skip: `make t
 from __future__ import annotations
 
 import pytest
+from checked_pages import EDITIONS, PAGES
 
 from fixtures.build.project import REPO
 
@@ -16,15 +17,6 @@ pytestmark = pytest.mark.browser
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = [
-    "",  # home
-    "provinces/quang-ngai/",  # a current province
-    "provinces/former/kon-tum/",  # a former province
-    "indicators/commune-level-units/",
-    "data/",
-    "communes/",  # Find your commune
-]
-EDITIONS = {"en": "", "vi": "vi/"}
 SCHEMES = ["light", "dark"]
 MATERIAL_SCHEMES = {"default": "light", "slate": "dark"}  # data-md-color-scheme's values
 BLOCKING = {"serious", "critical"}

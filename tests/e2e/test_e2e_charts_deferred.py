@@ -5,8 +5,8 @@ then offer their PNG and SVG."""
 from __future__ import annotations
 
 import pytest
+from local_server import LocalServer
 
-from conftest import LocalServer
 from fixtures.build.project import make_fixture_project
 from site_builder.pages.chart_plan import INLINE_CHARTS
 from site_builder.pipeline import build_site

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from checked_pages import EDITIONS, PAGES
 from compressed_server import CompressedSiteServer
 from first_load import BUDGET_BYTES, VIEWPORTS, measure_first_load
 
@@ -16,15 +17,6 @@ from fixtures.build.project import REPO
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "",  # home
-    "provinces/quang-ngai/",  # a current province
-    "provinces/former/kon-tum/",  # a former province
-    "indicators/commune-level-units/",
-    "data/",
-    "communes/",
-]
-EDITIONS = {"en": "", "vi": "vi/"}
 THEME_SCRIPT = REPO / "site_builder" / "theme" / "partials" / "theme-script.html"
 
 

@@ -73,7 +73,7 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site):
-    from conftest import LocalServer
+    from local_server import LocalServer
 
     server = LocalServer(hostile_site)
     yield server

@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from checked_pages import EDITIONS, ISSUE_PAGES
 from compressed_server import CompressedSiteServer
 
 from fixtures.build.project import REPO
@@ -25,14 +26,6 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # as conftest.py finds it
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-PAGES = [
-    "",  # home
-    "provinces/quang-ngai/",  # a current province
-    "provinces/former/kon-tum/",  # a former province
-    "indicators/commune-level-units/",
-    "data/",
-]
-EDITIONS = {"en": "", "vi": "vi/"}
 MINIMUM = 0.98
 RUNS = 3
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
@@ -84,7 +77,7 @@ def failing_audits(report: dict, category: str) -> str:
 
 
 @pytest.mark.parametrize("edition", EDITIONS.values(), ids=EDITIONS.keys())
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+@pytest.mark.parametrize("path", ISSUE_PAGES, ids=lambda p: p.strip("/") or "home")
 def test_lighthouse_scores_accessibility_and_performance_at_least_98(lighthouse, compressed_server, tmp_path, path, edition):
     url = compressed_server.url(edition + path)
     reports = [run_lighthouse(lighthouse, url, tmp_path / "run-1.json")]
