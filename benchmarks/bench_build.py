@@ -26,11 +26,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
+from processes import run_measured  # noqa: E402
 
 from site_builder.build_run import STAGES  # noqa: E402
 
@@ -42,16 +42,10 @@ DATE = "1764028800"  # SOURCE_DATE_EPOCH: 2025-11-25, so every run builds the sa
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     """(wall seconds, peak resident KiB, standard output) of a whole process; fails loudly."""
-    started = time.perf_counter()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": DATE}
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss, output
+    run = run_measured(command, cwd, env={**os.environ, "SOURCE_DATE_EPOCH": DATE})
+    if run.returncode:
+        sys.exit(f"{' '.join(command)} failed ({run.returncode}):\n{run.output[-3000:]}")
+    return run.seconds, run.peak_kib, run.output
 
 
 def build(root: Path) -> dict:

@@ -19,16 +19,15 @@ import datetime as dt
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (the generator beside this file)
+from processes import run_measured  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -46,11 +45,8 @@ FLOOR = (
 
 def measure(command: list[str]) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MiB, exit status) of one process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode
+    run = run_measured(command, REPO, keep_output=False)
+    return run.seconds, run.peak_kib / 1024, run.returncode
 
 
 def median_of(runs: list[tuple[float, float, int]]) -> tuple[float, float]:

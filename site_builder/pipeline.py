@@ -86,18 +86,20 @@ def build_site(
     incremental.refuse_tracked_work_dir(paths.root, paths.work_dir)
     editions = load_editions(languages)
     record = BuildRecord() if force else incremental.read_record(paths.work_dir)
-    inputs = digest_inputs(paths, editions, validator, date, search)
+    # Hashed once per build, for every decision that needs them (the data may be a million rows).
+    data, code = incremental.digest_files(paths.data_dir), incremental.digest_files(incremental.PACKAGE_DIR)
+    inputs = digest_inputs(paths, editions, validator, date, search, data, code)
     if inputs and record.inputs == inputs and record.describes(paths.site_dir):
         progress(
             f"Nothing changed since the last build: {display_path(paths.site_dir, paths.root)} is up to date (--force rebuilds it)."
         )
         return BuildResult(paths.site_dir, "", (), 0, 0, up_to_date=True)
     stages = Stages(progress)
-    validated = validate_once(paths, validator, record, stages)
+    validated = validate_once(paths, validator, record, stages, incremental.digest_text(data, code))
     dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
     site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
-    rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, workers, stages)
+    rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, workers, stages, code)
     configs, site_wide = stages.run(
         "config",
         configure_mkdocs,
@@ -123,21 +125,25 @@ def build_site(
     return result
 
 
-def digest_inputs(paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None, search: bool = True) -> str:
-    """The hash of everything the build reads; empty (never up to date) with a validator of a test's own."""
+def digest_inputs(
+    paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None, search: bool, data: str, code: str
+) -> str:
+    """The hash of everything the build reads (`data` and `code`: the hashes of the data and of the
+    builder); empty (never up to date) with a validator of a test's own."""
     if validator not in ("project", None):
         return ""
     when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
-    files = incremental.digest_files(paths.data_dir, paths.docs_dir, paths.config_file, incremental.PACKAGE_DIR)
-    return incremental.digest_text(files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search)
+    files = incremental.digest_files(paths.docs_dir, paths.config_file)
+    return incremental.digest_text(
+        data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search
+    )
 
 
-def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Stages) -> str:
-    """Validate the data unless this very data passed the project's validation last time; the
-    hash of what passed (empty when nothing is to be remembered)."""
+def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Stages, data_and_code: str) -> str:
+    """Validate the data unless this very data (and validator: `data_and_code`) passed the project's
+    validation last time; the hash of what passed (empty when nothing is to be remembered)."""
     validator = validate_data if validator == "project" else validator
-    remembered = validator is validate_data
-    data = incremental.digest_text(incremental.digest_files(paths.data_dir, incremental.PACKAGE_DIR)) if remembered else ""
+    data = data_and_code if validator is validate_data else ""
     if data and record.validated == data:
         stages.run("validate", lambda: None, summary=lambda _: "no problems (the same data passed last time)")
         return data
@@ -145,7 +151,7 @@ def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Sta
     return data
 
 
-def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers, stages: Stages):
+def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers, stages: Stages, code: str):
     """Charts, downloads and pages written into build/staging/, then what changed moved into
     build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
     hand_written = stages.run(
@@ -165,6 +171,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers
         editions,
         paths,
         hand_written,
+        code,
         summary=lambda r: f"{len(r)} pages in {len(editions)} edition(s)",
     )
     stages.run(
@@ -314,10 +321,12 @@ def write_site_pages(
     editions: tuple[Edition, ...],
     paths: BuildPaths,
     hand_written: dict[str, list[str]],
+    code: str,
 ) -> dict[str, str]:
-    """Every edition's pages rendered and written into its staging folder; all of them by path in the site."""
+    """Every edition's pages rendered and written into its staging folder; all of them by path in the
+    site. `code`, the hash of the builder, keys the page cache with the pages' own data."""
     generated: dict[str, str] = {}
-    cache = PageCache(paths.work_dir / "page-cache", incremental.digest_files(incremental.PACKAGE_DIR))
+    cache = PageCache(paths.work_dir / "page-cache", code)
     for e in editions:
         pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root, cache=cache)
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])

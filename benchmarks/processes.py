@@ -1,0 +1,30 @@
+"""One whole process, timed: wall seconds and peak resident memory (from os.wait4, for that process
+alone), shared by the benchmarks that measure commands as a reader runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Measured:
+    seconds: float
+    peak_kib: int
+    returncode: int
+    output: str  # standard output and error together; empty when not kept
+
+
+def run_measured(command: list[str], cwd: Path, env: dict | None = None, keep_output: bool = True) -> Measured:
+    started = time.perf_counter()
+    pipe = subprocess.PIPE if keep_output else subprocess.DEVNULL
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=pipe, stderr=subprocess.STDOUT if keep_output else subprocess.DEVNULL, text=True, env=env
+    )
+    output = process.stdout.read() if keep_output else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    return Measured(seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), output)
