@@ -160,3 +160,73 @@ def test_pagefind_indexes_a_small_site_and_publishes_only_what_the_search_box_us
     assert list((tmp_path / "pagefind" / "fragment").iterdir())
     assert not [name for name in UNUSED_BUNDLES if (tmp_path / "pagefind" / name).exists()]
     assert "<p>da</p>" not in (tmp_path / "provinces/da-nang/index.html").read_text(encoding="utf-8")  # indexed, not published
+
+
+def small_site(folder: Path, pages: int) -> None:
+    for n in range(pages):
+        rel = "index.html" if n == 0 else f"provinces/p{n}/index.html"
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(
+            f'<html lang="{"vi" if n % 2 else "en"}"><body><div data-pagefind-body>\n<h1>Page {n}</h1>'
+            f'<p>visible{n} words</p><figure class="chart"><p>zebrachart{n}</p></figure>'
+            "<p data-search-exclude>zebraexcluded</p>\n<!--/pagefind-body-->\n</div></body></html>",
+            encoding="utf-8",
+        )
+
+
+def pagefind_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site / "pagefind").as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+
+def test_every_file_pagefind_writes_is_whole_when_the_index_stage_returns(tmp_path):
+    # Pagefind's Python service answered before its writes were done and then killed the binary:
+    # a CI run found pagefind-entry.json empty. Every gzip piece must decompress to Pagefind's
+    # own header, and the entry must count every page.
+    import gzip
+    import json
+
+    small_site(tmp_path, 60)
+    index_site(tmp_path)
+    files = pagefind_files(tmp_path)
+    entry = json.loads(files["pagefind-entry.json"])
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 60
+    pieces = {rel: body for rel, body in files.items() if rel.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"))}
+    assert len([rel for rel in pieces if rel.endswith(".pf_fragment")]) == 60
+    for rel, body in pieces.items():
+        assert gzip.decompress(body).startswith(b"pagefind_dcd"), rel
+    assert all(files[rel] for rel in ("pagefind.js", "pagefind-worker.js") if rel in files)
+    assert files["pagefind.js"]
+
+
+def test_the_index_leaves_out_charts_and_what_the_templates_exclude(tmp_path):
+    import gzip
+
+    small_site(tmp_path, 3)
+    index_site(tmp_path)
+    text = b"".join(gzip.decompress(body) for rel, body in pagefind_files(tmp_path).items() if rel.endswith(".pf_fragment"))
+    assert b"visible1" in text and b"visible2" in text
+    assert b"zebrachart" not in text and b"zebraexcluded" not in text
+
+
+def test_a_missing_pagefind_stops_the_build_with_how_to_install_it(tmp_path, monkeypatch):
+    import importlib.util
+
+    from site_builder.errors import BuildError
+
+    small_site(tmp_path, 1)
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pagefind_bin" else real_find_spec(name, *a)
+    )
+    with pytest.raises(BuildError, match="Pagefind is not installed.*requirements.lock"):
+        index_site(tmp_path)
+
+
+def test_pagefind_settings_in_the_environment_do_not_change_the_index(tmp_path, monkeypatch):
+    import gzip
+
+    small_site(tmp_path, 2)
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", '["h1"]')
+    index_site(tmp_path)
+    text = b"".join(gzip.decompress(b) for rel, b in pagefind_files(tmp_path).items() if rel.endswith(".pf_fragment"))
+    assert b"Page 1" in text

@@ -1,7 +1,7 @@
 """The site search index: Pagefind run over the built site, after MkDocs and before the checks.
 
-Pagefind (the `pagefind` package's Python API driving the binary that `pagefind_bin` ships, so
-nothing is downloaded) reads every page's `data-pagefind-body` (the article: theme/main.html)
+Pagefind (the command line of the binary that the `pagefind_bin` package ships, so nothing is
+downloaded) reads every page's `data-pagefind-body` (the article: theme/main.html)
 and writes `pagefind/` into the site: a small script plus an index in pieces that a reader's
 browser fetches only when they search (assets/search/site-search.js).
 
@@ -15,11 +15,13 @@ search box asks too.
 
 from __future__ import annotations
 
-import asyncio
+import importlib.util
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,18 +65,17 @@ def index_site(site_dir: Path, scans: dict[str, PageScan] | None = None) -> Sear
     output = site_dir / INDEX_FOLDER
     try:
         with tempfile.TemporaryDirectory(prefix="search-pages-") as copies:
-            # Pagefind reads the pages as they are indexed from a copy of them: one request to its
-            # service for the whole folder (the Python API waits 0.1 s for each answer).
+            # Pagefind reads the pages as they are indexed (with their folded words) from a copy.
             for rel, html in pages.items():
                 (Path(copies) / rel).parent.mkdir(parents=True, exist_ok=True)
                 (Path(copies) / rel).write_text(html, encoding="utf-8")
-            _run_apart(_write_index, Path(copies), output)
+            _write_index(Path(copies), output)
     except FileNotFoundError as error:
         raise BuildError(
             f"Pagefind is not installed ({error}); run `make .venv/bin/site-builder` to install "
             "requirements.lock, which pins pagefind and pagefind_bin."
         ) from None
-    except Exception as error:  # the pagefind package reports the binary's errors as plain Exception
+    except (OSError, RuntimeError) as error:
         raise BuildError(f"Pagefind could not index the site in {site_dir}: {error!r}") from None
     for name in UNUSED_BUNDLES:
         (output / name).unlink(missing_ok=True)
@@ -105,18 +106,23 @@ def folded_words(html: str) -> list[str]:
     return list(scan_html(html).folded_words)
 
 
-def _run_apart(coroutine_function, *args) -> None:
-    """Run an async function to its end in a thread of its own: the caller may already be inside
-    an event loop (Playwright's sync API keeps one running), where asyncio.run refuses to start."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(coroutine_function(*args))).result()
+def _write_index(pages: Path, output: Path) -> None:
+    """Run Pagefind's command line over `pages`, writing the index into `output`.
 
-
-async def _write_index(pages: Path, output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
+    Not its Python service: that one answers "written" while the binary's writes may still be
+    in flight and then kills the binary, which left pagefind-entry.json empty in a CI run. The
+    command line exits only once every file is written. It runs in an empty folder with no
+    PAGEFIND_ variables, so no pagefind.yml or environment setting from elsewhere can change it.
+    """
+    if importlib.util.find_spec("pagefind") is None or importlib.util.find_spec("pagefind_bin") is None:
+        raise FileNotFoundError("the pagefind and pagefind_bin packages are not importable")
     if output.exists():
         shutil.rmtree(output)
-    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output), write_playground=False)
-    async with PagefindIndex(config=config) as index:  # writes the index when the block ends without an error
-        await index.add_directory(str(pages))
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output), "--silent"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    environment = {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND")}
+    with tempfile.TemporaryDirectory(prefix="pagefind-cwd-") as cwd:
+        done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"exit code {done.returncode}: {(done.stderr or done.stdout).strip()[-2000:]}")
