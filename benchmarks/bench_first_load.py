@@ -11,7 +11,6 @@ stylesheets and script: the floor of any page of this theme that loads them all.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "e2e"))  # the measurement is the browser tests' own
 
+from chromium import launch  # noqa: E402
 from compressed_server import CompressedSiteServer  # noqa: E402
 from first_load import BUDGET_BYTES, VIEWPORTS, measure_first_load, theme_floor  # noqa: E402
 
@@ -31,8 +31,6 @@ PAGES = (
     "communes/",
 )
 EDITIONS = ("", "vi/")
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def build(folder: Path) -> Path:
@@ -58,7 +56,7 @@ def measure(site: Path) -> list[str]:
     server = CompressedSiteServer(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+            browser = launch(playwright)
             for page in (edition + path for edition in EDITIONS for path in PAGES):
                 for name, viewport in VIEWPORTS.items():
                     load = measure_first_load(browser, server.url(page), viewport)

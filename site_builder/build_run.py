@@ -65,6 +65,11 @@ class BuildPaths:
         return self.work_dir / "staging" / "docs"
 
     @property
+    def spare_site(self) -> Path:
+        """The site before the published one, which the next incremental build starts from."""
+        return self.work_dir / "previous-site"
+
+    @property
     def build_config(self) -> Path:
         return self.work_dir / "mkdocs.yml"
 

@@ -13,6 +13,7 @@ inside site/ by hand is not noticed: `--force` rebuilds).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -129,3 +130,37 @@ def refuse_tracked_work_dir(root: Path, work_dir: Path) -> None:
             f"{relative}/ holds files committed to git ({tracked[0]} ...); it is the build's own work folder. "
             f"Remove them with `git rm -r --cached {relative}` and build again."
         )
+
+
+def per_object(function):
+    """`function(obj)` worked out once per object, by identity: the object is kept with its
+    result, so its id cannot be reused while the entry lives. For views that
+    `site-builder serve` rebuilds hand out again unchanged (views.units_by_province), where
+    hashing them by content would cost about as much as the work itself."""
+    kept: dict[int, tuple[object, object]] = {}
+
+    @functools.wraps(function)
+    def once(obj):
+        entry = kept.get(id(obj))
+        if entry is not None and entry[0] is obj:
+            return entry[1]
+        result = function(obj)
+        if len(kept) >= 1024:  # many changes in one long process: start again
+            kept.clear()
+        kept[id(obj)] = (obj, result)
+        return result
+
+    return once
+
+
+def write_fresh(path: Path, data: bytes) -> None:
+    """Write `data` to `path`; when the file holds exactly that already (as most of a rebuild's
+    staging files do), only give it the time of now, which costs a fifth of writing it again.
+    Either way the file now counts as written by this build (staging.files_as_left)."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            os.utime(path)
+            return
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)

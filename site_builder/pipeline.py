@@ -56,10 +56,10 @@ from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
-from site_builder.publish.staging import prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
-from site_builder.views.communes import commune_entries, commune_shards
+from site_builder.views.communes import commune_lookup
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
@@ -113,7 +113,14 @@ def build_site(
     dirty = record.describes(paths.site_dir) and record.site_wide == site_wide
     with temporary_output(paths.site_dir) as output:
         indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search)
-        stages.run("publish", publish, output, paths.site_dir, summary=lambda _: display_path(paths.site_dir, paths.root))
+        stages.run(
+            "publish",
+            publish,
+            output,
+            paths.site_dir,
+            paths.spare_site,
+            summary=lambda _: display_path(paths.site_dir, paths.root),
+        )
     incremental.write_record(
         paths.work_dir, BuildRecord(inputs, validated, incremental.site_identity(paths.site_dir), site_wide, indexed)
     )
@@ -154,8 +161,8 @@ def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Sta
 def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers, stages: Stages, code: str):
     """Charts, downloads and pages written into build/staging/, then what changed moved into
     build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
-    hand_written = stages.run(
-        "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r.values()))} hand-written files"
+    hand_written, left_before = stages.run(
+        "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r[0].values()))} hand-written files"
     )
     rendered, scripts = stages.run("charts", draw_charts, plans, paths, workers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
@@ -176,7 +183,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers
     )
     stages.run(
         "sync",
-        lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e)) for e in editions),
+        lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e), left_before[e.lang]) for e in editions),
         summary=lambda n: f"{n} file(s) changed in {display_path(paths.work_dir, paths.root)}",
     )
     return rendered, {**contexts, "scripts": scripts}, generated
@@ -188,7 +195,14 @@ def build_and_check(
     """MkDocs into `output` (only the changed pages when `dirty`), then one reading of its HTML
     for the checks and the search index, which run side by side; the hash of the indexed pages."""
     if dirty:
-        stages.run("copy", copy_previous_site, paths.site_dir, output, summary=lambda n: f"{n} files of the published site")
+        stages.run(
+            "copy",
+            copy_previous_site,
+            paths.site_dir,
+            output,
+            paths.spare_site,
+            summary=lambda n: f"{n} file(s) copied from the published site",
+        )
     stages.run(
         "mkdocs",
         run_editions,
@@ -244,13 +258,16 @@ def derive(dataset: Dataset, editions: tuple[Edition, ...]) -> tuple[Site, dict[
     return site, {e.lang: plan_charts(site, e.t) for e in editions}
 
 
-def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> dict[str, list[str]]:
-    """Each edition's staging folder with its hand-written pages (docs/, docs/vi/ ...)."""
+def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> tuple[dict[str, list[str]], dict]:
+    """Each edition's staging folder with its hand-written pages (docs/, docs/vi/ ...); and, by
+    edition, the files an earlier build left there (sync_folder leaves out those not written again)."""
     folders = tuple(folder for folder in EDITION_FOLDERS.values() if folder)  # docs/vi/ is never an English page
-    return {
+    left = {e.lang: files_as_left(paths.staging_for(e)) for e in editions}
+    hand_written = {
         e.lang: prepare_docs(paths.docs_dir / e.folder if e.folder else paths.docs_dir, paths.staging_for(e), folders)
         for e in editions
     }
+    return hand_written, left
 
 
 def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
@@ -333,7 +350,7 @@ def write_site_pages(
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
     cache.forget_unused()
     # The "Find your commune" lookup, once at the site root for every edition.
-    write_commune_lookup(commune_shards(commune_entries(site.dataset)), paths.staging_docs / COMMUNE_LOOKUP)
+    write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
     return generated
 
 

@@ -193,3 +193,20 @@ def test_a_cached_page_cannot_read_the_whole_site(tmp_path):
     spec = PageSpec("provinces/x.md", "p.md", "X", {}, own_data_only=True)
     with pytest.raises(BuildError, match="'site' is undefined"):
         render_page(env, spec, site=object(), charts={}, context=PageContext("d", "n", "r", "l", "u"))
+
+
+def test_successive_edits_start_from_the_spare_site_and_build_the_same_bytes_as_from_scratch(built, tmp_path):
+    copied = []
+    for n in range(3):
+        figures = built.data_dir / "reform" / "figures.csv"
+        lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[1] = lines[1].rstrip("\n") + f" Edit {n}.\n"
+        figures.write_text("".join(lines), encoding="utf-8")
+        result, _ = build(built)
+        copied.append(int(stage(result, "copy").summary.split()[0]))
+        fresh = dataclasses.replace(built, work_dir=tmp_path / f"fresh-build-{n}", site_dir=tmp_path / f"fresh-site-{n}")
+        build(fresh)
+        assert tree_hash(built.site_dir) == tree_hash(fresh.site_dir), n
+    total = sum(1 for p in built.site_dir.rglob("*") if p.is_file())
+    assert copied[0] == total  # no spare yet: the whole site
+    assert all(0 < n < total / 2 for n in copied[1:]), (copied, total)  # then only what changed

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from site_builder.incremental import write_fresh
+
 LOADER = Path(__file__).resolve().parents[1] / "assets" / "charts.js"
 SCRIPT_FOLDER = "assets/javascripts"
 
@@ -20,8 +22,8 @@ def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> list[st
 
     folder = Path(docs_dir) / SCRIPT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vega.bundle.js").write_bytes(vega_bundle(vl_convert, cache_dir))
-    (folder / "charts.js").write_bytes(LOADER.read_bytes())
+    write_fresh(folder / "vega.bundle.js", vega_bundle(vl_convert, cache_dir))
+    write_fresh(folder / "charts.js", LOADER.read_bytes())
     return [f"{SCRIPT_FOLDER}/charts.js"]
 
 

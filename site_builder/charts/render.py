@@ -29,6 +29,7 @@ from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
 from site_builder.downloads.csv_files import formula_safe
 from site_builder.errors import BuildError
+from site_builder.incremental import write_fresh
 
 CHART_FOLDER = "assets/charts"
 PNG_SCALE = 2  # crisp on high-density screens and in print
@@ -163,12 +164,12 @@ def render_charts(
     folder = Path(docs_dir) / CHART_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for key in sorted(specs):
-        (folder / f"{key}.vl.json").write_bytes(spec_file_text(specs[key]).encode("utf-8"))
-        (folder / f"{key}.csv").write_bytes(csvs[key])
+        write_fresh(folder / f"{key}.vl.json", spec_file_text(specs[key]).encode("utf-8"))
+        write_fresh(folder / f"{key}.csv", csvs[key])
         if key in drawn:
             svg, png = drawn[key]
-            (folder / f"{key}.svg").write_bytes(svg.encode("utf-8"))
-            (folder / f"{key}.png").write_bytes(png)
+            write_fresh(folder / f"{key}.svg", svg.encode("utf-8"))
+            write_fresh(folder / f"{key}.png", png)
     return {
         chart_id: _rendered(request, key, None if chart_id in deferred else drawn[key][0])
         for chart_id, (request, key) in keyed.items()

@@ -19,7 +19,8 @@ def formula_safe(text: str) -> str:
     A line inside the cell that starts like a formula gets the apostrophe too, so that no line
     of the file starts with a formula even where a reader splits a cell at its line breaks.
     """
-    text = LINE_START_FORMULA.sub(lambda m: m.group(1) + "'", text)
+    if "\n" in text or "\r" in text:  # most cells are one line: no search for line starts
+        text = LINE_START_FORMULA.sub(lambda m: m.group(1) + "'", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

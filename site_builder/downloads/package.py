@@ -12,6 +12,7 @@ from pathlib import Path
 
 from site_builder.downloads.csv_files import table_csv
 from site_builder.downloads.readme import readme, readme_name
+from site_builder.incremental import write_fresh
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
@@ -138,7 +139,7 @@ def write_download(
     folder: Path, name: str, data: bytes, description: str, kind: str, resource: str, package: str = ""
 ) -> Download:
     """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
-    (folder / name).write_bytes(data)
+    write_fresh(folder / name, data)
     path = (folder / name).as_posix()
     site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1 :]
     return Download(

@@ -14,6 +14,7 @@ from site_builder.dataset.model import District, FormerUnit
 from site_builder.downloads.csv_files import table_csv
 from site_builder.downloads.package import DATA_FOLDER, Download, write_download
 from site_builder.downloads.province_files import FOLDER
+from site_builder.incremental import per_object
 from site_builder.views.units import CurrentUnitView, ProvinceUnits
 
 UNIT_COLUMNS = [
@@ -73,6 +74,9 @@ def unit_rows(units: ProvinceUnits) -> list[dict[str, str]]:
     return rows
 
 
+# Once per ProvinceUnits object: while the units do not change, `site-builder serve` rebuilds
+# get the very same objects, and writing the 97 files' rows again took a quarter of a second.
+@per_object
 def unit_csv(units: ProvinceUnits) -> bytes:
     """One province's units as CSV bytes (UTF-8, formula-safe text cells)."""
     return table_csv(unit_rows(units), UNIT_COLUMNS, numeric=NUMERIC)

@@ -10,9 +10,27 @@ The cache is build/page-cache/, one file per page; entries no build used are rem
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 from pathlib import Path
+
+from site_builder.incremental import per_object
+from site_builder.views.units import ProvinceUnits
+
+
+class _KeyPickler(pickle.Pickler):
+    """Pickles a province's units (most of a page's data) as the hash of their own pickle, worked
+    out once per object: while the units do not change, `site-builder serve` rebuilds get the
+    very same objects (views.units_by_province)."""
+
+    def persistent_id(self, obj: object) -> str | None:
+        return units_digest(obj) if isinstance(obj, ProvinceUnits) else None
+
+
+@per_object
+def units_digest(units: ProvinceUnits) -> str:
+    return hashlib.sha256(pickle.dumps(units, protocol=5)).hexdigest()
 
 
 class PageCache:
@@ -24,11 +42,12 @@ class PageCache:
 
     def key(self, *parts: object) -> str | None:
         """The hash of what a page is rendered from; None when that cannot be pickled."""
+        out = io.BytesIO()
         try:
-            data = pickle.dumps(parts, protocol=5)
+            _KeyPickler(out, protocol=5).dump(parts)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
-        return hashlib.sha256(self.salt + data).hexdigest()
+        return hashlib.sha256(self.salt + out.getvalue()).hexdigest()
 
     def get(self, key: str) -> str | None:
         path = self.folder / f"{key}.md"

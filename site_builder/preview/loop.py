@@ -17,6 +17,8 @@ from site_builder.errors import BuildError
 from site_builder.incremental import digest_files
 from site_builder.preview.server import PreviewState, start_server
 from site_builder.preview.watch import Watcher
+from site_builder.publish.staging import refill_staging
+from site_builder.publish.swap import prepare_spare
 
 
 def preview_paths(root: Path, data_dir: Path | None = None) -> BuildPaths:
@@ -49,13 +51,24 @@ def check_data(paths: BuildPaths, say: Callable[[str], None]) -> None:
     say(f"The data has {len(lines)} problem(s); fix them before you open a pull request." if lines else "The data is valid.")
 
 
+def prepare_next_rebuild(paths: BuildPaths, languages: tuple[str, ...]) -> None:
+    """While the reader looks at the first build, leave what makes a rebuild quick: a copy of
+    the site (the next build copies only the files that changed into it) and full staging
+    folders (the next build writes over files instead of creating them)."""
+    from site_builder.pages.editions import load_editions
+
+    prepare_spare(paths.site_dir, paths.spare_site)
+    for edition in load_editions(languages):
+        refill_staging(paths.docs_for(edition), paths.staging_for(edition))
+
+
 def serve(
     paths: BuildPaths,
     port: int,
     languages: tuple[str, ...] = ("en",),
     say: Callable[[str], None] = print,
     stop: threading.Event | None = None,
-    poll_seconds: float = 0.3,
+    poll_seconds: float = 0.2,
     on_ready: Callable[[int], None] | None = None,
 ) -> int:
     """Serve the preview until `stop` is set (or Ctrl+C); 1 when the first build fails."""
@@ -72,6 +85,7 @@ def serve(
         on_ready(address)
     data = digest_files(paths.data_dir)
     check_data(paths, say)
+    prepare_next_rebuild(paths, languages)
     try:
         while not stop.wait(poll_seconds):
             if watcher.changed() and rebuild(paths, languages, say):

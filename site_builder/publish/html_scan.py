@@ -165,21 +165,36 @@ def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") ->
         else:
             scans = [_scan_file(p) for p in paths]
         cached.update(zip([digest for digest, _ in missing], scans, strict=True))
-    if cache_file is not None:
+    if cache_file is not None and (missing or set(cached) != set(digests.values())):
         _write_cache(cache_file, {digest: cached[digest] for digest in set(digests.values())})
     return {rel: replace(cached[digest], digest=digest) for rel, digest in digests.items()}
+
+
+# The cache as this process last read or wrote it, with the file's identity then: a process
+# that builds again (`site-builder serve`) does not decode the same JSON each time.
+_IN_MEMORY: dict[Path, tuple[tuple[int, int, int], dict[str, PageScan]]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
     if cache_file is None or not cache_file.is_file():
         return {}
+    identity, kept = _identity(cache_file), _IN_MEMORY.get(cache_file)
+    if kept is not None and kept[0] == identity:
+        return dict(kept[1])
     try:
         stored = json.loads(cache_file.read_text(encoding="utf-8"))
         if stored.get("version") != SCAN_VERSION:
             return {}
-        return {digest: _from_json(entry) for digest, entry in stored["pages"].items()}
+        scans = {digest: _from_json(entry) for digest, entry in stored["pages"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):  # cut short or from elsewhere: parse again
         return {}
+    _IN_MEMORY[cache_file] = (identity, dict(scans))
+    return scans
 
 
 def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
@@ -188,6 +203,7 @@ def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
     pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
     temporary.write_text(json.dumps({"version": SCAN_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, cache_file)
+    _IN_MEMORY[cache_file] = (_identity(cache_file), dict(scans))
 
 
 def _to_json(scan: PageScan) -> list:

@@ -14,9 +14,10 @@ formats text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
-from site_builder.dataset.model import Dataset, Indicator
+from site_builder.dataset.model import Dataset, Indicator, Province, Units
 from site_builder.views.figures import FigureGroup, FigureView
 from site_builder.views.indicators import Comparison, IndicatorView, indicator_view
 from site_builder.views.national import CoverageRow, NationalFigures, coverage, national_figures
@@ -62,14 +63,25 @@ class Site:
         raise KeyError(province_id)
 
 
+@functools.lru_cache(maxsize=2)
+def units_by_province(
+    units: Units, provinces: tuple[Province, ...], predecessors: tuple[tuple[str, tuple[str, ...]], ...]
+) -> dict[str, ProvinceUnits | None]:
+    """Each province's units (`predecessors`: each province's former provinces), kept for the
+    next call with equal arguments: `site-builder serve` rebuilds after every edit, and most
+    edits are to figures, not units. Callers only read the result."""
+    by_id = {p.id: p for p in provinces}
+    index = index_units(units, by_id)
+    return {pid: province_units(index, by_id[pid], ids) for pid, ids in predecessors}
+
+
 def derive_site(dataset: Dataset) -> Site:
     """Build every view the site shows from a validated dataset."""
     lookups = index_dataset(dataset)
-    unit_index = index_units(dataset.units, lookups.provinces)
-    views = {}
-    for pid, p in lookups.provinces.items():
-        view = province_view(lookups, p)
-        views[pid] = replace(view, communes=province_units(unit_index, p, tuple(q.id for q in view.predecessors)))
+    views = {pid: province_view(lookups, p) for pid, p in lookups.provinces.items()}
+    predecessors = tuple((pid, tuple(q.id for q in view.predecessors)) for pid, view in views.items())
+    communes = units_by_province(dataset.units, tuple(lookups.provinces.values()), predecessors)
+    views = {pid: replace(view, communes=communes[pid]) for pid, view in views.items()}
     by_slug = sorted(lookups.provinces.values(), key=lambda p: (p.slug, p.id))
     current = tuple(views[p.id] for p in by_slug if p.is_current)
     former = tuple(views[p.id] for p in by_slug if not p.is_current)

@@ -15,7 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.dataset.model import Dataset, Province
+from site_builder.dataset.model import Dataset, Province, Units
 
 # The type words a reader may type before a name ("xa tan thanh", "phuong 1"), folded.
 TYPE_WORDS = ("xa", "phuong", "thi tran", "dac khu")
@@ -90,8 +90,11 @@ class CommuneEntry:
 
 def commune_entries(dataset: Dataset) -> tuple[CommuneEntry, ...]:
     """Every current unit, then every former unit, each with its link target(s), in file order."""
-    provinces = {p.id: p for p in dataset.provinces}
-    units = dataset.units
+    return _entries(dataset.provinces, dataset.units)
+
+
+def _entries(province_list: tuple[Province, ...], units: Units) -> tuple[CommuneEntry, ...]:
+    provinces = {p.id: p for p in province_list}
     targets = {
         u.code: UnitTarget(u.code, u.full_name, _name(provinces, u.province_id), _slug(provinces, u.province_id))
         for u in units.current
@@ -119,6 +122,14 @@ def commune_entries(dataset: Dataset) -> tuple[CommuneEntry, ...]:
         for u in units.former
     )
     return current + former
+
+
+@functools.lru_cache(maxsize=2)
+def commune_lookup(provinces: tuple[Province, ...], units: Units) -> dict[str, list]:
+    """The lookup's shards of these provinces and units. Kept for the next call with equal ones:
+    `site-builder serve` rebuilds after every edit, and most edits are to figures, not units.
+    Callers only read the result."""
+    return commune_shards(_entries(provinces, units))
 
 
 def commune_shards(entries: tuple[CommuneEntry, ...]) -> dict[str, list]:

@@ -9,6 +9,7 @@ figures of published sources.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # ~13,000 distinct names are sorted by, 38,000 times a build
 def name_key(name: str) -> tuple[str, str]:
     """Sort key of a Vietnamese name: letters without diacritics first (đ as d), then the name."""
     stripped = "".join(

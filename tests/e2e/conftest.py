@@ -7,7 +7,6 @@ Chromium missing is a failure with the fix in the message, not a skip: `make tes
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -17,22 +16,11 @@ TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:  # for the fixture project under tests/fixtures/
     sys.path.insert(0, str(TESTS))
 
+from chromium import CHROMIUM, launch  # noqa: E402
 from local_server import LocalServer  # noqa: E402
 
 from fixtures.build.project import REPO, make_fixture_project  # noqa: E402
 from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
-
-# Debian's Chromium by default; CI on GitHub's runners points CHROMIUM at Playwright's build.
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +66,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

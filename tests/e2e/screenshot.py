@@ -14,9 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from chromium import launch  # noqa: E402
 from local_server import LocalServer  # noqa: E402
-
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,7 +30,7 @@ def main(argv: list[str]) -> int:
     sizes: Counter = Counter()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+            browser = launch(playwright)
             page = browser.new_page(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
             responses = []
             page.on("response", lambda response: responses.append(response))
