@@ -62,7 +62,7 @@ benchmark: $(BIN)/site-builder node_modules/axe-core/axe.min.js
 	$(BIN)/python benchmarks/bench_validate.py --output $(BENCH_OUT)/2-validate.md
 	$(BIN)/python benchmarks/bench_first_load.py > $(BENCH_OUT)/3-first-load.md
 	$(BIN)/python benchmarks/bench_serve.py --output $(BENCH_OUT)/4-serve.md
-	cat $(BENCH_OUT)/1-build.md $(BENCH_OUT)/2-validate.md $(BENCH_OUT)/3-first-load.md $(BENCH_OUT)/4-serve.md > benchmarks/RESULTS.md
+	for part in $(BENCH_OUT)/1-build.md $(BENCH_OUT)/2-validate.md $(BENCH_OUT)/3-first-load.md $(BENCH_OUT)/4-serve.md; do cat $$part; echo; done > benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/bench_charts.py
 
 clean:

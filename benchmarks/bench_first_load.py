@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,13 +73,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one into a temporary folder)")
     args = parser.parse_args()
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"## First load (benchmarks/bench_first_load.py, {when})\n")
     if args.site:
         if not (args.site / "index.html").is_file():
             sys.exit(f"{args.site} has no index.html: build the site first (make site) or leave out --site.")
-        print("\n".join(measure(args.site)))
+        print("\n".join(measure(args.site)) + "\n")
         return
     with tempfile.TemporaryDirectory(prefix="bench-first-load-") as tmp:
-        print("\n".join(measure(build(Path(tmp)))))
+        print("\n".join(measure(build(Path(tmp)))) + "\n")
 
 
 if __name__ == "__main__":
