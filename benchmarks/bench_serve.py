@@ -52,11 +52,14 @@ def wait_in_browser(page, marker: str, started: float) -> float:
     return time.perf_counter() - started
 
 
-def wait_until_idle(paths, timeout: float = 60) -> None:
-    """After the first build the preview validates the data and copies the site aside for its
-    next rebuild; edits start once that is done (the spare folder exists)."""
+def wait_until_idle(paths, lines: list[str], timeout: float = 60) -> None:
+    """After the first build the preview copies the site aside for its next rebuild and checks
+    the data in another process; edits start once both are done, so that no edit shares the
+    two cores with them."""
     started = time.perf_counter()
-    while not paths.spare_site.exists() and time.perf_counter() - started < timeout:
+    while time.perf_counter() - started < timeout:
+        if paths.spare_site.exists() and any(line.startswith("The data") for line in lines):
+            break
         time.sleep(0.1)
     time.sleep(0.5)
 
@@ -91,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         thread.start()
         if not ready.wait(600):
             sys.exit("the first preview build did not finish: " + "\n".join(lines))
-        wait_until_idle(preview_paths(root))
+        wait_until_idle(preview_paths(root), lines)
         served, shown = [], []
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -104,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 served.append(wait_for(port[0], version, marker, started))
                 shown.append(wait_in_browser(page, marker, started))
                 print(f"edit {n}: served after {served[-1]:.2f} s, shown in the browser after {shown[-1]:.2f} s", file=sys.stderr)
-                time.sleep(4)  # the validation after the rebuild
+                time.sleep(5)  # the data check after the rebuild (another process) ends first
             browser.close()
         stop.set()
         thread.join(60)

@@ -74,3 +74,13 @@ def tree_hash(root: Path) -> str:
         if path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def slow_problems(data_dir: Path) -> list[str]:
+    """A validator for the preview's data check (run in another process): slow, one problem
+    naming the first line of the first CSV file, so a test can tell which data it saw."""
+    import time
+
+    time.sleep(1.5)
+    first = sorted(data_dir.rglob("*.csv"))[0]
+    return [f"{first.name}: {first.read_text(encoding='utf-8').splitlines()[0]}"]

@@ -43,3 +43,30 @@ def test_pages_are_served_with_the_reload_script_and_files_as_they_are(tmp_path)
         server.shutdown()
         server.server_close()
     assert (tmp_path / "a" / "index.html").read_text(encoding="utf-8").count("<script>") == 0  # never written to the site
+
+
+def test_the_data_is_checked_apart_and_only_findings_on_the_current_data_are_said(tmp_path):
+    import time
+
+    from helpers import slow_problems
+    from site_builder.preview.data_check import DataCheck
+
+    (tmp_path / "a.csv").write_text("first version\n", encoding="utf-8")
+    said: list[str] = []
+    checks = DataCheck(tmp_path, said.append, slow_problems)
+    try:
+        started = time.perf_counter()
+        checks.start()
+        checks.report()
+        assert time.perf_counter() - started < 1.0 and said == []  # the preview goes on meanwhile
+        (tmp_path / "a.csv").write_text("second version\n", encoding="utf-8")  # an edit during the check
+        checks.start()  # one check at a time: the edit is checked when the first ends
+        deadline = time.monotonic() + 120
+        while not said and time.monotonic() < deadline:
+            checks.report()
+            time.sleep(0.05)
+        assert said == ["a.csv: second version", "The data has 1 problem(s); fix them before you open a pull request."]
+        checks.start()  # the same data again: nothing more to check
+        assert checks.running is None
+    finally:
+        checks.close()

@@ -3,7 +3,8 @@ after every change build again, doing only what changed, then check the data.
 
 The pages are rebuilt before the data is validated, so an edit shows in the browser at once;
 the validator's findings follow in the terminal a moment later, as `site-builder validate`
-would print them. A change that breaks the build leaves the last good preview in place."""
+would print them (it runs in a process of its own: preview/data_check.py). A change that
+breaks the build leaves the last good preview in place."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Callable
 
 from site_builder.build_run import BuildPaths
 from site_builder.errors import BuildError
-from site_builder.incremental import digest_files
+from site_builder.preview.data_check import DataCheck, validate_project_data
 from site_builder.preview.server import PreviewState, start_server
 from site_builder.preview.watch import Watcher
 from site_builder.publish.staging import refill_staging
@@ -42,15 +43,6 @@ def rebuild(paths: BuildPaths, languages: tuple[str, ...], say: Callable[[str], 
     return True
 
 
-def check_data(paths: BuildPaths, say: Callable[[str], None]) -> None:
-    from site_builder.pipeline import validate_data
-
-    lines = validate_data(paths.data_dir)
-    for line in lines:
-        say(line)
-    say(f"The data has {len(lines)} problem(s); fix them before you open a pull request." if lines else "The data is valid.")
-
-
 def prepare_next_rebuild(paths: BuildPaths, languages: tuple[str, ...]) -> None:
     """While the reader looks at the first build, leave what makes a rebuild quick: a copy of
     the site (the next build copies only the files that changed into it) and full staging
@@ -70,8 +62,10 @@ def serve(
     stop: threading.Event | None = None,
     poll_seconds: float = 0.2,
     on_ready: Callable[[int], None] | None = None,
+    validator: Callable[[Path], list[str]] = validate_project_data,
 ) -> int:
-    """Serve the preview until `stop` is set (or Ctrl+C); 1 when the first build fails."""
+    """Serve the preview until `stop` is set (or Ctrl+C); 1 when the first build fails.
+    `validator` checks the data in a process of its own (a module-level function)."""
     stop = stop or threading.Event()
     state = PreviewState()
     say("Building the preview ...")
@@ -83,17 +77,17 @@ def serve(
     say(f"Serving the preview on http://127.0.0.1:{address}/ ; it follows your edits. Ctrl+C stops it.")
     if on_ready:
         on_ready(address)
-    data = digest_files(paths.data_dir)
-    check_data(paths, say)
+    checks = DataCheck(paths.data_dir, say, validator)
+    checks.start()
     prepare_next_rebuild(paths, languages)
     try:
         while not stop.wait(poll_seconds):
             if watcher.changed() and rebuild(paths, languages, say):
                 state.bump()
-                if digest_files(paths.data_dir) != data:
-                    data = digest_files(paths.data_dir)
-                    check_data(paths, say)
+                checks.start()
+            checks.report()
     finally:
         server.shutdown()
         server.server_close()
+        checks.close()
     return 0
