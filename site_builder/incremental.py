@@ -97,6 +97,12 @@ def digest_files(*roots: Path) -> str:
     return digest.hexdigest()
 
 
+def digest_folders(root: Path) -> dict[Path, str]:
+    """digest_files of each entry of `root` (each package folder of datapackages/, and any file
+    beside them), for a build that hashes its data once and reuses the parts."""
+    return {entry: digest_files(entry) for entry in sorted(root.iterdir())} if root.is_dir() else {}
+
+
 def digest_text(*parts: object) -> str:
     return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()
 

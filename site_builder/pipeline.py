@@ -87,7 +87,9 @@ def build_site(
     editions = load_editions(languages)
     record = BuildRecord() if force else incremental.read_record(paths.work_dir)
     # Hashed once per build, for every decision that needs them (the data may be a million rows).
-    data, code = incremental.digest_files(paths.data_dir), incremental.digest_files(incremental.PACKAGE_DIR)
+    packages = incremental.digest_folders(paths.data_dir)
+    data = incremental.digest_text(*(f"{path.name} {digest}" for path, digest in packages.items()))
+    code = incremental.digest_files(incremental.PACKAGE_DIR)
     inputs = digest_inputs(paths, editions, validator, date, search, data, code)
     if inputs and record.inputs == inputs and record.describes(paths.site_dir):
         progress(
@@ -96,7 +98,7 @@ def build_site(
         return BuildResult(paths.site_dir, "", (), 0, 0, up_to_date=True)
     stages = Stages(progress)
     validated = validate_once(paths, validator, record, stages, incremental.digest_text(data, code))
-    dataset, raw = stages.run("load", load_package, paths.data_dir, summary=describe_dataset)
+    dataset, raw = stages.run("load", load_package, paths.data_dir, packages, summary=describe_dataset)
     when = date or find_build_date(paths.root, dataset)
     site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
     rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, workers, stages, code)

@@ -51,21 +51,25 @@ def package_dir(data_root: Path) -> Path:
     return data_root / REFORM_PACKAGE
 
 
-def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
+def load_package(data_root: Path, digests: dict[Path, str] | None = None) -> tuple[Dataset, RawPackage]:
     """Read the packages under `data_root` (the `datapackages/` folder): the reform package, and
     the units package where there is one.
 
     Returns the typed model and the raw reform package (parsed descriptor, rows as str dicts in
     file order with the schema's column order) that the downloads are written from; the units
-    package's raw form is in its `others`.
+    package's raw form is in its `others`. `digests`: incremental.digest_folders of `data_root`
+    when the caller has it (else each package folder is hashed here).
     """
-    records, raw = read_records(package_dir(data_root), data_root.parent, RECORDS)
+    digests = digests or {}
+    records, raw = read_records(package_dir(data_root), data_root.parent, RECORDS, digests.get(package_dir(data_root)))
     folder = package_dir(data_root)
     changelog = folder / "CHANGELOG.md"
     others = {}
     units = Units()
     if (data_root / UNITS_PACKAGE / "datapackage.json").is_file():
-        unit_records, others[UNITS_PACKAGE] = read_records(data_root / UNITS_PACKAGE, data_root.parent, UNIT_RECORDS)
+        unit_records, others[UNITS_PACKAGE] = read_records(
+            data_root / UNITS_PACKAGE, data_root.parent, UNIT_RECORDS, digests.get(data_root / UNITS_PACKAGE)
+        )
         units = Units(
             districts=unit_records["districts"],
             former=unit_records["units_before"],
@@ -84,10 +88,11 @@ def load_package(data_root: Path) -> tuple[Dataset, RawPackage]:
 _LAST_READ: dict[Path, tuple[tuple, tuple[dict[str, tuple], RawPackage]]] = {}
 
 
-def read_records(folder: Path, root: Path, record_types: dict) -> tuple[dict[str, tuple], RawPackage]:
+def read_records(folder: Path, root: Path, record_types: dict, digest: str | None = None) -> tuple[dict[str, tuple], RawPackage]:
     """One package's records by resource name (every name of `record_types`, empty if the
-    package lacks it) and its raw rows; the same objects as last time when no file changed."""
-    key = (digest_files(folder), root, tuple(record_types.items()))
+    package lacks it) and its raw rows; the same objects as last time when no file changed
+    (`digest`: the folder's digest_files, when the caller has it)."""
+    key = (digest or digest_files(folder), root, tuple(record_types.items()))
     kept = _LAST_READ.get(folder)
     if kept is not None and kept[0] == key:
         return kept[1]
