@@ -13,6 +13,7 @@ first-load weight of a few pages (bench_first_load.py measures it in a browser).
 
     .venv/bin/python benchmarks/bench_build.py                      # 1x and 10x, 3 runs, writes RESULTS.md
     .venv/bin/python benchmarks/bench_build.py --scales 1,10,100 --runs 1 --output /tmp/results.md
+    .venv/bin/python benchmarks/bench_build.py --scales 1 --rows 10000 --runs 1   # also exactly 10k rows
 """
 
 from __future__ import annotations
@@ -100,10 +101,10 @@ def describe(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s" + (f" ({min(values):.2f}–{max(values):.2f})" if len(values) > 1 else "")
 
 
-def scale_report(scale: int, figures: int, runs: list[dict]) -> list[str]:
+def scale_report(title: str, runs: list[dict]) -> list[str]:
     fl = statistics.median(r["floor"] for r in runs)
     lines = [
-        f"## {scale}× today's figures ({figures:,} figure rows)",
+        f"## {title}",
         "",
         "| what | time | × floor | peak memory |",
         "|---|--:|--:|--:|",
@@ -125,23 +126,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per scale (default 3); medians are reported")
     parser.add_argument("--scales", default="1,10", help="multiples of today's figures, comma-separated (default 1,10)")
+    parser.add_argument("--rows", default="", help="also these exact numbers of figure rows, comma-separated (e.g. 10000)")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
     args = parser.parse_args(argv)
+    today = synthetic.today_figures()
+    sizes = [(f"{s}× today's figures", today * int(s)) for s in args.scales.split(",") if s]
+    sizes += [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's)", int(n)) for n in args.rows.split(",") if n]
     sections = []
     with tempfile.TemporaryDirectory(prefix="bench-data-") as data_root:
-        for scale in (int(s) for s in args.scales.split(",")):
-            figures = synthetic.today_figures() * scale
+        for label, figures in sizes:
             data = REPO / "datapackages"
-            if scale != 1:
-                data = Path(data_root) / f"x{scale}"
+            if figures != today:
+                data = Path(data_root) / f"rows-{figures}"
                 synthetic.generate(figures, data)
             runs = []
             for number in range(1, args.runs + 1):
                 runs.append(one_run(data))
                 r = runs[-1]
                 summary = ", ".join(f"{name} {r[name]['seconds']:.2f} s" for name in SCENARIOS)
-                print(f"{scale}×, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)
-            sections += scale_report(scale, figures, runs)
+                print(f"{label}, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)
+            sections += scale_report(f"{label} ({figures:,} figure rows)" if "×" in label else label, runs)
     header = [
         "# Build benchmark",
         "",

@@ -97,11 +97,17 @@ def build_site(
         )
         return BuildResult(paths.site_dir, "", (), 0, 0, up_to_date=True)
     stages = Stages(progress)
-    validated = validate_once(paths, validator, record, stages, incremental.digest_text(data, code))
-    dataset, raw = stages.run("load", load_package, paths.data_dir, packages, summary=describe_dataset)
-    when = date or find_build_date(paths.root, dataset)
-    site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
-    rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, workers, stages, code)
+    drawers = chart_renderer.ChartWorkers(workers)
+    try:
+        if chart_renderer.first_drawing(paths.chart_cache):  # every chart is to draw: start now
+            drawers.start(paths.chart_cache)
+        validated = validate_once(paths, validator, record, stages, incremental.digest_text(data, code))
+        dataset, raw = stages.run("load", load_package, paths.data_dir, packages, summary=describe_dataset)
+        when = date or find_build_date(paths.root, dataset)
+        site, plans = stages.run("derive", derive, dataset, editions, summary=describe_views)
+        rendered, contexts, generated = write_docs(site, raw, plans, editions, paths, when, drawers, stages, code)
+    finally:
+        drawers.close()
     configs, site_wide = stages.run(
         "config",
         configure_mkdocs,
@@ -160,13 +166,13 @@ def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Sta
     return data
 
 
-def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, workers, stages: Stages, code: str):
+def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers, stages: Stages, code: str):
     """Charts, downloads and pages written into build/staging/, then what changed moved into
     build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
     hand_written, left_before = stages.run(
         "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r[0].values()))} hand-written files"
     )
-    rendered, scripts = stages.run("charts", draw_charts, plans, paths, workers, summary=describe_charts)
+    rendered, scripts = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
@@ -272,16 +278,18 @@ def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> tu
     return hand_written, left
 
 
-def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, workers: int | None) -> tuple[dict, list]:
+def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_renderer.ChartWorkers) -> tuple[dict, list]:
     """Every edition's charts, drawn in one call (a spec shared by editions is drawn once) into
-    the site root's assets, which every edition links to."""
+    the site root's assets, which every edition links to; the drawing processes are closed after."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
     # Charts past the first few of a page are drawn by the reader's browser, not here.
     deferred = frozenset().union(*(plan.deferred for plan in plans.values()))
-    cache = paths.work_dir / "chart-cache"
-    rendered = chart_renderer.render_charts(requests, staging, workers=workers, cache_dir=cache, deferred=deferred)
-    return rendered, chart_renderer.write_chart_assets(staging, cache_dir=cache)
+    rendered = chart_renderer.render_charts(requests, staging, workers=drawers, cache_dir=paths.chart_cache, deferred=deferred)
+    if drawers.bundle is not None:
+        drawers.bundle.result()  # a worker is caching the Vega bundle: wait rather than make it twice
+    drawers.close()
+    return rendered, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
 
 
 def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:

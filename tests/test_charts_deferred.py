@@ -1,6 +1,6 @@
-"""A page with many charts: the first INLINE_CHARTS are drawn at build time (inline SVG, PNG),
-the rest are left to the reader's browser (spec and CSV served by the site, the table of values
-as the fallback, no SVG and no PNG made at build time)."""
+"""A page with many charts: the first INLINE_CHARTS are drawn at build time (inline SVG), the
+rest are left to the reader's browser (spec and CSV served by the site, the table of values as
+the fallback, no SVG made at build time). No chart gets a PNG at build time."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_the_page_inlines_the_first_charts_and_defers_the_rest_with_their_table(
         assert rendered[chart_id].csv_path in block and ".png" not in block and ".svg" not in block
 
 
-def test_deferred_charts_are_not_drawn_and_get_no_png(tmp_path, monkeypatch):
+def test_deferred_charts_are_not_drawn_and_no_chart_gets_a_png(tmp_path, monkeypatch):
     drawn = []
     real = render_module.render_spec
     monkeypatch.setattr(render_module, "render_spec", lambda spec: drawn.append(json.loads(spec)["description"]) or real(spec))
@@ -112,18 +112,18 @@ def test_deferred_charts_are_not_drawn_and_get_no_png(tmp_path, monkeypatch):
     assert drawn == ["chart 0"]
     names = {p.name for p in (tmp_path / "assets" / "charts").iterdir()}
     inline, later = rendered["c0"], rendered["c1"]
-    assert not inline.deferred and Path(inline.png_path).name in names and Path(inline.svg_path).name in names
-    assert later.deferred and later.svg == "" and later.png_path == "" and later.svg_path == ""
-    assert sum(name.endswith(".png") for name in names) == 1 and sum(name.endswith(".svg") for name in names) == 1
+    assert not inline.deferred and Path(inline.svg_path).name in names
+    assert later.deferred and later.svg == "" and later.svg_path == ""
+    assert sum(name.endswith(".png") for name in names) == 0 and sum(name.endswith(".svg") for name in names) == 1
     assert sum(name.endswith(".vl.json") for name in names) == 3 and sum(name.endswith(".csv") for name in names) == 3
     assert render_module.chart_counts(rendered) == (1, 2)
 
 
-def test_a_spec_shown_inline_on_one_page_and_deferred_on_another_is_drawn_once_with_its_png(tmp_path):
+def test_a_spec_shown_inline_on_one_page_and_deferred_on_another_is_drawn_once(tmp_path):
     rows = (ChartRow("2024", 1), ChartRow("2025", 2))
     same = [ChartRequest(chart_id, "T", "D", "series", rows, "v", "c") for chart_id in ("inline", "later")]
     rendered = render_charts(same, tmp_path, workers=1, deferred={"later"})
-    assert (tmp_path / rendered["inline"].png_path).read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / rendered["inline"].svg_path).read_text(encoding="utf-8").startswith("<svg")
     assert rendered["later"].deferred and rendered["later"].spec_path == rendered["inline"].spec_path
 
 

@@ -75,10 +75,12 @@ def test_partial_data_table_has_a_caption_and_scoped_headers(hostile_chart):
     assert "<summary>[chart.data_table]</summary>" in html
 
 
-def test_partial_offers_png_svg_and_csv_relative_to_the_page(hostile_chart):
+def test_partial_offers_svg_and_csv_relative_to_the_page_and_names_the_png_for_charts_js(hostile_chart):
     html = render_partial(hostile_chart, root="../")
-    for path, label in ((hostile_chart.png_path, "png"), (hostile_chart.svg_path, "svg"), (hostile_chart.csv_path, "csv")):
+    for path, label in ((hostile_chart.svg_path, "svg"), (hostile_chart.csv_path, "csv")):
         assert f'<a href="../{path}" download>[chart.download_{label}]</a>' in html
+    # The PNG is made in the browser from the drawn view: charts.js adds its link under this label.
+    assert '<p class="chart-downloads" data-png="[chart.download_png]">' in html and ".png" not in html
 
 
 def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hostile_chart):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -53,14 +54,13 @@ def test_two_requests_with_the_same_content_share_one_set_of_files(tmp_path, mon
     assert len(drawn) == 1
     names = sorted(files(tmp_path))
     key = Path(rendered["p34-12--units"].svg_path).stem
-    assert names == sorted(f"{key}{suffix}" for suffix in (".csv", ".png", ".svg", ".vl.json"))
+    assert names == sorted(f"{key}{suffix}" for suffix in (".csv", ".svg", ".vl.json"))  # no PNG: the browser makes it
 
 
 def test_rendered_paths_are_relative_to_the_docs_root_and_exist(tmp_path):
     chart = render_charts([units_request("p34-91--units")], tmp_path, workers=1)["p34-91--units"]
-    for path in (chart.spec_path, chart.svg_path, chart.png_path, chart.csv_path):
+    for path in (chart.spec_path, chart.svg_path, chart.csv_path):
         assert path.startswith("assets/charts/") and (tmp_path / path).is_file()
-    assert (tmp_path / chart.png_path).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert (tmp_path / chart.svg_path).read_text(encoding="utf-8").startswith("<svg")
     assert json.loads((tmp_path / chart.spec_path).read_text(encoding="utf-8"))["description"] == "Before and after the merger."
 
@@ -111,7 +111,7 @@ def test_repeated_chart_id_is_rejected_with_a_sentence(tmp_path):
 
 
 def test_a_chart_vl_convert_cannot_draw_is_reported_by_its_id(tmp_path, monkeypatch):
-    monkeypatch.setattr(render_module, "render_spec", lambda spec: "Error: unsupported mark")
+    monkeypatch.setattr(render_module, "render_spec", lambda spec: render_module.DrawFailed("Error: unsupported mark"))
     with pytest.raises(
         ChartRenderError, match=r"Chart p34-91--units could not be rendered by vl-convert: Error: unsupported mark"
     ):
@@ -178,3 +178,19 @@ def test_a_cached_request_is_drawn_without_building_its_spec_again(tmp_path, mon
     changed = ChartRequest("cache-me", "Title", "Description", "series", (ChartRow("2024", 1.0), ChartRow("2025", 3.0)), "v", "c")
     with pytest.raises(AssertionError, match="built again"):
         render_module.render_charts([changed], tmp_path / "docs3", workers=1, cache_dir=tmp_path / "cache")
+
+
+def test_the_spec_code_hash_covers_every_module_that_shapes_a_spec(tmp_path):
+    """A cached spec must not outlive a change to stacked.py, tile_map.py, the tile grid...: the
+    request key's code hash follows every .py and .csv file of the charts package."""
+    package = Path(render_module.__file__).parent
+    copy = tmp_path / "charts"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert render_module.spec_code(copy) == render_module.SPEC_CODE
+    for name in ("stacked.py", "tile_map.py", "colours.py", "tile_grid.csv", "spec.py", "model.py"):
+        original = (copy / name).read_bytes()
+        (copy / name).write_bytes(original + b"\n")
+        assert render_module.spec_code(copy) != render_module.SPEC_CODE, name
+        (copy / name).write_bytes(original)
+    (copy / "notes.txt").write_text("not code", encoding="utf-8")
+    assert render_module.spec_code(copy) == render_module.SPEC_CODE

@@ -1,5 +1,5 @@
-"""The bar kinds' specs are written as plain dicts (fast); they must stay exactly what Altair
-gives for the same layers, so the charts, their hashes and the cache are unchanged."""
+"""The bar and stacked kinds' specs are written as plain dicts (fast); they must stay exactly what
+Altair gives for the same layers, so the charts, their hashes and the cache are unchanged."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import random
 import pytest
 
 from site_builder.charts import ChartRequest, ChartRow
+from site_builder.charts.colours import TYPE_PALETTE
 from site_builder.charts.spec import (
     COLUMN_WIDTH,
     PLOT_HEIGHT,
@@ -19,6 +20,7 @@ from site_builder.charts.spec import (
     chart_spec,
     ordered_categories,
 )
+from site_builder.charts.stacked import stacked_spec, stacked_values
 
 
 def altair_bar_chart(request: ChartRequest):
@@ -70,6 +72,20 @@ def altair_bar_chart(request: ChartRequest):
 TEXTS = ["", "Before", "After", "Quảng Ngãi", '<script>"&', "2024", "31 tháng 12, 2024", " "]
 
 
+def random_request(rng: random.Random, chart_id: str, kind: str, rows: tuple, **fields) -> ChartRequest:
+    """A request with random (sometimes empty or hostile) titles."""
+    return ChartRequest(
+        chart_id=chart_id,
+        title=rng.choice(TEXTS),
+        description="A test chart.",
+        kind=kind,
+        rows=rows,
+        value_title=rng.choice(TEXTS),
+        category_title=rng.choice(TEXTS),
+        **fields,
+    )
+
+
 def varied_requests(count: int) -> list[ChartRequest]:
     """Requests of every bar kind with 1 to 6 rows: whole and fractional values, with and without
     notes and series, repeated categories, empty and hostile text (seeded: the same every run)."""
@@ -86,17 +102,7 @@ def varied_requests(count: int) -> list[ChartRequest]:
             )
             for j in range(1 + i % 6)
         )
-        requests.append(
-            ChartRequest(
-                chart_id=f"chart-{i}",
-                title=rng.choice(TEXTS),
-                description="A test chart.",
-                kind=kind,
-                rows=rows,
-                value_title=rng.choice(TEXTS),
-                category_title=rng.choice(TEXTS),
-            )
-        )
+        requests.append(random_request(rng, f"chart-{i}", kind, rows))
     return requests
 
 
@@ -114,3 +120,106 @@ def test_chart_spec_of_a_bar_kind_builds_no_altair_chart(monkeypatch):
     monkeypatch.setattr(alt, "Chart", lambda *a, **k: pytest.fail("Altair was used for a bar chart"))
     for request_ in varied_requests(6):
         assert chart_spec(request_)["layer"][0]["encoding"]["color"]["field"] == "series"
+
+
+def altair_stacked_chart(request: ChartRequest, config: dict):
+    """The reference: the stacked layers as they were built with Altair before stacked_spec."""
+    import altair as alt
+
+    segments, bar_totals, domain = stacked_values(request, config["width"])
+    categories = list(dict.fromkeys(r.category for r in request.rows))
+    present = [s for s in domain if any(v["series"] == s and v["value"] for v in segments)]
+    longest = max(t["total"] for t in bar_totals) or 1.0
+    y = alt.Y(field="category", type="nominal", title=request.category_title, sort=categories)
+    x_scale = alt.Scale(domain=[0, longest], nice=False)
+    tooltip = [
+        alt.Tooltip(field="category", type="nominal", title=request.category_title),
+        alt.Tooltip(field="series", type="nominal", title=request.series_title or " "),
+        alt.Tooltip(field="value", type="quantitative", title=request.value_title, format=config["format"]),
+    ]
+    if any(v["note"] for v in segments):
+        tooltip.append(alt.Tooltip(field="note", type="nominal", title=" "))
+    segment = "datum.total === null"
+    colour = alt.Color(
+        field="series",
+        type="nominal",
+        title=request.series_title or None,
+        sort=domain,
+        scale=alt.Scale(domain=domain, range=[TYPE_PALETTE[i % len(TYPE_PALETTE)] for i in range(len(domain))]),
+        legend=alt.Legend(values=present),
+    )
+    start = alt.X(field="start", type="quantitative", title=request.value_title, scale=x_scale, axis=alt.Axis(tickMinStep=1))
+    bars = (
+        alt.Chart()
+        .transform_filter(segment)
+        .mark_bar(stroke="#ffffff", strokeWidth=1)
+        .encode(y=y, x=start, x2=alt.X2(field="end"), color=colour, tooltip=tooltip)
+    )
+    inside = (
+        alt.Chart()
+        .transform_filter(segment)
+        .mark_text(baseline="middle")
+        .encode(
+            y=y,
+            x=alt.X(field="middle", type="quantitative", scale=x_scale),
+            text=alt.Text(field="label", type="nominal"),
+            color=alt.Color(field="ink", type="nominal", scale=None),
+            tooltip=tooltip,
+        )
+    )
+    ends = (
+        alt.Chart()
+        .transform_filter("datum.total !== null")
+        .mark_text(align="left", dx=3, baseline="middle", fontWeight="bold")
+        .encode(
+            y=y,
+            x=alt.X(field="total", type="quantitative", scale=x_scale),
+            text=alt.Text(field="total", type="quantitative", format=config["format"]),
+        )
+    )
+    return alt.layer(bars, inside, ends, data=alt.Data(values=segments + bar_totals)).properties(
+        width=config["width"], height=config["row_height"] * len(categories)
+    )
+
+
+SERIES = ("Communes", "Wards", "Townships", "Special zones")
+
+
+def varied_stacked_requests(count: int) -> list[ChartRequest]:
+    """Stacked requests with 1 to 8 segments over 1 to 3 bars: zero, whole, fractional and large
+    values, with and without notes, titles and a fixed series domain, hostile text (seeded)."""
+    rng = random.Random(20251125)
+    requests = []
+    for i in range(count):
+        categories = rng.sample(["Before (30 June 2025)", "After", "Quảng Ngãi", '<script>"&', " "], 1 + i % 3)
+        rows = tuple(
+            ChartRow(
+                category=rng.choice(categories),
+                value=rng.choice([0, 1, 3, 12.5, 96, 272, 3321]),
+                series=rng.choice(SERIES),
+                note=rng.choice(["", "", "Hà Nam 65, Nam Định 146"]),
+            )
+            for _ in range(1 + i % 8)
+        )
+        series = {"series_title": rng.choice(["", "Type of unit", "Loại"]), "series_domain": SERIES if i % 2 else ()}
+        requests.append(random_request(rng, f"stacked-{i}", "stacked", rows, **series))
+    return requests
+
+
+STACKED_CONFIG = {"width": PLOT_WIDTH, "row_height": ROW_HEIGHT, "format": VALUE_FORMAT}
+
+
+@pytest.mark.parametrize("request_", varied_stacked_requests(40), ids=lambda r: f"{r.chart_id}-{len(r.rows)}")
+def test_plain_stacked_spec_is_exactly_the_altair_spec(request_):
+    reference = altair_stacked_chart(request_, STACKED_CONFIG).to_dict(validate=False)
+    reference.pop("$schema", None)
+    reference.pop("config")
+    assert stacked_spec(request_, STACKED_CONFIG) == reference
+
+
+def test_chart_spec_of_a_stacked_chart_builds_no_altair_chart(monkeypatch):
+    import altair as alt
+
+    monkeypatch.setattr(alt, "Chart", lambda *a, **k: pytest.fail("Altair was used for a stacked chart"))
+    for request_ in varied_stacked_requests(4):
+        assert chart_spec(request_)["layer"][0]["encoding"]["x2"] == {"field": "end"}

@@ -2,9 +2,10 @@
 // Loaded on every page; it is small. The Vega bundle (about 900 KB, served by this site) is
 // fetched only when a chart scrolls into view or gets hover/focus, never on first paint.
 // If anything fails, the static SVG drawn at build time stays in place.
-// A deferred chart (data-deferred: past the first few of its page) has no static SVG: it is
-// drawn only when the reader opens its disclosure, and then offers its PNG and SVG, made by
-// Vega from the chart it drew. Without JavaScript its table of values stands in for it.
+// Once a chart is drawn here, it offers its PNG (no PNG is made at build time), made by Vega
+// from the view it drew. A deferred chart (data-deferred: past the first few of its page) has no
+// static SVG: it is drawn only when the reader opens its disclosure, and then offers its PNG and
+// SVG. Without JavaScript its table of values stands in for it.
 (function () {
   "use strict";
   // The bundle sits beside this script; resolve it from our own address, which is right on
@@ -60,18 +61,21 @@
             holder.hidden = false;
             target.remove();
             figure.setAttribute("data-state", "interactive");
-            if (figure.hasAttribute("data-deferred")) offerImages(figure, result.view);
+            offerImages(figure, result.view);
           })
           .catch(function (error) { holder.remove(); throw error; });
       })
       .catch(function () { figure.setAttribute("data-state", "static"); });
   }
 
-  // The PNG and SVG downloads of a chart drawn here, made by Vega from the view it drew.
+  // The downloads a chart drawn here lacks (the PNG; a deferred chart's SVG too), made by Vega
+  // from the view it drew: only the formats the paragraph names in a data-png / data-svg label.
   function offerImages(figure, view) {
     var downloads = figure.querySelector(".chart-downloads");
     if (!downloads || !view || typeof view.toImageURL !== "function") return;
-    [["png", 2], ["svg", 1]].forEach(function (format) {
+    [["png", 2], ["svg", 1]].filter(function (format) {
+      return downloads.hasAttribute("data-" + format[0]);
+    }).forEach(function (format) {
       view.toImageURL(format[0], format[1]).then(function (url) {
         var link = document.createElement("a");
         link.href = url;

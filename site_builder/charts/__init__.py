@@ -1,6 +1,6 @@
-"""Charts: Altair specs from chart requests, rendered once per distinct spec to static SVG
-(inline, so charts show without JavaScript and in print), PNG, the spec JSON (made interactive
-in the browser by assets/charts.js) and the chart's data as CSV.
+"""Charts: Vega-Lite specs from chart requests, rendered once per distinct spec to static SVG
+(inline, so charts show without JavaScript and in print), the spec JSON (made interactive in the
+browser by assets/charts.js, which also makes the chart's PNG there) and the chart's data as CSV.
 
 The site build plans the requests (site_builder/pages/chart_plan.py); this package only draws.
 Charts the plan defers (past the first few of a page) get their spec and CSV only: the reader's
@@ -8,17 +8,18 @@ browser draws them when they are opened.
 
 - model.py: ChartRequest, ChartRow, RenderedChart; chart text cleaned of undrawable characters
 - spec.py: the Vega-Lite spec of a request (bars, series: plain dicts), in the page's number format
-- stacked.py: stacked bars (units by type before and after)
-- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps and their hand-placed grid
+- stacked.py: stacked bars (units by type before and after), a plain dict
+- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps (Altair) and their hand-placed grid
 - colours.py: palettes and the contrast that picks text colour
 - render.py: each distinct spec drawn once, over processes, cached by request and by spec
-- cache.py: the cache folder across builds (drawn SVG and PNG, each request's spec)
-- png.py: PNG recompression
+- workers.py: the drawing processes, started beside validation when every chart is to draw
+- cache.py: the cache folder across builds (drawn SVGs, each request's spec)
 - assets.py: the lazy loader charts.js and the Vega bundle (cached per vl-convert version)
 """
 
 from site_builder.charts.assets import write_chart_assets
 from site_builder.charts.model import ChartRequest, ChartRow, RenderedChart
 from site_builder.charts.render import render_charts
+from site_builder.charts.workers import ChartWorkers, first_drawing
 
-__all__ = ["ChartRequest", "ChartRow", "RenderedChart", "render_charts", "write_chart_assets"]
+__all__ = ["ChartRequest", "ChartRow", "ChartWorkers", "RenderedChart", "first_drawing", "render_charts", "write_chart_assets"]

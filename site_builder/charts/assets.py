@@ -30,13 +30,20 @@ def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> list[st
 def vega_bundle(vl_convert, cache_dir: Path | None) -> bytes:
     """The Vega bundle of this vl-convert version: generating it takes 1–2 s and gives the same
     bytes every time for one version, so it is kept in the cache folder once made."""
-    bundle = vl_convert.javascript_bundle().encode("utf-8") if cache_dir is None else None
-    if bundle is not None:
-        return bundle
+    if cache_dir is None:
+        return vl_convert.javascript_bundle().encode("utf-8")
+    return cache_bundle(cache_dir).read_bytes()
+
+
+def cache_bundle(cache_dir: Path) -> Path:
+    """The cached bundle file of this vl-convert version, made first if missing (also run by a
+    chart worker while the build validates: see workers.py)."""
+    import vl_convert
+
     cached = Path(cache_dir) / f"vega.bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
         temporary.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
         os.replace(temporary, cached)
-    return cached.read_bytes()
+    return cached

@@ -1,4 +1,4 @@
-"""The chart cache across builds: drawn SVG and PNG by spec hash, and each request's spec.
+"""The chart cache across builds: drawn SVGs by spec hash, and each request's spec.
 
 One folder per vl-convert version and RENDER_VERSION, so a new renderer never reuses old
 drawings. Every file is written under a temporary name and renamed: an interrupted build
@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# Bump when the drawing changes without a change of spec (e.g. PNG compression): new cache folder.
-RENDER_VERSION = 3
+# Bump when the drawing changes without a change of spec (4: no PNG is drawn at build time).
+RENDER_VERSION = 4
 
 
 def cache_folder(cache_dir: Path | None) -> Path | None:
@@ -31,15 +31,13 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def is_cached(cache: Path | None, key: str) -> bool:
-    return cache is not None and (cache / f"{key}.svg").is_file() and (cache / f"{key}.png").is_file()
+    return cache is not None and (cache / f"{key}.svg").is_file()
 
 
-def read_drawing(cache: Path, key: str) -> tuple[str, bytes]:
-    return (cache / f"{key}.svg").read_bytes().decode("utf-8"), (cache / f"{key}.png").read_bytes()
+def read_drawing(cache: Path, key: str) -> str:
+    return (cache / f"{key}.svg").read_bytes().decode("utf-8")
 
 
-def write_drawing(cache: Path | None, key: str, svg: str, png: bytes) -> None:
-    if cache is None:
-        return
-    for name, data in ((f"{key}.png", png), (f"{key}.svg", svg.encode("utf-8"))):
-        write_atomically(cache / name, data)
+def write_drawing(cache: Path | None, key: str, svg: str) -> None:
+    if cache is not None:
+        write_atomically(cache / f"{key}.svg", svg.encode("utf-8"))

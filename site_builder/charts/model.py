@@ -73,8 +73,7 @@ class RenderedChart:
     request: ChartRequest
     svg: str  # inline SVG; text in it is escaped by Vega's SVG renderer ("" when deferred)
     spec_path: str  # relative to the docs root: "assets/charts/<hash>.vl.json"
-    svg_path: str  # "" when deferred, as png_path
-    png_path: str
+    svg_path: str  # "" when deferred; a chart's PNG is made by the reader's browser (charts.js)
     csv_path: str
     # Not drawn at build time: the reader's browser draws it from spec_path when it is opened.
     deferred: bool = False

@@ -11,34 +11,37 @@ import dataclasses
 import hashlib
 import io
 import json
-import multiprocessing
-import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from importlib.metadata import version
 from pathlib import Path
 from typing import Collection, Sequence
 
-from site_builder.charts import model as chart_model
-from site_builder.charts import spec as chart_spec_module
 from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
-from site_builder.charts.png import recompress_png
 from site_builder.charts.spec import canonical_json, chart_spec, spec_key
+from site_builder.charts.workers import ChartWorkers
 from site_builder.downloads.csv_files import formula_safe
 from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
 
 CHART_FOLDER = "assets/charts"
-PNG_SCALE = 2  # crisp on high-density screens and in print
 # Below this many charts to draw, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
-# The code that turns a request into a spec: a cached spec is reused only if it is unchanged.
-SPEC_CODE = hashlib.sha256(
-    b"".join(Path(m.__file__).read_bytes() for m in (chart_model, chart_spec_module)) + version("altair").encode()
-).hexdigest()
+
+
+def spec_code(folder: Path) -> str:
+    """A hash of the code that turns a request into a spec: every .py and .csv file of the charts
+    package (spec.py, stacked.py, tile_map.py, colours, the tile grid...) and Altair's version.
+    Hashing a few files more than needed costs nothing; missing one would reuse stale specs."""
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".py", ".csv"))
+    code = b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)
+    return hashlib.sha256(code + version("altair").encode()).hexdigest()
+
+
+# A cached spec is reused only while this code is unchanged.
+SPEC_CODE = spec_code(Path(__file__).parent)
 
 
 class ChartRenderError(BuildError):
@@ -83,31 +86,28 @@ def renumber_gradients(svg: str) -> str:
     return GRADIENT_ID.sub(lambda m: f"gradient_{numbers.setdefault(m.group(1), str(len(numbers)))}", svg)
 
 
-def render_spec(spec_json: str) -> tuple[str, bytes] | str:
-    """SVG text and PNG bytes of one spec, or the error text (runs in a worker process)."""
+class DrawFailed(str):
+    """vl-convert's message for a spec it could not draw (a str, so it crosses processes)."""
+
+
+def render_spec(spec_json: str) -> str:
+    """The SVG of one spec, or DrawFailed with the error text (runs in a worker process)."""
     import vl_convert
 
     try:
         # No base URL is allowed: the data is inline, so nothing may be fetched from anywhere.
-        svg = renumber_gradients(vl_convert.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[]))
-        # The PNG from the SVG just drawn: the same bytes as vegalite_to_png, three times faster.
-        png = recompress_png(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+        return renumber_gradients(vl_convert.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[]))
     except Exception as error:  # vl-convert raises plain ValueError with a JavaScript message
-        return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return svg, png
+        return DrawFailed(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)
 
 
-def _render_all(specs: dict[str, str], workers: int) -> dict[str, tuple[str, bytes] | str]:
+def _render_all(specs: dict[str, str], workers: ChartWorkers) -> dict[str, str]:
     keys = sorted(specs)
-    if workers <= 1 or len(keys) < PARALLEL_FROM:
+    if workers.count <= 1 or len(keys) < PARALLEL_FROM:
         return {key: render_spec(specs[key]) for key in keys}
-    # "spawn", not fork: vl-convert runs a JavaScript engine on threads, and a process forked
-    # from a parent that has used it deadlocks.
-    context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(max_workers=min(workers, len(keys)), mp_context=context) as pool:
-            chunk = max(1, len(keys) // (workers * 4))
-            return dict(zip(keys, pool.map(render_spec, [specs[k] for k in keys], chunksize=chunk), strict=True))
+        chunk = max(1, len(keys) // (workers.count * 4))
+        return dict(zip(keys, workers.map(render_spec, [specs[k] for k in keys], chunksize=chunk), strict=True))
     except BrokenProcessPool:
         # A worker could not start (e.g. the main program was read from stdin, which a spawned
         # process cannot import again) or died: draw everything here instead; same bytes.
@@ -131,18 +131,20 @@ def inline_svg(svg: str, chart_id: str) -> str:
 def render_charts(
     requests: Sequence[ChartRequest],
     docs_dir: Path,
-    workers: int | None = None,
+    workers: int | ChartWorkers | None = None,
     cache_dir: Path | None = None,
     deferred: Collection[str] = (),
 ) -> dict[str, RenderedChart]:
-    """Write each distinct chart's spec and CSV under docs_dir/assets/charts/, and the SVG and PNG
-    of those drawn at build time; keyed by chart_id.
+    """Write each distinct chart's spec and CSV under docs_dir/assets/charts/, and the SVG of
+    those drawn at build time; keyed by chart_id.
 
-    `deferred`: ids of charts a page shows past its first few. They are not drawn here (no SVG,
-    no PNG): the reader's browser draws them from the spec when they are opened, and offers their
-    PNG and SVG then. Every other chart is drawn once per distinct spec (file names = its content
-    hash), over `workers` processes (default: one per core). `cache_dir` (optional) keeps drawn
-    SVG/PNG and specs by hash across builds. The same requests always give the same bytes.
+    `deferred`: ids of charts a page shows past its first few. They are not drawn here: the
+    reader's browser draws them from the spec when they are opened, and offers their PNG and SVG
+    then. Every other chart is drawn once per distinct spec (file names = its content hash), over
+    `workers` processes (a number, default one per core, or ChartWorkers already started). No PNG is made here: the browser makes a chart's
+    PNG from the view it draws (a PNG took as long as a third of the chart's build time).
+    `cache_dir` (optional) keeps drawn SVGs and specs by hash across builds. The same requests
+    always give the same bytes.
     """
     duplicates = sorted(chart_id for chart_id, count in Counter(r.chart_id for r in requests).items() if count > 1)
     if duplicates:
@@ -167,20 +169,23 @@ def render_charts(
         write_fresh(folder / f"{key}.vl.json", spec_file_text(specs[key]).encode("utf-8"))
         write_fresh(folder / f"{key}.csv", csvs[key])
         if key in drawn:
-            svg, png = drawn[key]
-            write_fresh(folder / f"{key}.svg", svg.encode("utf-8"))
-            write_fresh(folder / f"{key}.png", png)
+            write_fresh(folder / f"{key}.svg", drawn[key].encode("utf-8"))
     return {
-        chart_id: _rendered(request, key, None if chart_id in deferred else drawn[key][0])
+        chart_id: _rendered(request, key, None if chart_id in deferred else drawn[key])
         for chart_id, (request, key) in keyed.items()
     }
 
 
-def _draw(specs: dict[str, str], cache: Path | None, workers: int | None, keyed: dict) -> dict[str, tuple[str, bytes]]:
-    """SVG and PNG of each spec: from the cache, else drawn (and cached); a failure names the charts."""
+def _draw(specs: dict[str, str], cache: Path | None, workers: int | ChartWorkers | None, keyed: dict) -> dict[str, str]:
+    """The SVG of each spec: from the cache, else drawn (and cached); a failure names the charts."""
     drawn = {key: read_drawing(cache, key) for key in specs if is_cached(cache, key)}
-    fresh = _render_all({k: s for k, s in specs.items() if k not in drawn}, workers or os.cpu_count() or 1)
-    failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, str))
+    missing = {k: s for k, s in specs.items() if k not in drawn}
+    if isinstance(workers, ChartWorkers):
+        fresh = _render_all(missing, workers)
+    else:
+        with ChartWorkers(workers) as own:
+            fresh = _render_all(missing, own)
+    failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, DrawFailed))
     if failed:
         key, message = failed[0]
         names = ", ".join(chart_id for chart_id, (_, k) in keyed.items() if k == key)
@@ -188,8 +193,8 @@ def _draw(specs: dict[str, str], cache: Path | None, workers: int | None, keyed:
             f"Chart {names} could not be rendered by vl-convert: {message}. "
             f"Check the chart's request in site_builder/pages/chart_plan.py."
         )
-    for key, result in fresh.items():
-        write_drawing(cache, key, *result)
+    for key, svg in fresh.items():
+        write_drawing(cache, key, svg)
     return drawn | fresh
 
 
@@ -197,10 +202,8 @@ def _rendered(request: ChartRequest, key: str, svg: str | None) -> RenderedChart
     """What a page needs of one chart; `svg` None for a chart drawn in the browser."""
     spec_path, csv_path = f"{CHART_FOLDER}/{key}.vl.json", f"{CHART_FOLDER}/{key}.csv"
     if svg is None:
-        return RenderedChart(request, "", spec_path, "", "", csv_path, deferred=True)
-    return RenderedChart(
-        request, inline_svg(svg, request.chart_id), spec_path, f"{CHART_FOLDER}/{key}.svg", f"{CHART_FOLDER}/{key}.png", csv_path
-    )
+        return RenderedChart(request, "", spec_path, "", csv_path, deferred=True)
+    return RenderedChart(request, inline_svg(svg, request.chart_id), spec_path, f"{CHART_FOLDER}/{key}.svg", csv_path)
 
 
 def chart_counts(rendered: dict[str, RenderedChart]) -> tuple[int, int]:

@@ -1,4 +1,8 @@
-"""The Vega-Lite spec of a chart request, built with Altair. Data inline, no external URL.
+"""The Vega-Lite spec of a chart request. Data inline, no external URL.
+
+Bars and stacked bars are written as the plain dicts Altair gives for their layers (Altair takes
+tens of milliseconds per chart; tests/test_charts_spec_plain.py holds the Altair reference);
+tile maps are built with Altair.
 
 The bar kinds, one layout each (stacked bars: stacked.py; tile maps: tile_map.py):
 - before_after: horizontal bars in the order given (labels like "Quang Nam, before" are long,
@@ -15,10 +19,14 @@ import hashlib
 import json
 
 from site_builder.charts.model import KINDS, TILE_KINDS, ChartRequest
-from site_builder.charts.stacked import stacked_chart
+from site_builder.charts.stacked import stacked_spec
 from site_builder.charts.tile_map import tile_chart
 
-FONT = "DejaVu Sans"  # installed with the system (fonts-dejavu-core); no web font is fetched
+# Liberation Sans is built into vl-convert, so every machine draws the same chart, and it covers
+# Vietnamese. It is measured from memory: a system font (DejaVu Sans) is read from disk for every
+# label and made each chart about three times slower to draw. Its widths are Arial's, so a reader
+# without it sees Arial or Helvetica at the widths the chart was laid out for; no web font is fetched.
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 PLOT_WIDTH = 420  # horizontal charts: the bars' length; labels take up to LABEL_LIMIT more
 LABEL_LIMIT = 220
 ROW_HEIGHT = 26  # horizontal charts: one bar and its gap
@@ -42,14 +50,13 @@ def chart_spec(request: ChartRequest) -> dict:
     if not request.rows:
         raise ValueError(f"Chart {request.chart_id} has no rows; plan a chart only for data that exists.")
     if request.kind == "stacked":
-        chart = stacked_chart(request, {"width": PLOT_WIDTH, "row_height": ROW_HEIGHT, "format": VALUE_FORMAT})
+        spec = stacked_spec(request, {"width": PLOT_WIDTH, "row_height": ROW_HEIGHT, "format": VALUE_FORMAT})
     elif request.kind in TILE_KINDS:
-        chart = tile_chart(request, {})
+        # Altair checks the spec against the Vega-Lite schema on every call (most of the time spent
+        # here); the layouts are fixed and tests render every kind, so the check is left to them.
+        spec = tile_chart(request, {}).to_dict(validate=False)
     else:
-        chart = None
-    # Altair checks the spec against the Vega-Lite schema on every call (most of the time spent
-    # here); the layouts are fixed and tests render every kind, so the check is left to them.
-    spec = chart.to_dict(validate=False) if chart is not None else bar_spec(request)
+        spec = bar_spec(request)
     spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
     spec["config"] = CONFIG if request.number_symbols == (".", ",") else {**CONFIG, "locale": number_locale(request)}
     spec["description"] = request.description

@@ -1,6 +1,7 @@
 """A page with more charts than INLINE_CHARTS, in Chromium: the first ones are inline SVG, the
 rest wait behind a disclosure and are drawn from their spec (served by this site) when opened,
-then offer their PNG and SVG."""
+then offer their PNG and SVG. An inline chart offers its PNG once it is interactive (no PNG is
+made at build time)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ def test_a_deferred_chart_is_drawn_when_opened_from_this_sites_own_files(page, m
     assert [f.get_attribute("data-state") for f in deferred.all()[1:]] == [None] * (deferred.count() - 1)
     assert any(url.endswith(spec.lstrip("./")) for url in requested)
     assert all(url.startswith(many_charts_server.origin) or url.startswith(("data:", "blob:")) for url in requested)
+
+
+def test_an_inline_chart_offers_its_png_once_it_is_interactive(page, many_charts_server):
+    page.goto(many_charts_server.url("provinces/former/quang-nam/"), wait_until="domcontentloaded")
+    first = page.locator("figure.chart:not(.chart-deferred)").first
+    links = first.locator(".chart-downloads a")
+    assert [a.get_attribute("href").rsplit(".", 1)[-1] for a in links.all()] == ["svg", "csv"]
+    first.hover()
+    page.wait_for_function("f => f.getAttribute('data-state') === 'interactive'", arg=first.element_handle(), timeout=60_000)
+    page.wait_for_function("f => f.querySelectorAll('.chart-downloads a').length === 3", arg=first.element_handle())
+    png = links.nth(2)
+    assert png.get_attribute("download") == f"{first.get_attribute('id')}.png" and png.inner_text() == "PNG"
+    assert png.get_attribute("href").startswith("data:image/png;base64,")
+    # The SVG stays the one drawn at build time: no second SVG link is added.
+    assert links.count() == 3 and links.nth(0).get_attribute("href").endswith(".svg")

@@ -1,0 +1,69 @@
+"""The processes that draw a build's charts.
+
+A clean build draws every chart. Its workers are then started before validation, so their
+start-up (a fresh interpreter, vl-convert's JavaScript engine: about a second each) and the
+Vega bundle (1–2 s, once per vl-convert version) run on the cores validation leaves idle,
+instead of at the start of the charts stage. Other builds start workers only if they have
+many charts to draw.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from site_builder.charts.assets import cache_bundle
+from site_builder.charts.cache import cache_folder
+
+
+def warm_up() -> None:
+    """Start vl-convert's engine in a new worker: its first drawing costs most of a second."""
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": [{}]}}, allowed_base_urls=[])
+
+
+class ChartWorkers:
+    """Up to `count` spawned drawing processes, started on first use or early by `start`."""
+
+    def __init__(self, count: int | None = None):
+        self.count = max(1, count or os.cpu_count() or 1)
+        self.bundle: Future | None = None  # the Vega bundle being cached, when started early
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # "spawn", not fork: vl-convert runs a JavaScript engine on threads, and a process
+            # forked from a parent that has used it deadlocks.
+            self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up)
+        return self._pool
+
+    def start(self, cache_dir: Path) -> None:
+        """Start every worker now, one of them caching the Vega bundle in `cache_dir`."""
+        if self.count > 1 and self._pool is None:
+            pool = self.pool()
+            self.bundle = pool.submit(cache_bundle, cache_dir)
+            for _ in range(self.count - 1):  # one task per idle worker makes the pool start another
+                pool.submit(int)
+
+    def map(self, function, items: list, chunksize: int = 1) -> list:
+        return list(self.pool().map(function, items, chunksize=chunksize))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "ChartWorkers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def first_drawing(cache_dir: Path) -> bool:
+    """True when this renderer has drawn nothing into `cache_dir` yet: every chart is to draw."""
+    folder = cache_folder(cache_dir)
+    return folder is None or not folder.is_dir()
