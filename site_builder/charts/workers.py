@@ -17,10 +17,18 @@ from pathlib import Path
 from site_builder.charts.assets import cache_bundle
 from site_builder.charts.cache import cache_folder
 
+NICENESS = 10  # added to the workers' niceness (0 normal, 19 lowest)
+
 
 def warm_up() -> None:
-    """Start vl-convert's engine in a new worker: its first drawing costs most of a second."""
+    """Start vl-convert's engine in a new worker: its first drawing costs most of a second.
+
+    Workers run at a lower priority: started beside validation, they take only the CPU it
+    leaves idle; in the charts stage the build waits for them, so their priority costs nothing."""
     import vl_convert
+
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
 
     vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": [{}]}}, allowed_base_urls=[])
 
