@@ -7,6 +7,7 @@ import pytest
 
 from fixtures.build.project import make_fixture_project
 from site_builder.charts import ChartRequest, ChartRow, ChartWorkers, first_drawing, render_charts
+from site_builder.charts import workers as workers_module
 from site_builder.charts.assets import vega_bundle
 from site_builder.errors import ValidationFailed
 from site_builder.pipeline import build_site
@@ -89,3 +90,11 @@ def test_a_failing_validation_closes_the_started_workers(tmp_path, started, monk
         )
     assert started == ["start workers"] and closed and closed[0] is True
     assert not paths.site_dir.exists()
+
+
+def test_workers_run_at_a_lower_priority_than_the_build():
+    import os
+
+    with ChartWorkers(2) as drawers:
+        niceness = drawers.pool().submit(os.nice, 0).result(timeout=120)
+    assert niceness == min(19, os.nice(0) + workers_module.NICENESS)
