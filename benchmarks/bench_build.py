@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
     args = parser.parse_args(argv)
     today = synthetic.today_figures()
-    sizes = [(f"{s}× today's figures", today * int(s)) for s in args.scales.split(",") if s]
-    sizes += [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's)", int(n)) for n in args.rows.split(",") if n]
+    sizes = [(f"{s}× today's figures ({today * int(s):,} figure rows)", today * int(s)) for s in args.scales.split(",") if s]
+    sizes += [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's figures)", int(n)) for n in args.rows.split(",") if n]
     sections = []
     with tempfile.TemporaryDirectory(prefix="bench-data-") as data_root:
         for label, figures in sizes:
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = runs[-1]
                 summary = ", ".join(f"{name} {r[name]['seconds']:.2f} s" for name in SCENARIOS)
                 print(f"{label}, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)
-            sections += scale_report(f"{label} ({figures:,} figure rows)" if "×" in label else label, runs)
+            sections += scale_report(label, runs)
     header = [
         "# Build benchmark",
         "",
