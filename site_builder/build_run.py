@@ -141,10 +141,12 @@ def describe_views(derived: tuple[Site, dict[str, ChartPlan]]) -> str:
     return f"{len(site.current)} current, {len(site.former)} former provinces, {charts} charts in {len(plans)} edition(s)"
 
 
-def describe_charts(drawn: tuple[dict, list]) -> str:
-    rendered = drawn[0]
+def describe_charts(drawn: tuple) -> str:
+    rendered = drawn[0].rendered
     distinct, deferred = chart_counts(rendered)
-    return f"{len(rendered)} charts, {distinct} distinct drawn" + (f", {deferred} left to the browser" if deferred else "")
+    return f"{len(rendered)} charts, {distinct} distinct drawn (while the pages render)" + (
+        f", {deferred} left to the browser" if deferred else ""
+    )
 
 
 def describe_search(index: SearchIndex) -> str:

@@ -172,7 +172,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
     hand_written, left_before = stages.run(
         "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r[0].values()))} hand-written files"
     )
-    rendered, scripts = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
+    drawing, scripts = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
@@ -180,7 +180,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
         "pages",
         write_site_pages,
         site,
-        rendered,
+        drawing,
         plans,
         contexts,
         editions,
@@ -194,7 +194,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
         lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e), left_before[e.lang]) for e in editions),
         summary=lambda n: f"{n} file(s) changed in {display_path(paths.work_dir, paths.root)}",
     )
-    return rendered, {**contexts, "scripts": scripts}, generated
+    return drawing.rendered, {**contexts, "scripts": scripts}, generated
 
 
 def build_and_check(
@@ -278,18 +278,18 @@ def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> tu
     return hand_written, left
 
 
-def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_renderer.ChartWorkers) -> tuple[dict, list]:
-    """Every edition's charts, drawn in one call (a spec shared by editions is drawn once) into
-    the site root's assets, which every edition links to; the drawing processes are closed after."""
+def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_renderer.ChartWorkers) -> tuple:
+    """Every edition's charts, in one call (a spec shared by editions is drawn once), into the site
+    root's assets, which every edition links to: their files written and their drawing started
+    (the pages stage waits for it); and the scripts every page loads."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
     # Charts past the first few of a page are drawn by the reader's browser, not here.
     deferred = frozenset().union(*(plan.deferred for plan in plans.values()))
-    rendered = chart_renderer.render_charts(requests, staging, workers=drawers, cache_dir=paths.chart_cache, deferred=deferred)
+    drawing = chart_renderer.start_charts(requests, staging, drawers, cache_dir=paths.chart_cache, deferred=deferred)
     if drawers.bundle is not None:
         drawers.bundle.result()  # a worker is caching the Vega bundle: wait rather than make it twice
-    drawers.close()
-    return rendered, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
+    return drawing, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
 
 
 def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:
@@ -342,7 +342,7 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
 
 def write_site_pages(
     site: Site,
-    rendered: dict,
+    drawing: chart_renderer.ChartDrawing,
     plans: dict[str, ChartPlan],
     contexts: dict[str, PageContext],
     editions: tuple[Edition, ...],
@@ -351,14 +351,22 @@ def write_site_pages(
     code: str,
 ) -> dict[str, str]:
     """Every edition's pages rendered and written into its staging folder; all of them by path in the
-    site. `code`, the hash of the builder, keys the page cache with the pages' own data."""
-    generated: dict[str, str] = {}
+    site. `code`, the hash of the builder, keys the page cache with the pages' own data.
+
+    The pages are rendered while the charts are drawn, with a placeholder for each inline SVG
+    (so a cached page does not depend on the drawing either); the SVGs go in before writing."""
     cache = PageCache(paths.work_dir / "page-cache", code)
-    for e in editions:
-        pages = render_pages(site, rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root, cache=cache)
+    rendered = {
+        e: render_pages(site, drawing.rendered, plans[e.lang], contexts[e.lang], e.t, to_site_root=e.to_site_root, cache=cache)
+        for e in editions
+    }
+    cache.forget_unused()
+    drawing.finish()
+    generated: dict[str, str] = {}
+    for e, pages in rendered.items():
+        pages = {md_path: drawing.inline(text) for md_path, text in pages.items()}
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
-    cache.forget_unused()
     # The "Find your commune" lookup, once at the site root for every edition.
     write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
     return generated

@@ -2,10 +2,10 @@
 // Loaded on every page; it is small. The Vega bundle (about 900 KB, served by this site) is
 // fetched only when a chart scrolls into view or gets hover/focus, never on first paint.
 // If anything fails, the static SVG drawn at build time stays in place.
-// Once a chart is drawn here, it offers its PNG (no PNG is made at build time), made by Vega
-// from the view it drew. A deferred chart (data-deferred: past the first few of its page) has no
-// static SVG: it is drawn only when the reader opens its disclosure, and then offers its PNG and
-// SVG. Without JavaScript its table of values stands in for it.
+// Once a chart is drawn here, it offers its PNG (no PNG is made at build time): a button that
+// has Vega make it from the view it drew. A deferred chart (data-deferred: past the first few
+// of its page) has no static SVG: it is drawn only when the reader opens its disclosure, and
+// then offers its PNG and SVG. Without JavaScript its table of values stands in for it.
 (function () {
   "use strict";
   // The bundle sits beside this script; resolve it from our own address, which is right on
@@ -68,22 +68,32 @@
       .catch(function () { figure.setAttribute("data-state", "static"); });
   }
 
-  // The downloads a chart drawn here lacks (the PNG; a deferred chart's SVG too), made by Vega
-  // from the view it drew: only the formats the paragraph names in a data-png / data-svg label.
+  // Buttons for the downloads a chart drawn here lacks (its PNG; a deferred chart's SVG too):
+  // only the formats its paragraph names in a data-png / data-svg label. The image is made by
+  // Vega from the view drawn here when the button is pressed, so none is made for charts nobody
+  // downloads, and no data: link sits in the page.
   function offerImages(figure, view) {
     var downloads = figure.querySelector(".chart-downloads");
     if (!downloads || !view || typeof view.toImageURL !== "function") return;
     [["png", 2], ["svg", 1]].filter(function (format) {
       return downloads.hasAttribute("data-" + format[0]);
     }).forEach(function (format) {
-      view.toImageURL(format[0], format[1]).then(function (url) {
-        var link = document.createElement("a");
-        link.href = url;
-        link.download = figure.id + "." + format[0];
-        link.textContent = downloads.getAttribute("data-" + format[0]) || format[0].toUpperCase();
-        downloads.appendChild(document.createTextNode(" · "));
-        downloads.appendChild(link);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "chart-image";
+      button.textContent = downloads.getAttribute("data-" + format[0]);
+      button.addEventListener("click", function () {
+        view.toImageURL(format[0], format[1]).then(function (url) {
+          var link = document.createElement("a");
+          link.href = url;
+          link.download = figure.id + "." + format[0];
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+        });
       });
+      downloads.appendChild(document.createTextNode(" · "));
+      downloads.appendChild(button);
     });
   }
 

@@ -11,7 +11,8 @@ browser draws them when they are opened.
 - stacked.py: stacked bars (units by type before and after), a plain dict
 - tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps (Altair) and their hand-placed grid
 - colours.py: palettes and the contrast that picks text colour
-- render.py: each distinct spec drawn once, over processes, cached by request and by spec
+- render.py: each distinct spec drawn once, over processes, cached by request and by spec; the
+  drawing runs while the pages render (ChartDrawing: placeholders, then the SVGs)
 - workers.py: the drawing processes, started beside validation when every chart is to draw
 - cache.py: the cache folder across builds (drawn SVGs, each request's spec)
 - assets.py: the lazy loader charts.js and the Vega bundle (cached per vl-convert version)
@@ -19,7 +20,17 @@ browser draws them when they are opened.
 
 from site_builder.charts.assets import write_chart_assets
 from site_builder.charts.model import ChartRequest, ChartRow, RenderedChart
-from site_builder.charts.render import render_charts
+from site_builder.charts.render import ChartDrawing, render_charts, start_charts
 from site_builder.charts.workers import ChartWorkers, first_drawing
 
-__all__ = ["ChartRequest", "ChartRow", "ChartWorkers", "RenderedChart", "first_drawing", "render_charts", "write_chart_assets"]
+__all__ = [
+    "ChartDrawing",
+    "ChartRequest",
+    "ChartRow",
+    "ChartWorkers",
+    "RenderedChart",
+    "first_drawing",
+    "render_charts",
+    "start_charts",
+    "write_chart_assets",
+]

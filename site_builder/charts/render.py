@@ -14,9 +14,10 @@ import json
 import re
 from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from importlib.metadata import version
 from pathlib import Path
-from typing import Collection, Sequence
+from typing import Callable, Collection, Sequence
 
 from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
@@ -27,7 +28,8 @@ from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
 
 CHART_FOLDER = "assets/charts"
-# Below this many charts to draw, starting worker processes costs more than it saves.
+# Below this many charts to draw, starting worker processes costs more than it saves (workers
+# already started are used for any number).
 PARALLEL_FROM = 8
 
 
@@ -101,17 +103,31 @@ def render_spec(spec_json: str) -> str:
         return DrawFailed(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)
 
 
-def _render_all(specs: dict[str, str], workers: ChartWorkers) -> dict[str, str]:
+def _start_drawing(specs: dict[str, str], workers: ChartWorkers) -> Callable[[], dict[str, str]]:
+    """Start drawing `specs` over the workers (the tasks are queued now); the returned call waits
+    for the SVGs. Few charts and a single worker are drawn in this process, when waited for."""
     keys = sorted(specs)
-    if workers.count <= 1 or len(keys) < PARALLEL_FROM:
+
+    def here() -> dict[str, str]:
         return {key: render_spec(specs[key]) for key in keys}
+
+    if workers.count <= 1 or not keys or (len(keys) < PARALLEL_FROM and not workers.started):
+        return here
     try:
         chunk = max(1, len(keys) // (workers.count * 4))
-        return dict(zip(keys, workers.map(render_spec, [specs[k] for k in keys], chunksize=chunk), strict=True))
+        results = workers.map(render_spec, [specs[k] for k in keys], chunksize=chunk)
     except BrokenProcessPool:
-        # A worker could not start (e.g. the main program was read from stdin, which a spawned
-        # process cannot import again) or died: draw everything here instead; same bytes.
-        return {key: render_spec(specs[key]) for key in keys}
+        return here
+
+    def collect() -> dict[str, str]:
+        try:
+            return dict(zip(keys, results, strict=True))
+        except BrokenProcessPool:
+            # A worker could not start (e.g. the main program was read from stdin, which a
+            # spawned process cannot import again) or died: draw everything here; same bytes.
+            return here()
+
+    return collect
 
 
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
@@ -136,15 +152,28 @@ def render_charts(
     deferred: Collection[str] = (),
 ) -> dict[str, RenderedChart]:
     """Write each distinct chart's spec and CSV under docs_dir/assets/charts/, and the SVG of
-    those drawn at build time; keyed by chart_id.
+    those drawn at build time; keyed by chart_id (start_charts, then waiting for the drawings)."""
+    with ChartWorkers(workers) if not isinstance(workers, ChartWorkers) else nullcontext(workers) as drawers:
+        return start_charts(requests, docs_dir, drawers, cache_dir, deferred).finish()
+
+
+def start_charts(
+    requests: Sequence[ChartRequest],
+    docs_dir: Path,
+    workers: ChartWorkers,
+    cache_dir: Path | None = None,
+    deferred: Collection[str] = (),
+) -> "ChartDrawing":
+    """Write each distinct chart's spec and CSV under docs_dir/assets/charts/ and start drawing
+    the charts shown at build time; their SVGs follow in ChartDrawing.finish, so the build renders
+    its pages meanwhile.
 
     `deferred`: ids of charts a page shows past its first few. They are not drawn here: the
     reader's browser draws them from the spec when they are opened, and offers their PNG and SVG
     then. Every other chart is drawn once per distinct spec (file names = its content hash), over
-    `workers` processes (a number, default one per core, or ChartWorkers already started). No PNG is made here: the browser makes a chart's
-    PNG from the view it draws (a PNG took as long as a third of the chart's build time).
-    `cache_dir` (optional) keeps drawn SVGs and specs by hash across builds. The same requests
-    always give the same bytes.
+    the `workers`. No PNG is made here: the browser makes a chart's PNG from the view it draws (a
+    PNG took as long as a third of the chart's build time). `cache_dir` (optional) keeps drawn
+    SVGs and specs by hash across builds. The same requests always give the same bytes.
     """
     duplicates = sorted(chart_id for chart_id, count in Counter(r.chart_id for r in requests).items() if count > 1)
     if duplicates:
@@ -160,42 +189,70 @@ def render_charts(
         keyed[request.chart_id] = (request, key)
         specs[key] = specs_json
         csvs[key] = chart_csv(request)
-    wanted = {key for chart_id, (_, key) in keyed.items() if chart_id not in deferred}
-    drawn = _draw({key: specs[key] for key in wanted}, cache, workers, keyed)
-
     folder = Path(docs_dir) / CHART_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for key in sorted(specs):
         write_fresh(folder / f"{key}.vl.json", spec_file_text(specs[key]).encode("utf-8"))
         write_fresh(folder / f"{key}.csv", csvs[key])
-        if key in drawn:
-            write_fresh(folder / f"{key}.svg", drawn[key].encode("utf-8"))
-    return {
-        chart_id: _rendered(request, key, None if chart_id in deferred else drawn[key])
-        for chart_id, (request, key) in keyed.items()
-    }
+    wanted = {key for chart_id, (_, key) in keyed.items() if chart_id not in deferred}
+    cached = {key: read_drawing(cache, key) for key in wanted if is_cached(cache, key)}
+    pending = _start_drawing({key: specs[key] for key in wanted - cached.keys()}, workers)
+    return ChartDrawing(keyed, frozenset(deferred), cached, pending, cache, folder)
 
 
-def _draw(specs: dict[str, str], cache: Path | None, workers: int | ChartWorkers | None, keyed: dict) -> dict[str, str]:
-    """The SVG of each spec: from the cache, else drawn (and cached); a failure names the charts."""
-    drawn = {key: read_drawing(cache, key) for key in specs if is_cached(cache, key)}
-    missing = {k: s for k, s in specs.items() if k not in drawn}
-    if isinstance(workers, ChartWorkers):
-        fresh = _render_all(missing, workers)
-    else:
-        with ChartWorkers(workers) as own:
-            fresh = _render_all(missing, own)
-    failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, DrawFailed))
-    if failed:
-        key, message = failed[0]
-        names = ", ".join(chart_id for chart_id, (_, k) in keyed.items() if k == key)
-        raise ChartRenderError(
-            f"Chart {names} could not be rendered by vl-convert: {message}. "
-            f"Check the chart's request in site_builder/pages/chart_plan.py."
-        )
-    for key, svg in fresh.items():
-        write_drawing(cache, key, svg)
-    return drawn | fresh
+def placeholder(chart_id: str) -> str:
+    """What stands for a chart's inline SVG in a page rendered before the chart is drawn: an HTML
+    comment, which no contributed text can write (it is escaped)."""
+    return f"<!--chart-svg:{chart_id}-->"
+
+
+PLACEHOLDER = re.compile(r"<!--chart-svg:([A-Za-z0-9_.-]+)-->")  # chart ids are file-safe
+
+
+class ChartDrawing:
+    """Charts whose files are written and whose drawing has started. `rendered` holds what a page
+    needs of each, a placeholder standing for an inline SVG; `finish` waits for the drawings,
+    and `inline` puts them into a page's text."""
+
+    def __init__(self, keyed: dict, deferred: frozenset, cached: dict, pending: Callable, cache: Path | None, folder: Path):
+        self._keyed, self._cached, self._pending, self._cache, self._folder = keyed, cached, pending, cache, folder
+        self.rendered = {
+            chart_id: _rendered(request, key, None if chart_id in deferred else placeholder(chart_id))
+            for chart_id, (request, key) in keyed.items()
+        }
+        self._svgs: dict[str, str] | None = None  # chart id -> inline SVG, once finished
+
+    def finish(self) -> dict[str, RenderedChart]:
+        """Wait for the drawings, write their SVG files (and the cache); the charts as pages
+        show them. ChartRenderError names the charts vl-convert could not draw."""
+        if self._svgs is None:
+            fresh = self._pending()
+            failed = sorted((key, result) for key, result in fresh.items() if isinstance(result, DrawFailed))
+            if failed:
+                key, message = failed[0]
+                names = ", ".join(chart_id for chart_id, (_, k) in self._keyed.items() if k == key)
+                raise ChartRenderError(
+                    f"Chart {names} could not be rendered by vl-convert: {message}. "
+                    f"Check the chart's request in site_builder/pages/chart_plan.py."
+                )
+            for key, svg in sorted(fresh.items()):
+                write_drawing(self._cache, key, svg)
+            drawn = self._cached | fresh
+            for key in sorted(drawn):
+                write_fresh(self._folder / f"{key}.svg", drawn[key].encode("utf-8"))
+            self._svgs = {
+                chart_id: inline_svg(drawn[key], chart_id) for chart_id, (_, key) in self._keyed.items() if key in drawn
+            }
+        return {
+            chart_id: dataclasses.replace(chart, svg=self._svgs[chart_id]) if chart_id in self._svgs else chart
+            for chart_id, chart in self.rendered.items()
+        }
+
+    def inline(self, text: str) -> str:
+        """A page's text with its charts' placeholders replaced by their SVGs (after finish)."""
+        if self._svgs is None:
+            raise RuntimeError("ChartDrawing.inline before finish")
+        return PLACEHOLDER.sub(lambda m: self._svgs[m.group(1)], text) if "<!--chart-svg:" in text else text
 
 
 def _rendered(request: ChartRequest, key: str, svg: str | None) -> RenderedChart:

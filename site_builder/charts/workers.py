@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 from site_builder.charts.assets import cache_bundle
 from site_builder.charts.cache import cache_folder
@@ -56,8 +57,13 @@ class ChartWorkers:
             for _ in range(self.count - 1):  # one task per idle worker makes the pool start another
                 pool.submit(int)
 
-    def map(self, function, items: list, chunksize: int = 1) -> list:
-        return list(self.pool().map(function, items, chunksize=chunksize))
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def map(self, function, items: list, chunksize: int = 1) -> Iterator:
+        """Queue every task now; the results come, in order, as the iterator is read."""
+        return self.pool().map(function, items, chunksize=chunksize)
 
     def close(self) -> None:
         if self._pool is not None:

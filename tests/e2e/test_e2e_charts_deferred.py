@@ -1,9 +1,11 @@
 """A page with more charts than INLINE_CHARTS, in Chromium: the first ones are inline SVG, the
 rest wait behind a disclosure and are drawn from their spec (served by this site) when opened,
 then offer their PNG and SVG. An inline chart offers its PNG once it is interactive (no PNG is
-made at build time)."""
+made at build time): buttons that make the image when pressed."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from local_server import LocalServer
@@ -54,10 +56,15 @@ def test_a_deferred_chart_is_drawn_when_opened_from_this_sites_own_files(page, m
     page.wait_for_function("f => f.getAttribute('data-state') === 'interactive'", arg=first.element_handle(), timeout=60_000)
     assert first.locator("details.chart-open svg").count() == 1
     assert first.locator(".chart-deferred-note").count() == 0
-    page.wait_for_function("f => f.querySelectorAll('.chart-downloads a').length === 3", arg=first.element_handle())
-    names = [a.get_attribute("download") for a in first.locator(".chart-downloads a").all()]
+    page.wait_for_function("f => f.querySelectorAll('.chart-downloads button').length === 2", arg=first.element_handle())
+    buttons = first.locator(".chart-downloads button")
+    assert [b.inner_text() for b in buttons.all()] == ["PNG", "SVG"]
     chart_id = first.get_attribute("id")
-    assert names[1:] == [f"{chart_id}.png", f"{chart_id}.svg"]
+    for button, name, start in ((buttons.nth(0), f"{chart_id}.png", b"\x89PNG"), (buttons.nth(1), f"{chart_id}.svg", b"<svg")):
+        with page.expect_download() as download:
+            button.click()
+        assert download.value.suggested_filename == name
+        assert Path(download.value.path()).read_bytes().startswith(start)
     # Only the opened chart was drawn; everything came from this site.
     assert [f.get_attribute("data-state") for f in deferred.all()[1:]] == [None] * (deferred.count() - 1)
     assert any(url.endswith(spec.lstrip("./")) for url in requested)
@@ -71,9 +78,11 @@ def test_an_inline_chart_offers_its_png_once_it_is_interactive(page, many_charts
     assert [a.get_attribute("href").rsplit(".", 1)[-1] for a in links.all()] == ["svg", "csv"]
     first.hover()
     page.wait_for_function("f => f.getAttribute('data-state') === 'interactive'", arg=first.element_handle(), timeout=60_000)
-    page.wait_for_function("f => f.querySelectorAll('.chart-downloads a').length === 3", arg=first.element_handle())
-    png = links.nth(2)
-    assert png.get_attribute("download") == f"{first.get_attribute('id')}.png" and png.inner_text() == "PNG"
-    assert png.get_attribute("href").startswith("data:image/png;base64,")
-    # The SVG stays the one drawn at build time: no second SVG link is added.
-    assert links.count() == 3 and links.nth(0).get_attribute("href").endswith(".svg")
+    page.wait_for_function("f => f.querySelector('.chart-downloads button')", arg=first.element_handle())
+    # The SVG stays the one drawn at build time: only a PNG button is added, and no data: link.
+    buttons = first.locator(".chart-downloads button")
+    assert [b.inner_text() for b in buttons.all()] == ["PNG"] and links.count() == 2
+    with page.expect_download() as download:
+        buttons.first.click()
+    assert download.value.suggested_filename == f"{first.get_attribute('id')}.png"
+    assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
