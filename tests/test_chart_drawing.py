@@ -4,6 +4,9 @@ placeholder (it is escaped before it reaches a page)."""
 
 from __future__ import annotations
 
+import csv
+import re
+
 import pytest
 
 from fixtures.build.project import make_fixture_project
@@ -64,3 +67,33 @@ def test_the_build_renders_its_pages_before_waiting_for_the_drawings(tmp_path, m
     assert not any("<!--chart-svg:" in page for page in pages)
     staged = [p.read_text(encoding="utf-8") for p in (paths.work_dir / "docs").rglob("*.md")]
     assert staged and not any("<!--chart-svg:" in text for text in staged)
+
+
+def test_a_placeholder_typed_into_the_data_stays_text_in_the_built_pages(tmp_path):
+    """A contributor who writes a real chart's placeholder into a figure's notes gets it shown as
+    text: it is escaped before the SVGs go in, so no chart appears outside its figure."""
+    paths = make_fixture_project(tmp_path)
+    build = {"validator": None, "date": "2026-01-02", "progress": lambda line: None, "languages": ("en",)}
+    build_site(paths, **build)
+    chart_ids = sorted(
+        {
+            m
+            for p in paths.site_dir.rglob("*.html")
+            for m in re.findall(r'<figure class="chart" id="chart-([^"]+)"', p.read_text(encoding="utf-8"))
+        }
+    )
+    assert chart_ids
+    figures = paths.data_dir / "reform" / "figures.csv"
+    with figures.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["notes"] = f"<!--chart-svg:{chart_ids[0]}--> {row['notes']}"
+    with figures.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    build_site(paths, **build)
+    pages = [p.read_text(encoding="utf-8") for p in paths.site_dir.rglob("*.html")]
+    assert any(f"&lt;!--chart-svg:{chart_ids[0]}--&gt;" in page for page in pages)
+    for page in pages:
+        assert page.count('<svg role="img" aria-labelledby="chart-') == page.count('<div class="chart-static"><svg ')

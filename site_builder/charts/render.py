@@ -255,12 +255,13 @@ class ChartDrawing:
         return PLACEHOLDER.sub(lambda m: self._svgs[m.group(1)], text) if "<!--chart-svg:" in text else text
 
 
-def _rendered(request: ChartRequest, key: str, svg: str | None) -> RenderedChart:
-    """What a page needs of one chart; `svg` None for a chart drawn in the browser."""
+def _rendered(request: ChartRequest, key: str, inline: str | None) -> RenderedChart:
+    """What a page needs of one chart; `inline` is what the page shows for its SVG (a placeholder
+    until it is drawn), None for a chart drawn in the browser."""
     spec_path, csv_path = f"{CHART_FOLDER}/{key}.vl.json", f"{CHART_FOLDER}/{key}.csv"
-    if svg is None:
+    if inline is None:
         return RenderedChart(request, "", spec_path, "", csv_path, deferred=True)
-    return RenderedChart(request, inline_svg(svg, request.chart_id), spec_path, f"{CHART_FOLDER}/{key}.svg", csv_path)
+    return RenderedChart(request, inline, spec_path, f"{CHART_FOLDER}/{key}.svg", csv_path)
 
 
 def chart_counts(rendered: dict[str, RenderedChart]) -> tuple[int, int]:

@@ -26,6 +26,7 @@ PAYLOADS = (
     "{{ 7*7 }}{% raw %}",
     "=cmd|' /C calc'!A0",
     "\u202ereversed\u202c\ufeff\ufffe",
+    "<!--chart-svg:p34-51--commune-level-units-->",  # what stands for a chart's SVG until it is drawn
 )
 # Free-text columns of each fixture resource (ids, keys, codes, dates and enums stay valid).
 FREE_TEXT = {
