@@ -1,9 +1,14 @@
 """One reading of every built HTML page, shared by the search index and the final checks.
 
 Both need the same parse of each page (its anchors, its links, anything unsafe, and the
-đ-words of its article), and parsing is most of their time: so each page is parsed once, in
-as many processes as there are cores, and the result is kept in a cache keyed by the page's
-bytes (build/html-scan.json), so a rebuild parses only the pages that changed.
+đ-words of its article): so each page is parsed once, in as many processes as there are
+cores, and the result is kept in a cache keyed by the page's bytes (build/html-scan.json), so
+a rebuild parses only the pages that changed.
+
+Pages are read by lexbor (selectolax), an HTML5 parser: the tree a browser builds, so what is
+checked is what a browser would act on; the content of <template>s is read too. It replaced
+Python's html.parser, five times slower; tests/html_scan_reference.py keeps that reading, and
+tests/test_html_scan.py proves both give the same scan of every built page.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from site_builder.views.communes import fold
 
@@ -24,7 +30,7 @@ from site_builder.views.communes import fold
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "<!--/pagefind-body-->"
 # Bumped when what a scan records changes, so an old cache is never read as a new one.
-SCAN_VERSION = 1
+SCAN_VERSION = 2
 
 # Attributes that make the browser fetch something when the page loads (not <a href>).
 LOADING_ATTRIBUTES = {
@@ -49,10 +55,10 @@ LINK_ATTRIBUTES = frozenset(
 )
 _SAFE_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"})
 # What Pagefind leaves out of the article besides `data-pagefind-ignore` (search_index.py).
 _SKIPPED = frozenset({"script", "style", "svg", "template", "noscript"})
 _IGNORING = frozenset({"data-pagefind-ignore", "data-search-exclude"})
+_LEFT_OUT = ", ".join(sorted(_SKIPPED) + [f"[{name}]" for name in sorted(_IGNORING)])
 
 
 @dataclass(frozen=True)
@@ -65,76 +71,83 @@ class PageScan:
     digest: str = ""  # SHA-256 of the page's bytes (set by scan_site)
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str, str]] = []
-        self.unsafe: list[str] = []
-        self.article_text: list[str] = []
-        self._open: list[tuple[str, bool, bool]] = []  # (tag, opens the article, opens an ignored part)
-        self._in_body = 0
-        self._ignored = 0
+def _read_elements(node, ids: set[str], links: list, unsafe: list[str]) -> None:
+    """Every element under `node`, in document order, and the content of its <template>s (which
+    is not part of the tree, but a script may put it on the page)."""
+    for element in node.traverse():
+        tag = element.tag
+        if not tag or tag[0] in "-#_":  # a comment, or the root of a template's content
+            continue
+        attributes = element.attributes
+        if attributes:
+            _record_addresses(tag.lower(), attributes, ids, links, unsafe)
+    for content in node.template_fragments():
+        _read_elements(content, ids, links, unsafe)
 
-    def handle_starttag(self, tag, attrs):
-        self._record_addresses(tag, attrs)
-        if tag in _VOID:
-            return
-        names = {name for name, _ in attrs}
-        body = "data-pagefind-body" in names
-        ignored = bool(_IGNORING & names) or tag in _SKIPPED
-        self._open.append((tag, body, ignored))
-        self._in_body += body
-        self._ignored += ignored
 
-    def handle_startendtag(self, tag, attrs):
-        self._record_addresses(tag, attrs)
+def _record_addresses(tag: str, attributes: dict, ids: set[str], links: list, unsafe: list[str]) -> None:
+    for name, value in attributes.items():
+        name = name.lower()  # SVG attributes keep their case in the tree (viewBox); HTML ones are lower
+        if name.startswith("on"):
+            unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")
+        if name == "srcdoc":
+            unsafe.append(f"<{tag} srcdoc=...> embeds a page of its own; generated pages embed none.")
+        if value is None:
+            continue
+        if name in LINK_ATTRIBUTES and unsafe_scheme(value):
+            unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
+        if name == "id" or (name == "name" and tag == "a"):
+            ids.add(value)
+        if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
+            links.append((tag, name, value))
+        if name == "style":
+            links += [(tag, "style", url) for url in CSS_URL.findall(value)]
 
-    def _record_addresses(self, tag, attrs):
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")
-            if value is None:
-                continue
-            if name in LINK_ATTRIBUTES and unsafe_scheme(value):
-                self.unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
-            if name == "id" or (name == "name" and tag == "a"):
-                self.ids.add(value)
-            if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
-                self.links.append((tag, name, value))
-            if name == "style":
-                self.links += [(tag, "style", url) for url in CSS_URL.findall(value)]
 
-    def handle_endtag(self, tag):
-        while self._open:
-            open_tag, body, ignored = self._open.pop()
-            self._in_body -= body
-            self._ignored -= ignored
-            if open_tag == tag:
-                break
+def _article_words(tree) -> set[str]:
+    """The đ-words of the indexed article: the text of each `data-pagefind-body` element less
+    what Pagefind leaves out (ignored parts, scripts, styles, SVG, templates)."""
+    words: set[str] = set()
+    for body in tree.css("[data-pagefind-body]"):
+        if _inside_ignored(body):
+            continue
+        for part in body.css(_LEFT_OUT):
+            part.decompose()
+        words.update(w for w in body.text(separator=" ").split() if "đ" in w.lower())
+    return words
 
-    def handle_data(self, data):
-        if self._in_body and not self._ignored:
-            self.article_text.append(data)
+
+def _inside_ignored(node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag:
+        if parent.tag.lower() in _SKIPPED or _IGNORING & set(parent.attributes):
+            return True
+        parent = parent.parent
+    return False
 
 
 def unsafe_scheme(value: str) -> bool:
     """True for an address with a scheme other than http(s); control characters and spaces,
     which browsers strip from a scheme (`java\tscript:`), are removed first."""
+    if ":" not in value:  # most addresses: no scheme at all, nothing to strip
+        return False
     compact = "".join(c for c in value if ord(c) > 32 and ord(c) != 127)
     match = _SCHEME.match(compact)
     return bool(match) and match.group(1).lower() not in _SAFE_SCHEMES
 
 
 def scan_html(html: str) -> PageScan:
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    words = {w for chunk in parser.article_text for w in chunk.split() if "đ" in w.lower()}
+    """The page as a browser's parser reads it (HTML5, by lexbor): what scan_site records of it."""
+    tree = LexborHTMLParser(html)
+    ids: set[str] = set()
+    links: list[tuple[str, str, str]] = []
+    unsafe: list[str] = []
+    _read_elements(tree.root, ids, links, unsafe)
+    words = _article_words(tree)  # last: it removes the left-out parts from the tree
     return PageScan(
-        ids=frozenset(parser.ids),
-        links=tuple(parser.links),
-        unsafe=tuple(parser.unsafe),
+        ids=frozenset(ids),
+        links=tuple(links),
+        unsafe=tuple(unsafe),
         folded_words=tuple(sorted({fold(w) for w in words} - {""})),
         has_article=BODY_END in html,
     )
