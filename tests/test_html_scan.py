@@ -5,10 +5,13 @@ where the two differ, the test says what a browser does and the scan follows it.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from html_scan_reference import reference_scan
 
-from site_builder.publish.html_scan import scan_html
+import site_builder.publish.html_scan as html_scan
+from site_builder.publish.html_scan import scan_html, scan_site
 
 # Markup both readings, and a browser, read alike: each attack class in several spellings.
 AGREED = [
@@ -98,3 +101,18 @@ def test_markup_that_escapes_a_text_element_is_reported():
     # The other side of the test above: text that closes the element becomes markup, and is found.
     scan = scan_html('<title>x</title><a href="javascript:x">x</a><textarea>y</textarea><p onclick="1">z</p>')
     assert len(scan.unsafe) == 2, scan.unsafe
+
+
+def test_a_cache_written_with_another_parser_version_is_not_read(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "scan.json"
+    site.mkdir()
+    (site / "index.html").write_text('<p onclick="x">x</p>', encoding="utf-8")
+    assert scan_site(site, cache)["index.html"].unsafe  # written to the cache
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    assert stored["version"] == html_scan.CACHE_VERSION
+    for entry in stored["pages"].values():
+        entry[2] = []  # what an older parser might have found: nothing
+    cache.write_text(json.dumps({**stored, "version": "2, selectolax 0.1"}), encoding="utf-8")
+    assert scan_site(site, cache)["index.html"].unsafe  # read again, not taken from the cache
+    cache.write_text(json.dumps(stored), encoding="utf-8")
+    assert not scan_site(site, cache)["index.html"].unsafe  # the same version is taken as it is

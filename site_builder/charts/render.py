@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
-from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Collection, Sequence
 
@@ -35,11 +34,12 @@ PARALLEL_FROM = 8
 
 def spec_code(folder: Path) -> str:
     """A hash of the code that turns a request into a spec: every .py and .csv file of the charts
-    package (spec.py, stacked.py, tile_map.py, colours, the tile grid...) and Altair's version.
-    Hashing a few files more than needed costs nothing; missing one would reuse stale specs."""
+    package (spec.py, stacked.py, tile_map.py, colours, the tile grid...). No library takes part
+    (the specs are plain dicts). Hashing a few files more than needed costs nothing; missing one
+    would reuse stale specs."""
     files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".py", ".csv"))
     code = b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)
-    return hashlib.sha256(code + version("altair").encode()).hexdigest()
+    return hashlib.sha256(code).hexdigest()
 
 
 # A cached spec is reused only while this code is unchanged.

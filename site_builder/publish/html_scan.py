@@ -20,6 +20,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from importlib.metadata import version
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -29,8 +30,10 @@ from site_builder.views.communes import fold
 # The indexed article, as theme/main.html writes it: its start, and the marker at its end.
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "<!--/pagefind-body-->"
-# Bumped when what a scan records changes, so an old cache is never read as a new one.
+# Bumped when what a scan records changes, so an old cache is never read as a new one; the
+# parser's version is part of the cache's, as a new lexbor may read a page differently.
 SCAN_VERSION = 2
+CACHE_VERSION = f"{SCAN_VERSION}, selectolax {version('selectolax')}"
 
 # Attributes that make the browser fetch something when the page loads (not <a href>).
 LOADING_ATTRIBUTES = {
@@ -201,7 +204,7 @@ def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
         return dict(kept[1])
     try:
         stored = json.loads(cache_file.read_text(encoding="utf-8"))
-        if stored.get("version") != SCAN_VERSION:
+        if stored.get("version") != CACHE_VERSION:
             return {}
         scans = {digest: _from_json(entry) for digest, entry in stored["pages"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):  # cut short or from elsewhere: parse again
@@ -214,7 +217,7 @@ def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     temporary = cache_file.with_suffix(".tmp")
     pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
-    temporary.write_text(json.dumps({"version": SCAN_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
+    temporary.write_text(json.dumps({"version": CACHE_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, cache_file)
     _IN_MEMORY[cache_file] = (_identity(cache_file), dict(scans))
 
