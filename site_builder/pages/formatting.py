@@ -49,7 +49,12 @@ def format_number(value: float | int | None, t: Translations) -> str:
     """3321 -> "3,321" (vi "3.321"); 12.5 -> "12.5" (vi "12,5"); None -> the "no data" text."""
     if value is None:
         return t("value.missing")
-    return format_decimal(_decimal(value), locale=cldr_locale(t.lang))
+    return _formatted_decimal(value, t.lang)
+
+
+@lru_cache(maxsize=65536)  # some 17,000 numbers per build, most of them repeated
+def _formatted_decimal(value: float | int, lang: str) -> str:
+    return format_decimal(_decimal(value), locale=cldr_locale(lang))
 
 
 def format_percent(value: float | int | None, t: Translations) -> str:

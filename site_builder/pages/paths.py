@@ -6,11 +6,13 @@ Links inside HTML blocks are not rewritten by MkDocs, so pages link with final r
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from site_builder.dataset.model import Province
 
 
+@lru_cache(maxsize=4096)  # asked some 28,000 times per build, for a few hundred pages
 def page_url(md_path: str) -> str:
     """The site-relative URL of a page with `use_directory_urls`: provinces/x.md -> provinces/x/."""
     path = PurePosixPath(md_path)
