@@ -32,6 +32,8 @@ DEFAULT_REPOSITORY = "https://github.com/vietnam-apparatus-reform/data"
 
 # The theme overrides (mkdocs `theme.custom_dir`): templates and the search box's assets.
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+# The hook that keeps the pages' blocks of HTML out of Markdown (MkDocs loads hooks from files).
+RAW_HTML_HOOK = Path(__file__).resolve().parent / "raw_html.py"
 # Search is Pagefind's (publish/search_index.py): MkDocs' own search plugin, which MkDocs adds
 # when `plugins` is not set, would put a 265 KB index into every page's first load.
 BUILT_IN_SEARCH = ("search", "material/search")
@@ -68,6 +70,18 @@ def stage_theme(work_dir: Path) -> str:
     return target.name
 
 
+def without_raw_html_hook(config_file: Path, written: Path) -> Path:
+    """A copy of the configuration `config_file` without the hook of raw_html.py, written to
+    `written` (beside it, so its relative folders stay the same): MkDocs alone on the same pages,
+    the floor the benchmarks measure and what the tests compare the hook's output with."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["hooks"] = [h for h in config.get("hooks") or [] if Path(h) != RAW_HTML_HOOK]
+    if not config["hooks"]:
+        del config["hooks"]
+    written.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return written
+
+
 def without_built_in_search(plugins) -> list:
     """`plugins` (a list of names or {name: options}) less MkDocs' and Material's search."""
     return [p for p in (plugins or []) if _plugin_name(p) not in BUILT_IN_SEARCH]
@@ -99,6 +113,7 @@ def site_config(
     """
     config = dict(base)
     config["plugins"] = without_built_in_search(config.get("plugins"))
+    config["hooks"] = [*(config.get("hooks") or []), str(RAW_HTML_HOOK)]
     config["site_name"] = t("site.name")
     config["site_description"] = t("site.description")
     config["docs_dir"] = docs_dir
