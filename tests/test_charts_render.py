@@ -194,3 +194,41 @@ def test_the_spec_code_hash_covers_every_module_that_shapes_a_spec(tmp_path):
         (copy / name).write_bytes(original)
     (copy / "notes.txt").write_text("not code", encoding="utf-8")
     assert render_module.spec_code(copy) == render_module.SPEC_CODE
+
+
+def test_a_requests_key_ignores_its_id_and_changes_with_anything_else():
+    import dataclasses
+
+    base = units_request("a")
+    assert render_module.request_key(units_request("b")) == render_module.request_key(base)
+    keys = {render_module.request_key(base)}
+    for f in dataclasses.fields(base):
+        if f.name == "chart_id":
+            continue
+        value = getattr(base, f.name)
+        if f.name == "rows":
+            changed = [
+                dataclasses.replace(value[0], **{r.name: _other(getattr(value[0], r.name))}) for r in dataclasses.fields(value[0])
+            ]
+            variants = [dataclasses.replace(base, rows=(row, value[1])) for row in changed]
+            variants.append(dataclasses.replace(base, rows=value[:1]))
+        else:
+            variants = [dataclasses.replace(base, **{f.name: _other(value)})]
+        for variant in variants:
+            key = render_module.request_key(variant)
+            assert key not in keys, (f.name, variant)
+            keys.add(key)
+    assert len(keys) > 15
+
+
+def _other(value):
+    """A different value of the same kind."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1.5
+    if isinstance(value, str):
+        return value + " x"
+    if isinstance(value, tuple):
+        return (*value, "x")
+    return 1  # None: a grid cell, say

