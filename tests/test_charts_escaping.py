@@ -98,3 +98,30 @@ def test_control_characters_in_chart_text_are_removed_before_drawing(control):
     request = ChartRequest("x", f"t{control}t", f"d{control}", "series", (row,), f"v{control}", f"c{control}")
     texts = [row.category, row.series, row.note, request.title, request.description, request.value_title, request.category_title]
     assert all(control not in text for text in texts), texts
+
+
+def loop_chart_text(text: str) -> str:
+    """The reference: chart_text as it was, one character at a time through `drawable`."""
+    from site_builder.charts.model import drawable
+
+    return "".join(c for c in re.sub("[\r\n\t\u2028\u2029]+", " ", text) if drawable(c))
+
+
+def test_chart_text_removes_exactly_what_drawable_refuses_at_every_code_point():
+    from site_builder.charts.model import chart_text
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert chart_text(everything) == loop_chart_text(everything)
+    assert len(chart_text(everything)) < 0x110000 - 2048  # the surrogates alone are 2,048
+
+
+def test_chart_text_agrees_with_the_loop_on_mixed_text():
+    import random
+
+    from site_builder.charts.model import chart_text
+
+    rng = random.Random(20251126)
+    alphabet = "aĐà \r\n\t\u2028\u2029\x00\x1b\x7f\x85\ufffe\uffff\ufdd0\U0001fffe\U0010ffff\ud800<>&\"'"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert chart_text(text) == loop_chart_text(text), repr(text)
