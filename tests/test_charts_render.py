@@ -232,3 +232,19 @@ def _other(value):
     if isinstance(value, tuple):
         return (*value, "x")
     return 1  # None: a grid cell, say
+
+
+def test_the_request_cache_is_one_file_that_keeps_this_builds_requests(tmp_path):
+    from site_builder.charts.cache import REQUESTS_FILE, cache_folder
+
+    cache = tmp_path / "cache"
+    first = render_module.render_charts(many_requests(3), tmp_path / "docs1", workers=1, cache_dir=cache)
+    stored = cache_folder(cache) / REQUESTS_FILE
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 3
+    assert not (cache_folder(cache) / "requests").exists()
+    render_module.render_charts(many_requests(2), tmp_path / "docs2", workers=1, cache_dir=cache)
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 2  # the third is no longer planned
+    stored.write_text("{", encoding="utf-8")  # cut short: the specs are built again
+    again = render_module.render_charts(many_requests(3), tmp_path / "docs3", workers=1, cache_dir=cache)
+    assert {i: c.svg for i, c in again.items()} == {i: c.svg for i, c in first.items()}
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 3

@@ -18,9 +18,9 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Collection, Sequence
 
-from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_atomically, write_drawing
+from site_builder.charts.cache import cache_folder, is_cached, read_drawing, read_requests, write_drawing, write_requests
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
-from site_builder.charts.spec import canonical_json, chart_spec, spec_key
+from site_builder.charts.spec import canonical_json, chart_spec, json_key
 from site_builder.charts.workers import ChartWorkers
 from site_builder.downloads.csv_files import formula_safe
 from site_builder.errors import BuildError
@@ -184,8 +184,7 @@ def start_charts(
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
     cache = cache_folder(cache_dir)
-    for request in requests:
-        key, specs_json = _spec_of(request, cache)
+    for request, (key, specs_json) in zip(requests, request_specs(requests, cache), strict=True):
         keyed[request.chart_id] = (request, key)
         specs[key] = specs_json
         csvs[key] = chart_csv(request)
@@ -278,18 +277,23 @@ def request_key(request: ChartRequest) -> str:
     return hashlib.sha256((repr(asked) + SPEC_CODE).encode("utf-8")).hexdigest()[:24]
 
 
-def _spec_of(request: ChartRequest, cache: Path | None) -> tuple[str, str]:
-    """The spec's key and JSON; from the cache when the same request was planned before, so a
-    cached chart costs no Altair work (building a spec takes most of a warm build's chart time)."""
-    cached = cache / "requests" / f"{request_key(request)}.json" if cache is not None else None
-    if cached is not None and cached.is_file():
-        entry = json.loads(cached.read_text(encoding="utf-8"))
-        return entry["key"], entry["spec"]
+def request_specs(requests: Sequence[ChartRequest], cache: Path | None) -> list[tuple[str, str]]:
+    """Each request's spec key and JSON; built once per distinct request, and taken from the cache
+    when the same request was planned before (the cache then keeps this build's requests only)."""
+    stored = read_requests(cache)
+    found: dict[str, tuple[str, str]] = {}
+    keys = [request_key(request) for request in requests]
+    for request, asked in zip(requests, keys, strict=True):
+        if asked not in found:
+            found[asked] = stored.get(asked) or _built_spec(request)
+    if found != stored:
+        write_requests(cache, found)
+    return [found[asked] for asked in keys]
+
+
+def _built_spec(request: ChartRequest) -> tuple[str, str]:
     try:
-        spec = chart_spec(request)
+        spec_json = canonical_json(chart_spec(request))
     except ValueError as error:
         raise ChartRenderError(str(error)) from None
-    key, spec_json = spec_key(spec), canonical_json(spec)
-    if cached is not None:
-        write_atomically(cached, json.dumps({"key": key, "spec": spec_json}).encode("utf-8"))
-    return key, spec_json
+    return json_key(spec_json), spec_json

@@ -152,4 +152,9 @@ def canonical_json(spec: dict) -> str:
 
 def spec_key(spec: dict) -> str:
     """Content hash of a spec (first 16 hex digits of SHA-256): identical charts share one set of files."""
-    return hashlib.sha256(canonical_json(spec).encode("utf-8")).hexdigest()[:16]
+    return json_key(canonical_json(spec))
+
+
+def json_key(spec_json: str) -> str:
+    """spec_key of the spec whose canonical JSON is `spec_json`."""
+    return hashlib.sha256(spec_json.encode("utf-8")).hexdigest()[:16]
