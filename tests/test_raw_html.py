@@ -124,3 +124,17 @@ def test_mkdocs_still_reports_a_link_to_a_missing_anchor(tmp_path):
 
     with pytest.raises(Abort, match="warning"):
         build(load_config(str(mkdocs_project(tmp_path, "a.md#nowhere")), site_dir=str(tmp_path / "site")))
+
+
+def test_a_page_of_elements_that_never_close_is_left_to_markdown_whole():
+    # Each unclosed <div> would be read again to the end of the page (4.5 million lines here, 200
+    # million at 20,000): past the budget the page goes to Markdown whole, the good block included.
+    page = "<div>\n\n" * 3000 + "<p>closed</p>\n"
+    assert set_aside(page) == (page, [])
+    assert set_aside("<div>\n\n" * 10 + "<p>closed</p>\n")[1] == ["<p>closed</p>"]  # within budget
+
+
+def test_the_budget_leaves_the_pages_own_blocks_alone():
+    page = "\n\n".join(f'<div class="x">\n<p>{i}</p>\n</div>' for i in range(5000)) + "\n"
+    skeleton, blocks = set_aside(page)
+    assert len(blocks) == 5000

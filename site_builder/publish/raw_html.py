@@ -33,6 +33,16 @@ _PLACEHOLDER = re.compile(rf"<!--set-aside {_TOKEN} (\d+)-->")
 _SET_ASIDE: dict[str, list[str]] = {}
 
 
+# Lines the search for blocks may read per line of the page. Ours read each line about once; a page
+# of many elements that never close (a pull request's, say) would be read again from each one to
+# the end: past this budget the page is left to Markdown whole.
+LINES_READ_PER_LINE = 4
+
+
+class _OverBudget(Exception):
+    pass
+
+
 class SetAsideLost(Exception):
     """A block set aside did not come back from Markdown (MkDocs reports it with the page)."""
 
@@ -44,9 +54,13 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     kept: list[str] = []
     blocks: list[str] = []
     after_blank = True
+    budget = [LINES_READ_PER_LINE * len(lines) + 100]
     i = 0
     while i < len(lines):
-        end = _blocks_end(lines, i) if after_blank else None
+        try:
+            end = _blocks_end(lines, i, budget) if after_blank else None
+        except _OverBudget:
+            return markdown, []
         if end is None:
             kept.append(lines[i])
             after_blank = not lines[i].strip()
@@ -59,7 +73,7 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     return "\n".join(kept), blocks
 
 
-def _blocks_end(lines: list[str], start: int) -> int | None:
+def _blocks_end(lines: list[str], start: int, budget: list[int]) -> int | None:
     """The last line of the elements that start at `lines[start]`, one after the other, each
     opening at the start of a line with a block-level tag and closing at the end of a line;
     the last one followed by a blank line (or the end). None if the lines are anything else."""
@@ -69,7 +83,7 @@ def _blocks_end(lines: list[str], start: int) -> int | None:
         tag = opening.group(1) if opening else ""
         if tag.lower() not in BLOCK_LEVEL_ELEMENTS or tag.lower() in _VOID:
             return None
-        last = _element_end(lines, first, tag)
+        last = _element_end(lines, first, tag, budget)
         if last is None:
             return None
         if last + 1 == len(lines) or not lines[last + 1].strip():
@@ -77,13 +91,16 @@ def _blocks_end(lines: list[str], start: int) -> int | None:
         first = last + 1
 
 
-def _element_end(lines: list[str], start: int, tag: str) -> int | None:
+def _element_end(lines: list[str], start: int, tag: str, budget: list[int]) -> int | None:
     """The line whose end closes the element opened at the start of `lines[start]` (its end tag
     `</tag>` exactly the end of that line); None when the element closes anywhere else."""
     opening = re.compile(rf"<{tag}(?=[\s/>])", re.IGNORECASE)
     closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
     depth = 0
     for j in range(start, len(lines)):
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _OverBudget
         depth += len(opening.findall(lines[j])) - len(closing.findall(lines[j]))
         if depth <= 0:
             return j if depth == 0 and lines[j].endswith(f"</{tag}>") else None
