@@ -61,17 +61,11 @@ def floor(root: Path) -> float:
     """Seconds MkDocs alone takes on the pages and configurations the build wrote, every edition:
     MkDocs + Material without the build's hook that keeps the pages' HTML out of Markdown
     (publish/raw_html.py), as the floor is defined: what MkDocs itself costs on these pages."""
-    configs = sorted((root / "build").glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
     total = 0.0
-    with tempfile.TemporaryDirectory(prefix="bench-floor-") as out:
-        for config in configs:
-            folder = config.name.removeprefix("mkdocs").removesuffix(".yml").strip(".")
-            bare = without_raw_html_hook(config, config.with_name(f"floor-{config.name}"))
-            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare), "-d", str(Path(out) / folder)]
-            try:
-                total += timed(command, root)[0]
-            finally:
-                bare.unlink()
+    with tempfile.TemporaryDirectory(prefix="bench-floor-") as out, without_raw_html_hook(root / "build") as configs:
+        for config, folder in configs:
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(out) / folder)]
+            total += timed(command, root)[0]
     return total
 
 

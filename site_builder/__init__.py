@@ -8,7 +8,7 @@
 - validate/: frictionless validation plus our rules, one check each
 - views/: what the pages show, derived from the model
 - pages/: the generated pages in each edition's language, and the chart plan
-- charts/: drawing charts (Altair specs, vl-convert SVG and PNG, cached)
+- charts/: drawing charts (Vega-Lite specs as Altair writes them, SVG by vl-convert, cached)
 - downloads/: the data as CSV, the package zip, checksums
 - publish/: MkDocs, Pagefind, the final checks and the atomic swap into site/
 - registry/: `site-builder import-registry`

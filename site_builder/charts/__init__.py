@@ -9,7 +9,7 @@ browser draws them when they are opened.
 - model.py: ChartRequest, ChartRow, RenderedChart; chart text cleaned of undrawable characters
 - spec.py: the Vega-Lite spec of a request (bars, series: plain dicts), in the page's number format
 - stacked.py: stacked bars (units by type before and after), a plain dict
-- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps (Altair) and their hand-placed grid
+- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps (plain dicts) and their hand-placed grid
 - colours.py: palettes and the contrast that picks text colour
 - render.py: each distinct spec drawn once, over processes, cached by request and by spec; the
   drawing runs while the pages render (ChartDrawing: placeholders, then the SVGs)

@@ -138,7 +138,7 @@ def _tile_fill(request: ChartRequest, scale: dict, size: int) -> dict:
 
 def tile_spec(request: ChartRequest) -> dict:
     """The Vega-Lite dict of a tile_map or tile_groups request: the plain dict Altair gives for
-    the same layers (tested against Altair in tests/test_charts_spec_plain.py), without importing
+    the same layers (tested against Altair in tests/test_charts_tile_plain.py), without importing
     Altair (0.4 s) or building its objects (0.15 s a map)."""
     values, scale = tile_values(request)
     size, font = TILE_SIZE[request.kind], FONT_SIZE[request.kind]

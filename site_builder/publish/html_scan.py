@@ -8,7 +8,7 @@ a rebuild parses only the pages that changed.
 Pages are read by lexbor (selectolax), an HTML5 parser: the tree a browser builds, so what is
 checked is what a browser would act on; the content of <template>s is read too. It replaced
 Python's html.parser, five times slower; tests/html_scan_reference.py keeps that reading, and
-tests/test_html_scan.py proves both give the same scan of every built page.
+tests/e2e/test_e2e_html_scan.py proves both give the same scan of every built page.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ overrides (site_builder/theme/, copied to build/theme/: the Pagefind search box)
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -70,16 +72,28 @@ def stage_theme(work_dir: Path) -> str:
     return target.name
 
 
-def without_raw_html_hook(config_file: Path, written: Path) -> Path:
-    """A copy of the configuration `config_file` without the hook of raw_html.py, written to
-    `written` (beside it, so its relative folders stay the same): MkDocs alone on the same pages,
-    the floor the benchmarks measure and what the tests compare the hook's output with."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["hooks"] = [h for h in config.get("hooks") or [] if Path(h) != RAW_HTML_HOOK]
-    if not config["hooks"]:
-        del config["hooks"]
-    written.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return written
+@contextmanager
+def without_raw_html_hook(work_dir: Path) -> Iterator[list[tuple[Path, str]]]:
+    """The configurations a build wrote into `work_dir`, English first, each copied without the
+    hook of raw_html.py, with its edition's folder in the site ("" for the root): MkDocs alone on
+    the same pages, the floor the benchmarks measure and what the tests compare the hook's output
+    with. The copies sit beside the originals (their folders are relative to them) and are
+    removed afterwards."""
+    written = sorted(work_dir.glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
+    copies: list[tuple[Path, str]] = []
+    try:
+        for config_file in written:
+            config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+            config["hooks"] = [h for h in config.get("hooks") or [] if Path(h) != RAW_HTML_HOOK]
+            if not config["hooks"]:
+                del config["hooks"]
+            copy = config_file.with_name(f"alone-{config_file.name}")  # not mkdocs*.yml: never taken for one of the build's
+            copy.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            copies.append((copy, config_file.name.removeprefix("mkdocs").removesuffix(".yml").strip(".")))
+        yield copies
+    finally:
+        for copy, _ in copies:
+            copy.unlink(missing_ok=True)
 
 
 def without_built_in_search(plugins) -> list:

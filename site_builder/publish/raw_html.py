@@ -139,7 +139,7 @@ def anchors(blocks: list[str]) -> set[str]:
     from selectolax.lexbor import LexborHTMLParser
 
     found: set[str] = set()
-    for block in blocks:
+    for block in blocks:  # each on its own: an unclosed comment in one cannot hide the next's ids
         tree = LexborHTMLParser(block)
         found.update(node.attributes["id"] or "" for node in tree.css("[id]"))
         found.update(node.attributes["name"] or "" for node in tree.css("a[name]"))

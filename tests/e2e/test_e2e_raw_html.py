@@ -28,19 +28,12 @@ def _files(folder: Path, skip: str = "") -> dict[str, bytes]:
 def test_mkdocs_alone_builds_the_same_site_from_the_same_pages(which, request, tmp_path):
     site = request.getfixturevalue(which)
     work = site.parent / "build"
-    configs = sorted(work.glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
-    assert configs and all(str(RAW_HTML_HOOK) in c.read_text(encoding="utf-8") for c in configs)
-    bare = []
-    try:
-        for config in configs:  # beside the originals: their folders are relative to them
-            folder = config.name.removeprefix("mkdocs").removesuffix(".yml").strip(".")
-            bare.append((without_raw_html_hook(config, config.with_name(f"bare-{config.name}")), folder))
-            assert "hooks" not in bare[-1][0].read_text(encoding="utf-8")
-        when = DATES[which] or build_date(Path(__file__).resolve().parents[2])
-        run_editions(bare, tmp_path / "bare-site", when)
-    finally:
-        for config, _ in bare:
-            config.unlink()
+    assert all(str(RAW_HTML_HOOK) in c.read_text(encoding="utf-8") for c in work.glob("mkdocs*.yml"))
+    with without_raw_html_hook(work) as alone_configs:
+        assert len(alone_configs) == 2
+        assert all("hooks" not in config.read_text(encoding="utf-8") for config, _ in alone_configs)
+        run_editions(alone_configs, tmp_path / "bare-site", DATES[which] or build_date(Path(__file__).resolve().parents[2]))
+    assert not list(work.glob("alone-*"))  # the copies are removed
     built, alone = _files(site, skip=INDEX_FOLDER), _files(tmp_path / "bare-site")
     assert sorted(built) == sorted(alone)
     assert [name for name in built if built[name] != alone[name]] == []
