@@ -112,7 +112,7 @@ def build_site(
         "config",
         configure_mkdocs,
         read_base_config(paths.config_file),
-        contexts["scripts"],
+        contexts["page_assets"],
         editions,
         paths,
         when,
@@ -168,11 +168,11 @@ def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Sta
 
 def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers, stages: Stages, code: str):
     """Charts, downloads and pages written into build/staging/, then what changed moved into
-    build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
+    build/docs/ (MkDocs' folders); (charts, contexts with "page_assets", generated pages)."""
     hand_written, left_before = stages.run(
         "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r[0].values()))} hand-written files"
     )
-    drawing, scripts = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
+    drawing, page_assets = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
@@ -194,7 +194,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
         lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e), left_before[e.lang]) for e in editions),
         summary=lambda n: f"{n} file(s) changed in {display_path(paths.work_dir, paths.root)}",
     )
-    return drawing.rendered, {**contexts, "scripts": scripts}, generated
+    return drawing.rendered, {**contexts, "page_assets": page_assets}, generated
 
 
 def build_and_check(
@@ -281,7 +281,7 @@ def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> tu
 def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_renderer.ChartWorkers) -> tuple:
     """Every edition's charts, in one call (a spec shared by editions is drawn once), into the site
     root's assets, which every edition links to: their files written and their drawing started
-    (the pages stage waits for it); and the scripts every page loads."""
+    (the pages stage waits for it); and the scripts and stylesheets every page links to."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
     # Charts past the first few of a page are drawn by the reader's browser, not here.
@@ -373,7 +373,7 @@ def write_site_pages(
 
 
 def configure_mkdocs(
-    base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths, when: str
+    base_config: dict, page_assets: chart_renderer.PageAssets, editions: tuple[Edition, ...], paths: BuildPaths, when: str
 ) -> tuple[list[tuple[Path, str]], dict[str, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site) of
     each, and the hash of what all pages of each edition share (incremental.py)."""
@@ -395,7 +395,8 @@ def configure_mkdocs(
             base_config,
             docs_dir=paths.docs_for(e).name,
             site_dir=site_dir,
-            extra_javascript=scripts,
+            extra_javascript=list(page_assets.scripts),
+            extra_css=list(page_assets.stylesheets),
             t=e.t,
             to_site_root=e.to_site_root,
             alternates=alternates,

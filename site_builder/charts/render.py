@@ -21,6 +21,7 @@ from typing import Callable, Collection, Sequence
 from site_builder.charts.cache import cache_folder, is_cached, read_drawing, read_requests, write_drawing, write_requests
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.spec import canonical_json, chart_spec, json_key
+from site_builder.charts.typeface import use_project_fonts
 from site_builder.charts.workers import ChartWorkers
 from site_builder.downloads.csv_files import formula_safe
 from site_builder.errors import BuildError
@@ -94,6 +95,7 @@ class DrawFailed(str):
 
 def render_spec(spec_json: str) -> str:
     """The SVG of one spec, or DrawFailed with the error text (runs in a worker process)."""
+    use_project_fonts()
     import vl_convert
 
     try:

@@ -114,6 +114,7 @@ def site_config(
     site_dir: str,
     extra_javascript: list,
     t: Translations,
+    extra_css: list = (),
     custom_dir: str | None = None,
     to_site_root: str = "",
     alternates: tuple[tuple[str, str, str], ...] = (),
@@ -154,7 +155,7 @@ def site_config(
     config["extra_javascript"] = [
         _under(to_site_root, e) for e in list(config.get("extra_javascript") or []) + list(extra_javascript)
     ]
-    config["extra_css"] = [_under(to_site_root, e) for e in config.get("extra_css") or []]
+    config["extra_css"] = [_under(to_site_root, e) for e in list(config.get("extra_css") or []) + list(extra_css)]
     config["extra"] = {
         **(config.get("extra") or {}),
         "commune_lookup": COMMUNE_LOOKUP + "/",
