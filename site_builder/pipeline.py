@@ -38,6 +38,7 @@ from site_builder.build_run import (
     describe_views,
     display_path,
 )
+from site_builder.dataset.changelog import changelog_text
 from site_builder.dataset.dates import build_date as find_build_date
 from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
@@ -325,16 +326,21 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
         english.citation,
         others,
         citations={lang: c.citation for lang, c in contexts.items()},
+        changelog=changelog_text(site.dataset.changelog) if site.dataset.changelog else "",
     )
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
     unit_files = download_writer.write_unit_files(
         {v.province.id: v.communes for v in site.current + site.former if v.communes}, staging
     )
+    per_province = {f"{pid}.figures": d for pid, d in province_files.items()} | {
+        f"{pid}.units": d for pid, d in unit_files.items()
+    }
     listed = {
         "downloads": tuple(written),
         "province_downloads": province_files,
         "unit_downloads": unit_files,
+        "province_checksums": download_writer.write_folder_checksums(staging, per_province),
         "other_descriptors": {n: d for n, (d, _) in others.items()},
     }
     return {lang: PageContext(**{**c.__dict__, **listed}) for lang, c in contexts.items()}

@@ -160,7 +160,7 @@ def test_a_formula_after_a_line_break_inside_a_cell_is_rejected_and_neutralised(
     path = data_file(project, "figures.csv")
     lines = path.read_text(encoding="utf-8").split("\n")
     quoted = payload.replace('"', '""')
-    lines.append(f'hostile,p63-49,,departments,count,3,exact,,2024,article-en,"{quoted}",,')
+    lines.append(f'hostile,p63-49,,departments,count,3,exact,,2024,article-en,"{quoted}",,,result')
     path.write_bytes("\n".join(lines).encode("utf-8") + b"\n")
     assert any("which a spreadsheet runs as a formula" in p for p in problems(project)), problems(project)
     written = table_csv([{"quote": payload}], ["quote"]).decode("utf-8")

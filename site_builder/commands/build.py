@@ -64,7 +64,7 @@ def run(args) -> int:
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: no such folder; --data-dir names a folder holding reform/ and units/.", file=sys.stderr)
         return 2
-    paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir, work_dir=args.work_dir)
+    paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir, work_dir=getattr(args, "work_dir", None))
     try:
         build_site(paths, workers=args.workers, force=args.force, progress=lambda line: print(line, flush=True))
     except ValidationFailed as failure:

@@ -76,8 +76,15 @@ def load_package(data_root: Path, digests: dict[Path, str] | None = None) -> tup
             current=unit_records["units_after"],
             links=unit_records["unit_changes"],
         )
+    # The country shares provinces.csv (figures name it as their place) but is no province.
+    records = dict(records)  # the reading is kept for the next load: leave it whole
+    places = records.pop("provinces")
     dataset = Dataset(
-        **records, changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""), units=units
+        **records,
+        provinces=tuple(p for p in places if not p.is_country),
+        country=next((p for p in places if p.is_country), None),
+        changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""),
+        units=units,
     )
     return dataset, RawPackage(descriptor=raw.descriptor, tables=raw.tables, others=others)
 

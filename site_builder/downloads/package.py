@@ -16,6 +16,7 @@ from site_builder.incremental import write_fresh
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
+CHANGELOG_NAME = "CHANGELOG.txt"  # not .md: MkDocs would make a page of it
 NUMERIC_TYPES = ("number", "integer")
 
 
@@ -51,6 +52,18 @@ def published_descriptor(descriptor: dict) -> dict:
 def checksums(files: dict[str, bytes]) -> bytes:
     """`sha256sum -c` format, sorted by name."""
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
+
+
+def write_folder_checksums(docs_dir: Path, downloads: dict) -> str:
+    """SHA256SUMS beside files written into one folder of the site (the per-province CSVs), in
+    `sha256sum -c` format: one file of checksums instead of one per row of the data page; its
+    path from the site root ("" when there are no files)."""
+    if not downloads:
+        return ""
+    folder = Path(next(iter(downloads.values())).path).parent
+    lines = "".join(f"{d.sha256}  {d.name}\n" for d in sorted(downloads.values(), key=lambda d: d.name))
+    write_fresh(Path(docs_dir) / folder / "SHA256SUMS", lines.encode("utf-8"))
+    return (folder / "SHA256SUMS").as_posix()
 
 
 def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
@@ -104,6 +117,7 @@ def write_downloads(
     citation: str,
     others: dict[str, tuple[dict, dict]] | None = None,
     citations: dict[str, str] | None = None,
+    changelog: str = "",
 ) -> list[Download]:
     """Write docs_dir/data/ and describe every file written (package order, then package-level files).
 
@@ -111,15 +125,19 @@ def write_downloads(
     is written into its own folder, data/<name>/, and into the zip under <name>/, with its own
     datapackage.json; SHA256SUMS and the zip cover them too. The zip's README is in English
     (README.md) and in every other language of `citations` (language -> how to cite, e.g.
-    README.vi.md)."""
+    README.vi.md). `changelog`, when given, is published as CHANGELOG.txt and goes into the zip."""
     folder = Path(docs_dir) / DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = package_files(descriptor, tables)
+    if changelog:
+        written.append(
+            (CHANGELOG_NAME, changelog.encode("utf-8"), "What changed in the data, release by release", "changelog", "")
+        )
     for name, (other_descriptor, other_tables) in sorted((others or {}).items()):
         (folder / name).mkdir(exist_ok=True)
         written += package_files(other_descriptor, other_tables, prefix=f"{name}/")
     # The zip holds the plain CSVs and the descriptors, not the Excel variants.
-    in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json")}
+    in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json", "changelog")}
     data_files = dict(in_zip)
     for lang, cited in ({"en": citation} | (citations or {})).items():
         in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, cited, others, lang)

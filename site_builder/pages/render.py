@@ -40,6 +40,7 @@ class PageContext:
     province_downloads: dict | None = None  # province id -> Download of its figures CSV
     unit_downloads: dict | None = None  # province id -> Download of its units CSV
     other_descriptors: dict | None = None  # the other packages' datapackage.json by name (units)
+    province_checksums: str = ""  # SHA256SUMS of the per-province files, from the site root
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,16 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             },
             own_data_only=True,
         )
+    if site.country is not None:
+        view = site.country
+        page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
+        yield PageSpec(
+            province_path(view.province),
+            "country.md",
+            t("country.eyebrow"),
+            {"view": view, "group_charts": list(zip(view.groups, page_charts[1:], strict=True))},
+            own_data_only=True,
+        )
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
     for iv in site.indicator_views:
         comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts), strict=True))
@@ -203,6 +214,7 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
         "other_resources": [(name, d.get("title") or name, resource_docs(d)) for name, d in sorted(others.items())],
         "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
         "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
+        "province_checksums": context.province_checksums,
     }
 
 
