@@ -63,6 +63,7 @@ class Rules:
     address_headers: tuple[str, ...]
     limits: dict[str, int]
     scores: dict[str, int]
+    csv: dict  # delimiters, formula_start, max_bytes: the bulk conversion's file rules
 
     def fold(self, text: str) -> str:
         """Lower case, letters without marks (table `letters`), joiners dropped; the rest kept."""
@@ -169,6 +170,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         address_headers=tuple(data["address_headers"]),
         limits=data["limits"],
         scores=data["scores"],
+        csv=data["csv"],
     )
     aliases = {rules.key(short): rules.key(full) for short, full in data["province_aliases"].items()}
     rules.province_aliases.update(aliases)
