@@ -27,6 +27,7 @@ export function makeRules(data) {
     addressHeaders: data.address_headers,
     limits: data.limits,
     scores: data.scores,
+    csv: data.csv,
   };
   for (const [short, full] of Object.entries(data.province_aliases)) rules.provinceAliases.set(key(rules, short), key(rules, full));
   return rules;

@@ -34,23 +34,28 @@
   function findUnits(query) {
     return loadCommunes().then(function (c) {
       if (c.module.tooShort(query)) return [];
-      return c.lookup.find(query).then(function (rows) {
-        return rows.slice(0, MAX_UNITS).map(function (row) { return unitItem(c.module, row); });
+      return c.lookup.find(query).then(function (match) {
+        return Promise.all(match.candidates.slice(0, MAX_UNITS).map(function (candidate) { return unitItem(c, candidate.row); }));
       });
     }).catch(function () { return []; });  // pages are still found without the lookup
   }
 
-  function unitItem(m, row) {
+  function unitItem(c, row) {
     // A former unit leads to the current unit it went to (the main part first); a current one to itself.
-    var target = row[7][0];
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var era = row[0] === "c" ? text("current") : text("former");
-    var where = [era, row[5], row[6]].filter(Boolean).join(" · ");
-    if (row[0] !== "c" && target) where += " → " + text("went-to") + " " + target[1] + " (" + target[3] + ")";
-    var href = new URL(m.unitHref(target || []), root);
-    if (target) li.appendChild(link(href.pathname + href.hash, row[2], null, "h1", where));
-    return li;
+    var target = row[7][0];  // [code, full name, province id, main]
+    return Promise.all([
+      c.lookup.province(row[6]), target ? c.lookup.province(target[2]) : null, row[5] ? c.lookup.district(row[5]) : null,
+    ]).then(function (found) {
+      var li = document.createElement("li");
+      li.className = "md-search-result__item";
+      if (!target) return li;
+      var era = row[0] === "c" ? text("current") : text("former");
+      var where = [era, found[2] ? found[2][2] : "", found[0][1]].filter(Boolean).join(" · ");
+      if (row[0] !== "c") where += " → " + text("went-to") + " " + target[1] + " (" + found[1][1] + ")";
+      var href = new URL(c.module.unitHref(target[0], found[1][2]), root);
+      li.appendChild(link(href.pathname + href.hash, row[3], null, "h1", where));
+      return li;
+    });
   }
 
   function loadPagefind() {
