@@ -42,8 +42,11 @@ def address_cases(rows: list[list], places: dict, per_form: int = 200, seed: int
         pool = current if form == "current_address" else former
         if form == "province_short_form":
             pool = [r for r in former if provinces[r[6]][1] in SHORT_FORMS]
-        for row in rng.sample(pool, per_form):
-            text = _write(form, row, districts.get(row[5]), provinces[row[6]], rules, rng)
+        for row in rng.sample(pool, per_form) if per_form <= len(pool) else rng.choices(pool, k=per_form):
+            district = districts.get(row[5])
+            if district:  # [code, name, full name, type]
+                district = [district[0], district[1], f"{places['district_words'][district[2]]} {district[1]}", district[2]]
+            text = _write(form, row, district, provinces[row[6]], rules, rng)
             cases.append((form, text, row[7][0][0]))
     return cases
 

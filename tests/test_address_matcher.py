@@ -115,8 +115,15 @@ def test_nothing_is_found_for_names_no_unit_has(matcher):
 
 
 def test_a_query_needs_only_the_shards_its_words_may_name(matcher):
-    assert wanted_shards("phuc xa", matcher.rules, matcher.places) == ["phu"]
-    assert wanted_shards("P. Phúc Xá, Q. Ba Đình, TP. Hà Nội", matcher.rules, matcher.places) == ["ba", "bad", "ha", "han", "phu"]
+    shards = matcher.units.shards
+    assert wanted_shards("phuc xa", matcher.rules, matcher.places, shards) == ["phuc"]
+    assert wanted_shards("P. Phúc Xá, Q. Ba Đình, TP. Hà Nội", matcher.rules, matcher.places, shards) == [
+        "ba",
+        "bad",
+        "ha",
+        "han",
+        "phuc",
+    ]
 
 
 def test_the_letter_table_folds_every_vietnamese_letter_as_unicode_decomposes_it():

@@ -72,8 +72,9 @@ def test_a_divided_unit_lists_the_unit_that_took_its_main_part_first(entries):
 def test_shards_hold_every_unit_once_under_the_first_letters_of_its_name(entries):
     shards = lookup_shards(entries)
     assert sum(len(rows) for rows in shards.values()) == len(entries)
-    assert any(r[1] == "00001" and r[0] == "f" for r in shards["phu"])
-    assert all(re.fullmatch(r"[a-z0-9]{1,3}|_", key) for key in shards)  # safe file names
+    assert any(r[1] == "00001" and r[0] == "f" for r in shards["phuc"])  # "phu" would be too big: split by a 4th letter
+    assert all(re.fullmatch(r"[a-z0-9]{1,6}|_", key) for key in shards)  # safe file names
+    assert max(len(rows) for rows in shards.values()) < 300
 
 
 def test_the_lookup_publishes_its_rules_places_and_every_row_beside_the_shards(dataset, entries):

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.addresses.index import Places, UnitIndex
+from site_builder.addresses.index import NAME, Places, UnitIndex, shard_names
 from site_builder.addresses.matcher import AddressMatch, match_address
 from site_builder.addresses.rules import Rules, load_rules
 from site_builder.addresses.table import OUTPUT_COLUMNS, TableError, address_column, output_cells, read_table, write_table
@@ -29,7 +29,8 @@ class AddressMatcher:
     def from_lookup(cls, rows: list[list], places: dict) -> "AddressMatcher":
         """From the lookup's rows and places (views/communes.py; the site's _all.json and _places.json)."""
         rules = load_rules()
-        return cls(rules, Places(rules, places), UnitIndex(rules).add(rows))
+        shards = set(shard_names([rules.key(row[NAME]) for row in rows], rules).values())
+        return cls(rules, Places(rules, places), UnitIndex(rules, shards).add(rows))
 
     @classmethod
     def from_data(cls, data_dir: Path) -> "AddressMatcher":

@@ -19,6 +19,36 @@ from site_builder.addresses.rules import Rules
 ERA, CODE, NAME, FULL_NAME, TYPE, DISTRICT, PROVINCE, TARGETS, DISTRICTS, PROVINCES = range(10)
 
 
+def shard_names(keys: list[str], rules: Rules) -> dict[str, str]:
+    """Each name key's shard: its first `shard_letters` letters, or more where that many would hold
+    more than `shard_rows` rows ("phucxa" -> "phuc" when "phu" is too big). `keys` has one entry
+    per row, so a key's weight is its number of rows."""
+    limits, shards = rules.limits, {}
+
+    def split(group: list[str], letters: int) -> None:
+        prefixes: dict[str, list[str]] = defaultdict(list)
+        for key in group:
+            prefixes[key[:letters]].append(key)
+        for prefix, keys in prefixes.items():
+            longer = [k for k in keys if len(k) > letters]
+            if len(keys) > limits["shard_rows"] and letters < limits["shard_letters_most"] and longer:
+                shards.update({k: prefix or "_" for k in keys if len(k) <= letters})
+                split(longer, letters + 1)
+            else:
+                shards.update({k: prefix or "_" for k in keys})
+
+    split(list(keys), limits["shard_letters"])
+    return shards
+
+
+def shard_of(key: str, shards: set[str], rules: Rules) -> str:
+    """The shard a name key lives in, given the names of every shard (keys.json)."""
+    for letters in range(rules.limits["shard_letters_most"], rules.limits["shard_letters"], -1):
+        if len(key) >= letters and key[:letters] in shards:
+            return key[:letters]
+    return key[: rules.limits["shard_letters"]] or "_"
+
+
 def deletions(key: str) -> list[str]:
     """The key with one letter left out, each way: "dakha" -> ["akha", "dkha", "daha", "daka", "dakh"]."""
     return [key[:i] + key[i + 1 :] for i in range(len(key))]
@@ -43,7 +73,7 @@ class Places:
     def __init__(self, rules: Rules, data: dict):
         self.rules = rules
         self.provinces = {row[0]: row for row in data["provinces"]}  # id -> [id, name, slug, type]
-        self.districts = {row[0]: row for row in data["districts"]}  # code -> [code, name, full name, type, province id]
+        self.districts = {row[0]: row for row in data["districts"]}  # code -> [code, name, type, province id]
         self.province_keys = {pid: rules.key(row[1]) for pid, row in self.provinces.items()}
         self.district_keys = {code: rules.key(row[1]) for code, row in self.districts.items()}
         self.province_set = set(self.province_keys.values()) | set(rules.province_aliases)
@@ -55,6 +85,7 @@ class UnitIndex:
     """Rows by the key of their name, and by every key one letter shorter (for misspellings)."""
 
     rules: Rules
+    shards: set[str]  # the name of every shard (keys.json): a misspelling is looked for in its own shard
     by_key: dict[str, list[list]] = field(default_factory=lambda: defaultdict(list))
     by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -78,6 +109,6 @@ class UnitIndex:
             if shorter in self.by_key:
                 near.add(shorter)
             near |= self.by_deletion.get(shorter, set())
-        shard = self.rules.shard(key)
-        keys = sorted(k for k in near if self.rules.shard(k) == shard and one_edit_apart(k, key))
+        shard = shard_of(key, self.shards, self.rules)
+        keys = sorted(k for k in near if shard_of(k, self.shards, self.rules) == shard and one_edit_apart(k, key))
         return [row for k in keys for row in self.by_key[k]]

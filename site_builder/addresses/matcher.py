@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.addresses.index import CODE, DISTRICTS, ERA, NAME, PROVINCES, TARGETS, TYPE, Places, UnitIndex
+from site_builder.addresses.index import CODE, DISTRICTS, ERA, NAME, PROVINCES, TARGETS, TYPE, Places, UnitIndex, shard_of
 from site_builder.addresses.rules import Rules, Word
 
 
@@ -129,10 +129,10 @@ def name_spans(reading: Reading, longest: int) -> list[tuple[int, int, str]]:
     ]
 
 
-def wanted_shards(text: str, rules: Rules, places: Places) -> list[str]:
+def wanted_shards(text: str, rules: Rules, places: Places, shards: set[str]) -> list[str]:
     """The lookup's shards an address needs: those of the spans its unit's name may be."""
     reading = read_address(text, rules, places)
-    return sorted({rules.shard(key) for _, _, key in name_spans(reading, rules.limits["name_words"])})
+    return sorted({shard_of(key, shards, rules) for _, _, key in name_spans(reading, rules.limits["name_words"])})
 
 
 def match_address(text: str, rules: Rules, places: Places, units: UnitIndex) -> AddressMatch:

@@ -86,10 +86,6 @@ class Rules:
         """A name's words without spaces ("Đắk Hà" -> "dakha"), as the matcher compares names."""
         return "".join(self.name_words(name))
 
-    def shard(self, key: str) -> str:
-        """The lookup's shard of a name key: its first letters ("phucxa" -> "phu")."""
-        return key[: self.limits["shard_letters"]] or "_"
-
     def read(self, address: str) -> tuple[Word, ...]:
         """The address as words, type words marked, ignored words ("Việt Nam") left out."""
         raw = self._without_ignored(self._raw_words(address))

@@ -53,7 +53,15 @@ export const nameWords = (rules, name) => rawWords(rules, name).map(([w]) => w);
 export const key = (rules, name) => nameWords(rules, name).join("");
 /** A name's words as written, lower case, without spaces: "Đắk Hà" -> "đắkhà". */
 export const markedKey = (rules, name) => rawWords(rules, name).map(([, m]) => m).join("");
-export const shard = (rules, k) => k.slice(0, rules.limits.shard_letters) || "_";
+
+/** The shard a name key lives in, given the name of every shard (keys.json): the longest of its
+ * prefixes that names one, else its first `shard_letters` letters (index.py `shard_of`). */
+export function shardOf(rules, shards, k) {
+  for (let letters = rules.limits.shard_letters_most; letters > rules.limits.shard_letters; letters--) {
+    if (k.length >= letters && shards.has(k.slice(0, letters))) return k.slice(0, letters);
+  }
+  return k.slice(0, rules.limits.shard_letters) || "_";
+}
 
 function splitGlued(rules, word, marked) {
   const match = /^([a-z]+)([0-9]+)$/.exec(word);
@@ -156,8 +164,9 @@ function oneEditApart(a, b) {
   return s.slice(i) === l.slice(i + 1);
 }
 
-/** Rows by the key of their name, and by every key one letter shorter (for misspellings). */
-export function makeUnitIndex(rules) {
+/** Rows by the key of their name, and by every key one letter shorter (for misspellings, looked
+ * for in their own shard: `shards` names every shard). */
+export function makeUnitIndex(rules, shards) {
   const byKey = new Map();
   const byDeletion = new Map();
   return {
@@ -182,7 +191,8 @@ export function makeUnitIndex(rules) {
         if (byKey.has(shorter)) near.add(shorter);
         for (const other of byDeletion.get(shorter) || []) near.add(other);
       }
-      const keys = [...near].filter((other) => shard(rules, other) === shard(rules, k) && oneEditApart(other, k)).sort();
+      const own = shardOf(rules, shards, k);
+      const keys = [...near].filter((other) => shardOf(rules, shards, other) === own && oneEditApart(other, k)).sort();
       return keys.flatMap((other) => byKey.get(other));
     },
   };
@@ -253,9 +263,9 @@ function nameSpans(reading, longest) {
 }
 
 /** The lookup's shards an address needs: those of the spans its unit's name may be. */
-export function wantedShards(rules, places, text) {
+export function wantedShards(rules, places, shards, text) {
   const reading = readAddress(rules, places, text);
-  return [...new Set(nameSpans(reading, rules.limits.name_words).map(([, , k]) => shard(rules, k)))].sort();
+  return [...new Set(nameSpans(reading, rules.limits.name_words).map(([, , k]) => shardOf(rules, shards, k)))].sort();
 }
 
 function findPlace(reading, keys, level, explained) {

@@ -7,7 +7,7 @@
  * A query fetches the rules, the places and only the shards its words may name
  * (address-matcher.js `wantedShards`); the bulk conversion fetches _all.json once. */
 
-import { makePlaces, makeRules, makeUnitIndex, matchAddress, shard, wantedShards, key } from "./address-matcher.js";
+import { makePlaces, makeRules, makeUnitIndex, matchAddress, wantedShards, key } from "./address-matcher.js";
 
 /** A lookup reading the files under `folder` (a URL ending in /). */
 export function communeLookup(folder) {
@@ -23,7 +23,7 @@ export function communeLookup(folder) {
     base = base || Promise.all([fetchJson("_rules.json"), fetchJson("_places.json"), fetchJson("keys.json")])
       .then(([rulesData, placesData, keys]) => {
         const rules = makeRules(rulesData);
-        return { rules, places: makePlaces(rules, placesData), keys: new Set(keys) };
+        return { rules, places: makePlaces(rules, placesData), keys: new Set(keys), districtWords: placesData.district_words };
       });
     return base;
   }
@@ -36,16 +36,16 @@ export function communeLookup(folder) {
   /** The match of one address ({status, candidates, codes}), fetching only the shards it needs. */
   async function find(text) {
     const { rules, places, keys } = await ready();
-    const wanted = wantedShards(rules, places, text).filter((name) => keys.has(name));
+    const wanted = wantedShards(rules, places, keys, text).filter((name) => keys.has(name));
     const parts = await Promise.all(wanted.map(shardRows));
-    const units = makeUnitIndex(rules).add(parts.flat());
+    const units = makeUnitIndex(rules, keys).add(parts.flat());
     return matchAddress(rules, places, units, text);
   }
 
   /** A matcher over every unit, for converting many addresses: match(text) -> {status, candidates, codes}. */
   async function everyUnit() {
-    everything = everything || Promise.all([ready(), fetchJson("_all.json")]).then(([{ rules, places }, rows]) => {
-      const units = makeUnitIndex(rules).add(rows);
+    everything = everything || Promise.all([ready(), fetchJson("_all.json")]).then(([{ rules, places, keys }, rows]) => {
+      const units = makeUnitIndex(rules, keys).add(rows);
       return { rules, places, match: (text) => matchAddress(rules, places, units, text) };
     });
     return everything;
@@ -54,7 +54,11 @@ export function communeLookup(folder) {
   /** [id, name, slug, type] of a province of either era. */
   const province = async (id) => (await ready()).places.provinces.get(id) || [id, id, "", ""];
   /** [code, name, full name, type, province id] of a former district. */
-  const district = async (code) => (await ready()).places.districts.get(code) || null;
+  async function district(code) {
+    const { places, districtWords } = await ready();
+    const row = places.districts.get(code);
+    return row ? [row[0], row[1], `${districtWords[row[2]]} ${row[1]}`, row[2], row[3]] : null;
+  }
 
   return { find, everyUnit, province, district, ready };
 }
@@ -73,5 +77,3 @@ export function tooShort(text, rules) {
   const letters = rules ? key(rules, text) : text.replace(/[^\p{L}\p{N}]/gu, "");
   return letters.length < 3;
 }
-
-export { shard };
