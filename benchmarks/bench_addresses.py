@@ -190,7 +190,7 @@ def bytes_per_query(site: Path) -> list[str]:
                 page = context.new_page()
                 page.goto(server.url("communes/"), wait_until="networkidle")
                 responses: list = []
-                page.on("response", responses.append)
+                page.on("response", lambda r, seen=responses: seen.append(r))
                 page.fill("#commune-query", query)
                 page.wait_for_function("() => document.getElementById('commune-finder').hasAttribute('data-match')")
                 page.wait_for_load_state("networkidle")
@@ -199,9 +199,8 @@ def bytes_per_query(site: Path) -> list[str]:
                     for r in responses
                     if "/communes/lookup/" in r.url
                 ]
-                scripts = sum(
-                    int(r.all_headers().get("content-length") or len(r.body())) for r in responses if r.url.endswith(".js")
-                )
+                ours = [r for r in responses if "/assets/search/" in r.url and r.url.endswith(".js")]  # not Material's bundle
+                scripts = sum(int(r.all_headers().get("content-length") or len(r.body())) for r in ours)
                 size = sum(n for _, n in data)
                 lines.append(f"| {query} | {len(data)} | {size:,} | {scripts:,} | {size + scripts:,} |")
                 context.close()
