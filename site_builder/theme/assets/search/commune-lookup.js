@@ -60,7 +60,18 @@ export function communeLookup(folder) {
     return row ? [row[0], row[1], `${districtWords[row[2]]} ${row[1]}`, row[2], row[3]] : null;
   }
 
-  return { find, everyUnit, province, district, ready };
+  /** One unit as the header search shows it (a former one leads to where its main part went):
+   * {title, where, href relative to the edition's root}; `text(name)` gives the edition's words. */
+  async function summary(row, text) {
+    const target = row[7][0];
+    if (!target) return null;
+    const [own, theirs, place] = await Promise.all([province(row[6]), province(target[2]), row[5] ? district(row[5]) : null]);
+    let where = [row[0] === "c" ? text("current") : text("former"), place ? place[2] : "", own[1]].filter(Boolean).join(" · ");
+    if (row[0] !== "c") where += ` → ${text("went-to")} ${target[1]} (${theirs[1]})`;
+    return { title: row[3], where, href: unitHref(target[0], theirs[2]) };
+  }
+
+  return { find, everyUnit, province, district, ready, summary };
 }
 
 /** Lower case, without marks, one space between words: to compare a page's title with a query. */

@@ -35,27 +35,17 @@
     return loadCommunes().then(function (c) {
       if (c.module.tooShort(query)) return [];
       return c.lookup.find(query).then(function (match) {
-        return Promise.all(match.candidates.slice(0, MAX_UNITS).map(function (candidate) { return unitItem(c, candidate.row); }));
+        return Promise.all(match.candidates.slice(0, MAX_UNITS).map(function (found) { return c.lookup.summary(found.row, text); }));
+      }).then(function (units) {
+        return units.filter(Boolean).map(function (unit) {
+          var li = document.createElement("li");
+          li.className = "md-search-result__item";
+          var href = new URL(unit.href, root);
+          li.appendChild(link(href.pathname + href.hash, unit.title, null, "h1", unit.where));
+          return li;
+        });
       });
     }).catch(function () { return []; });  // pages are still found without the lookup
-  }
-
-  function unitItem(c, row) {
-    // A former unit leads to the current unit it went to (the main part first); a current one to itself.
-    var target = row[7][0];  // [code, full name, province id, main]
-    return Promise.all([
-      c.lookup.province(row[6]), target ? c.lookup.province(target[2]) : null, row[5] ? c.lookup.district(row[5]) : null,
-    ]).then(function (found) {
-      var li = document.createElement("li");
-      li.className = "md-search-result__item";
-      if (!target) return li;
-      var era = row[0] === "c" ? text("current") : text("former");
-      var where = [era, found[2] ? found[2][2] : "", found[0][1]].filter(Boolean).join(" · ");
-      if (row[0] !== "c") where += " → " + text("went-to") + " " + target[1] + " (" + found[1][1] + ")";
-      var href = new URL(c.module.unitHref(target[0], found[1][2]), root);
-      li.appendChild(link(href.pathname + href.hash, row[3], null, "h1", where));
-      return li;
-    });
   }
 
   function loadPagefind() {
