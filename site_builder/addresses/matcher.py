@@ -6,9 +6,10 @@
    part, after a type word, a number or a place; anywhere in a part without any type word.
    The lookup fetches only the shards of those spans (`wanted_shards`): the same rule in the
    browser, so both see the same candidates.
-3. Each unit whose name is such a span (or one letter off, when no name is exactly it) is
-   scored: its district and province found elsewhere in the address, the type word before it,
-   the words left unexplained after the first explained one, the era the address reads in.
+3. Each unit whose name is such a span (or one letter off, in the same shard, when no name is
+   exactly it) is scored: its district and province found elsewhere in the address, the type
+   word before it, its marks as written, the words left unexplained before and after it, and the
+   era the address reads in (with a district: the old one).
 4. The best score wins; several units with the best score that lead to different current units
    make the answer ambiguous. assets/search/address-matcher.js is this module in JavaScript.
 """

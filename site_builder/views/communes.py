@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from site_builder.addresses.index import NAME, shard_names
 from site_builder.addresses.rules import RULES_FILE, load_rules
-from site_builder.dataset.model import Dataset, Province, Units
+from site_builder.dataset.model import Province, Units
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the search index folds each of ~20,000 words
@@ -122,10 +122,6 @@ def commune_lookup(provinces: tuple[Province, ...], units: Units) -> dict[str, o
     files["_places"] = lookup_places(provinces, units)
     files["_rules"] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     return files
-
-
-def dataset_lookup(dataset: Dataset) -> dict[str, object]:
-    return commune_lookup(dataset.provinces, dataset.units)
 
 
 def _unique(items: list[str]) -> list[str]:
