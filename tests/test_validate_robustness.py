@@ -140,7 +140,7 @@ def test_missing_data_folder_is_one_problem_not_an_exception(tmp_path):
 def test_resource_that_is_not_an_object_is_named(project):
     edit_descriptor(project, lambda d: d["resources"].append("figures.csv"))
     assert problems(project) == [
-        'datapackages/reform/datapackage.json: Resource 8 needs a "name" and a relative "path" inside the package.'
+        'datapackages/reform/datapackage.json: Resource 9 needs a "name" and a relative "path" inside the package.'
     ]
 
 
@@ -232,7 +232,7 @@ def test_value_that_is_not_a_number_in_a_before_after_group_is_only_a_type_probl
 def test_summary_line_counts_packages_resources_and_rows(project, capsys):
     assert main(["validate", "--root", str(project)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("Checked 1 package, 7 resources, ") and err.rstrip().endswith(": no problems.")
+    assert err.startswith("Checked 1 package, 8 resources, ") and err.rstrip().endswith(": no problems.")
 
 
 def test_problem_count_goes_to_stderr_and_problems_to_stdout(project, capsys):

@@ -25,6 +25,7 @@ from site_builder.dataset.model import (
     Succession,
     UnitCount,
     UnitLink,
+    UnitResolution,
     Units,
 )
 from site_builder.dataset.reading import read_package_files
@@ -43,6 +44,7 @@ RECORDS = {
     "indicators": Indicator,
     "figures": Figure,
     "disagreements": Disagreement,
+    "unit_resolutions": UnitResolution,
 }
 
 

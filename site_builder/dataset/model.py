@@ -60,6 +60,18 @@ class Succession:
 
 
 @dataclass(frozen=True)
+class UnitResolution:
+    """The Standing Committee's resolution that arranged a current province's commune-level units."""
+
+    province_id: str  # p34-..
+    resolution: str  # the number as the source writes it; "" when it gives none
+    adopted: str
+    source_id: str
+    quote: str  # verbatim, in the source's language
+    notes: str
+
+
+@dataclass(frozen=True)
 class UnitCount:
     province_id: str
     as_of: str
@@ -205,6 +217,7 @@ class Dataset:
     changelog: tuple[ChangelogEntry, ...] = ()
     units: Units = Units()
     country: Province | None = None  # the row of provinces.csv for Vietnam as a whole (vn)
+    unit_resolutions: tuple[UnitResolution, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import jinja2
 from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
+from site_builder.pages.communes import browse_page, convert_page, lookup_page
 from site_builder.pages.dictionary import resource_docs
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
@@ -133,17 +134,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     )
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
-    yield PageSpec(
-        "communes.md",
-        "communes.md",
-        t("communes.title"),
-        {
-            "units_before": len(site.dataset.units.former),
-            "units_after": len(site.dataset.units.current),
-            "lookup": COMMUNE_LOOKUP + "/",
-            "labels": commune_labels(t),
-        },
-    )
+    yield from commune_pages(site, t)
     for view in site.current + site.former:
         page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
         yield PageSpec(
@@ -183,12 +174,13 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
 
 
-def commune_labels(t: Translations) -> dict[str, str]:
-    """The interface text assets/search/communes.js shows, from the edition's translations."""
-    keys = ("hint", "loading", "none", "one", "other", "more", "failed", "former", "current", "went_to", "not_linked")
-    labels = {key: t(f"communes.js.{key}") for key in keys}
-    labels.update({f"type.{kind}": t(f"communes.type.{kind}") for kind in ("commune", "ward", "township", "special_zone")})
-    return labels
+def commune_pages(site: Site, t: Translations) -> Iterator[PageSpec]:
+    """ "Find your commune", the bulk conversion and the browsing by former province (pages/communes.py)."""
+    yield PageSpec("communes.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
+    yield PageSpec(
+        "communes/convert.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
+    )
+    yield PageSpec("communes/browse.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
 
 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:
