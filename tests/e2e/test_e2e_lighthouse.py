@@ -24,7 +24,7 @@ from fixtures.build.project import REPO
 
 # One worker runs every Lighthouse test in turn (make test: --dist loadgroup): two at once on
 # one machine would time each other.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lighthouse")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="lighthouse")]
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # as conftest.py finds it
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
