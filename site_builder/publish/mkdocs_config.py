@@ -97,8 +97,9 @@ def without_raw_html_hook(work_dir: Path) -> Iterator[list[tuple[Path, str]]]:
     """The configurations a build wrote into `work_dir`, English first, each copied without the
     hook of raw_html.py, with its edition's folder in the site ("" for the root): MkDocs alone on
     the same pages, the floor the benchmarks measure and what the tests compare the hook's output
-    with. The copies sit beside the originals (their folders are relative to them) and are
-    removed afterwards."""
+    with. The other hooks stay (sanitise.py and csp.py change what the pages hold, so the floor
+    makes the same pages). The copies sit beside the originals (their folders are relative to
+    them) and are removed afterwards."""
     written = sorted(work_dir.glob("mkdocs*.yml"), key=lambda p: (p.name != "mkdocs.yml", p.name))
     copies: list[tuple[Path, str]] = []
     try:
