@@ -79,7 +79,7 @@ def test_every_page_type_runs_with_no_policy_violation(page, server, edition):
         assert violations(page, messages) == [], path
 
 
-def test_charts_search_lookup_and_png_run_under_the_policy(page, server):
+def test_an_interactive_chart_and_its_png_run_under_the_policy(page, server):
     messages = watched(page)
     page.goto(server.url("provinces/quang-ngai/"))
     figure = page.locator("figure.chart:not(.chart-deferred)").first
@@ -91,9 +91,20 @@ def test_charts_search_lookup_and_png_run_under_the_policy(page, server):
     with page.expect_download() as download:
         figure.locator(".chart-downloads button").first.click()
     assert download.value.suggested_filename.endswith(".png")
+    assert violations(page, messages) == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_search_runs_pagefind_under_the_policy(page, server, edition):
+    messages = watched(page)
+    page.goto(server.url(edition))
     page.locator(".site-search .md-search__input").fill("Quảng Ngãi")  # Pagefind: WebAssembly
     page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
     assert violations(page, messages) == []
+
+
+def test_the_commune_lookup_runs_under_the_policy(page, server):
+    messages = watched(page)
     page.goto(server.url("communes/"))
     page.fill("#commune-query", "phuc xa")
     page.wait_for_function("() => document.querySelectorAll('#commune-results li').length > 0")
