@@ -103,6 +103,17 @@ def test_the_search_runs_pagefind_under_the_policy(page, server, edition):
     assert violations(page, messages) == []
 
 
+def test_the_search_without_its_worker_runs_pagefind_in_the_page_under_the_policy(page, server):
+    # Pagefind runs its WebAssembly in a worker, which the page's policy does not reach; where the
+    # worker fails it runs it in the page, which needs 'wasm-unsafe-eval'.
+    messages = watched(page)
+    page.route("**/pagefind-worker.js", lambda route: route.fulfill(status=404, body=""))
+    page.goto(server.url(""))
+    page.locator(".site-search .md-search__input").fill("Quảng Ngãi")
+    page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
+    assert violations(page, messages) == []
+
+
 def test_the_commune_lookup_runs_under_the_policy(page, server):
     messages = watched(page)
     page.goto(server.url("communes/"))
