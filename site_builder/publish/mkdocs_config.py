@@ -159,21 +159,7 @@ def site_config(
     config["site_dir"] = site_dir
     config["use_directory_urls"] = True
     config["strict"] = True
-    theme = {key: value for key, value in (base.get("theme") or {"name": "material"}).items() if key != "language"}
-    theme["language"] = t.lang
-    theme["font"] = False  # system fonts: no request to Google Fonts
-    if custom_dir:
-        theme["custom_dir"] = custom_dir
-    theme["features"] = [f for f in theme.get("features") or [] if not str(f).startswith("search.")]
-    palettes = theme.get("palette")
-    if isinstance(palettes, list):  # the light/dark switch's label is interface text too
-        theme["palette"] = [
-            {**p, "toggle": {**p["toggle"], "name": t("theme.to_light" if p.get("scheme") == "slate" else "theme.to_dark")}}
-            if isinstance(p, dict) and isinstance(p.get("toggle"), dict)
-            else p
-            for p in palettes
-        ]
-    config["theme"] = theme
+    config["theme"] = _theme(base.get("theme") or {"name": "material"}, t, custom_dir)
     config["copyright"] = t("site.copyright")
     config["nav"] = [{t(key): path} for key, path in NAV]
     config["extra_javascript"] = [_under(to_site_root, e) for e in extra_javascript]
@@ -189,6 +175,26 @@ def site_config(
     if alternates:  # the language switch (theme/partials/alternate.html)
         config["extra"]["alternate"] = [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]
     return config
+
+
+def _theme(theme: dict, t: Translations, custom_dir: str | None) -> dict:
+    """The theme's settings of mkdocs.yml with the edition's language, no web fonts, no search
+    feature (search is Pagefind's), the overrides' folder, and the palette toggle's labels."""
+    theme = {key: value for key, value in theme.items() if key != "language"}
+    theme["language"] = t.lang
+    theme["font"] = False  # system fonts: no request to Google Fonts
+    if custom_dir:
+        theme["custom_dir"] = custom_dir
+    theme["features"] = [f for f in theme.get("features") or [] if not str(f).startswith("search.")]
+    palettes = theme.get("palette")
+    if isinstance(palettes, list):  # the light/dark switch's label is interface text too
+        theme["palette"] = [
+            {**p, "toggle": {**p["toggle"], "name": t("theme.to_light" if p.get("scheme") == "slate" else "theme.to_dark")}}
+            if isinstance(p, dict) and isinstance(p.get("toggle"), dict)
+            else p
+            for p in palettes
+        ]
+    return theme
 
 
 def _under(prefix: str, entry):
