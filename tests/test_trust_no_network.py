@@ -136,7 +136,12 @@ def test_the_commands_open_no_connection_to_a_referenced_server(tmp_path, server
 def test_the_commands_run_to_their_end_without_a_network(tmp_path):
     unshare = shutil.which("unshare")
     if unshare is None or subprocess.run([unshare, "-rn", "true"], capture_output=True, check=False).returncode != 0:
-        pytest.fail("This test needs `unshare -rn` (util-linux, user namespaces) to run the commands without a network.")
+        pytest.fail(
+            "This test needs `unshare -rn` (util-linux) to run the commands in a network namespace without network: "
+            "install util-linux, and allow user namespaces (on Ubuntu 24.04: "
+            "`sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`), then run it again.",
+            pytrace=False,
+        )
     url = "http://192.0.2.1/"  # TEST-NET-1: an address that is nowhere
     hostile = whole_project(tmp_path / "hostile")
     edit_descriptor(hostile, lambda d: every_reference(d, url))
