@@ -131,3 +131,18 @@ def test_a_removed_constraint_is_shown_field_by_field(repo, capsys, monkeypatch)
 )
 def test_each_schema_change_is_a_line_of_its_own(repo, capsys, monkeypatch, edit, shown):
     assert shown in schema_change(repo, capsys, monkeypatch, edit)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"resources": [], "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"resources": [], "d": "' + b"x" * 1_100_000 + b'"}',
+        b'{"resources": [], "d": "\xff"}',
+    ],
+    ids=["deep", "huge", "not-utf8"],
+)
+def test_a_descriptor_the_diff_cannot_read_is_a_note_not_a_traceback(repo, capsys, monkeypatch, data):
+    (repo / "datapackages" / "reform" / "datapackage.json").write_bytes(data)
+    out = comment(repo, capsys, monkeypatch)
+    assert "datapackages/reform/datapackage.json could not be read" in out
