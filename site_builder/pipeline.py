@@ -57,7 +57,14 @@ from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
-from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.staging import (
+    files_as_left,
+    hand_written_pages,
+    prepare_docs,
+    sync_folder,
+    write_commune_lookup,
+    write_pages,
+)
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
@@ -407,12 +414,17 @@ def configure_mkdocs(
             to_site_root=e.to_site_root,
             alternates=alternates,
             custom_dir=theme,
+            hand_written=hand_written_pages(paths.docs_dir / e.folder if e.folder else paths.docs_dir, EDITION_OTHERS),
         )
         write_config(config, config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
     return configs, site_wide
+
+
+# The folders of docs/ that hold an edition's own pages (docs/vi/), never English pages.
+EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 
 
 def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
