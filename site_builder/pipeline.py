@@ -44,7 +44,7 @@ from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
-from site_builder.incremental import BuildRecord
+from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
@@ -68,6 +68,9 @@ from site_builder.publish.staging import (
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
+
+# The file the bulk conversion page offers to try (communes/sample-addresses.csv).
+SAMPLE_ADDRESSES = Path(__file__).resolve().parent / "addresses" / "sample-addresses.csv"
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
@@ -380,8 +383,9 @@ def write_site_pages(
         pages = {md_path: drawing.inline(text) for md_path, text in pages.items()}
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
-    # The "Find your commune" lookup, once at the site root for every edition.
+    # The "Find your commune" lookup and the conversion page's sample file, once at the site root for every edition.
     write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
+    write_fresh(paths.staging_docs / "communes" / SAMPLE_ADDRESSES.name, SAMPLE_ADDRESSES.read_bytes())
     return generated
 
 
