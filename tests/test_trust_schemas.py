@@ -6,13 +6,14 @@ and never published. Descriptors too deep or too large get a sentence, never a t
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from helpers import append, figure, found, problems
 from site_builder.dataset.pinned import pinned_copy, with_pinned_schemas
 from site_builder.errors import BuildError
-from trust_fixtures import descriptor_file, edit_descriptor, field, resource
+from trust_fixtures import descriptor_file, edit_descriptor, field, json_path, resource
 
 DESCRIPTOR = "datapackages/reform/datapackage.json"
 UNIT_COUNTS = "datapackages/reform/unit_counts.csv"
@@ -51,7 +52,7 @@ def test_a_minimum_removed_is_a_difference_and_a_negative_count_is_still_refused
     path.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n", encoding="utf-8")
     found_messages = messages(project)
     assert any(
-        m.startswith(f"{DESCRIPTOR}: $.resources[3].schema.fields[3].constraints.minimum: ")
+        m.startswith(f"{DESCRIPTOR}: {json_path('unit_counts', 'communes')}.constraints.minimum: ")
         and 'constraint "minimum" removed (was 0)' in m
         and "site_builder/dataset/pinned/reform.json" in m
         for m in found_messages
@@ -65,7 +66,7 @@ def test_a_slug_pattern_removed_still_refuses_a_slug_that_leaves_the_folder(proj
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(",quang-ngai,", ",../../../escape,", 1), encoding="utf-8")
     found_messages = messages(project)
-    assert any("$.resources[1].schema.fields[4].constraints.pattern" in m for m in found_messages), found_messages
+    assert any(f"{json_path('provinces', 'slug')}.constraints.pattern" in m for m in found_messages), found_messages
     assert any("../../../escape" in m and m.startswith("datapackages/reform/provinces.csv:") for m in found_messages)
 
 
@@ -74,16 +75,24 @@ def test_a_slug_pattern_removed_still_refuses_a_slug_that_leaves_the_folder(proj
     [
         (
             lambda d: d["resources"].append({**resource(d, "sources"), "name": "extra"}),
-            "$.resources[7]",
+            f"$.resources[{len(pinned_copy('reform')['resources'])}]",
             'resource "extra": resource added',
         ),
-        (lambda d: resource(d, "figures").update(name="numbers"), "$.resources[5]", 'resource "numbers": resource added'),
-        (lambda d: d["resources"].pop(6), "$.resources[6]", 'resource "disagreements": resource removed'),
-        (lambda d: field(d, "figures", "value").update(type="string"), "$.resources[5].schema.fields[5].type", "type changed"),
-        (lambda d: resource(d, "figures")["schema"]["fields"].pop(), "$.resources[5].schema.fields[12]", "field removed"),
-        (lambda d: resource(d, "figures").update(path="../../figures.csv"), "$.resources[5].path", 'key "path" changed'),
-        (lambda d: resource(d, "figures")["schema"].pop("foreignKeys"), "$.resources[5].schema.foreignKeys", "removed"),
-        (lambda d: field(d, "sources", "url").update(format="default"), "$.resources[0].schema.fields[4].format", "changed"),
+        (lambda d: resource(d, "figures").update(name="numbers"), json_path("figures"), 'resource "numbers": resource added'),
+        (
+            lambda d: d["resources"].remove(resource(d, "disagreements")),
+            json_path("disagreements"),
+            'resource "disagreements": resource removed',
+        ),
+        (lambda d: field(d, "figures", "value").update(type="string"), json_path("figures", "value") + ".type", "type changed"),
+        (
+            lambda d: resource(d, "figures")["schema"]["fields"].pop(),
+            json_path("figures", resource(pinned_copy("reform"), "figures")["schema"]["fields"][-1]["name"]),
+            "field removed",
+        ),
+        (lambda d: resource(d, "figures").update(path="../../figures.csv"), json_path("figures") + ".path", 'key "path" changed'),
+        (lambda d: resource(d, "figures")["schema"].pop("foreignKeys"), json_path("figures") + ".schema.foreignKeys", "removed"),
+        (lambda d: field(d, "sources", "url").update(format="default"), json_path("sources", "url") + ".format", "changed"),
         (lambda d: d.update(name="other"), "$.name", 'must be "reform"'),
     ],
     ids=["added", "renamed", "removed", "type", "field", "path", "keys", "format", "name"],
@@ -98,7 +107,7 @@ def test_the_build_refuses_a_package_whose_schema_differs(project):
     from site_builder.dataset.load import load_package
 
     edit_descriptor(project, lambda d: field(d, "figures", "value")["constraints"].update(maximum=10**30))
-    with pytest.raises(BuildError, match=r"\$\.resources\[5\]\.schema\.fields\[5\]\.constraints\.maximum"):
+    with pytest.raises(BuildError, match=re.escape(json_path("figures", "value") + ".constraints.maximum")):
         load_package(project / "datapackages")
 
 
@@ -119,11 +128,14 @@ def test_a_package_the_code_does_not_know_is_refused(project):
 @pytest.mark.parametrize(
     ("edit", "path"),
     [
-        (lambda d: resource(d, "figures").update(extrapaths=["https://example.org/more.csv"]), "$.resources[5].extrapaths"),
+        (
+            lambda d: resource(d, "figures").update(extrapaths=["https://example.org/more.csv"]),
+            json_path("figures") + ".extrapaths",
+        ),
         (lambda d: d.update(homepage="https://example.org"), "$.homepage"),
         (lambda d: d.update({"x-anything": {"deep": True}}), '$["x-anything"]'),
-        (lambda d: resource(d, "sources").update(dialect={"csv": {"delimiter": ";"}}), "$.resources[0].dialect"),
-        (lambda d: resource(d, "sources").update(compression="zip", innerpath="a.csv"), "$.resources[0].compression"),
+        (lambda d: resource(d, "sources").update(dialect={"csv": {"delimiter": ";"}}), json_path("sources") + ".dialect"),
+        (lambda d: resource(d, "sources").update(compression="zip", innerpath="a.csv"), json_path("sources") + ".compression"),
         (lambda d: d["licenses"][0].update(email="x@example.org"), "$.licenses[0].email"),
         (lambda d: d["licenses"][0].update(path="http://creativecommons.org/licenses/by/4.0/"), "$.licenses[0].path"),
         (lambda d: d.update(title=["not", "text"]), "$.title"),
@@ -140,15 +152,15 @@ def test_an_unknown_key_is_never_published():
 
     descriptor = json.loads((REPO / "datapackages" / "reform" / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["extrapaths"] = ["https://example.org/x.csv"]
-    descriptor["resources"][5]["extrapaths"] = ["https://example.org/x.csv"]
-    descriptor["resources"][5]["x-note"] = "y"
+    resource(descriptor, "figures")["extrapaths"] = ["https://example.org/x.csv"]
+    resource(descriptor, "figures")["x-note"] = "y"
     assert "extrapaths" not in json.dumps(with_pinned_schemas(descriptor, pinned_copy("reform")))
     assert "x-note" not in json.dumps(with_pinned_schemas(descriptor, pinned_copy("reform")))
 
 
 def test_a_resource_name_is_checked_against_its_pattern_in_code(project):
     edit_descriptor(project, lambda d: resource(d, "figures").update(name="../../outside"))
-    assert any(m.startswith(f"{DESCRIPTOR}: $.resources[5].name: must be lower-case letters") for m in messages(project))
+    assert any(m.startswith(f"{DESCRIPTOR}: {json_path('figures')}.name: must be lower-case letters") for m in messages(project))
 
 
 # Deep, huge: a sentence, never a traceback

@@ -72,6 +72,20 @@ class CountingServer:
         self.socket.close()
 
 
+def json_path(resource_name: str, field_name: str | None = None, package: str = "reform") -> str:
+    """The JSON path of a resource (or one of its fields) in the code's copy of `package`'s
+    descriptor, so a test names what it edits, not where it happens to be today."""
+    from site_builder.dataset.pinned import pinned_copy
+
+    resources = pinned_copy(package)["resources"]
+    index = next(i for i, r in enumerate(resources) if r["name"] == resource_name)
+    path = f"$.resources[{index}]"
+    if field_name is None:
+        return path
+    fields = resources[index]["schema"]["fields"]
+    return path + f".schema.fields[{next(i for i, f in enumerate(fields) if f['name'] == field_name)}]"
+
+
 def whole_project(tmp: Path, sources_url: str = "https://example.org/evil") -> Path:
     """A project folder `site-builder validate` and `build` run on: the build fixture's reform
     package (its `javascript:` address replaced by `sources_url`) with the repository's
