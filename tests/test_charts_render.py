@@ -89,6 +89,7 @@ def test_rendering_twice_gives_byte_identical_files(tmp_path):
     assert files(tmp_path / "a") == files(tmp_path / "b")
 
 
+@pytest.mark.slow  # charts drawn in worker processes: make test, not make check
 def test_parallel_rendering_writes_the_same_files_as_serial(tmp_path):
     requests = many_requests(render_module.PARALLEL_FROM + 1)
     serial = render_charts(requests, tmp_path / "serial", workers=1)
@@ -146,6 +147,7 @@ print("done")
 """
 
 
+@pytest.mark.slow  # charts drawn in worker processes: make test, not make check
 def test_parallel_rendering_finishes_after_this_process_has_drawn_charts(tmp_path):
     # The CI hang: workers forked from a process that had used vl-convert waited forever. Run in a
     # child process with a time limit, so a regression fails here instead of stalling the suite.

@@ -120,6 +120,7 @@ def test_if_the_new_site_cannot_be_moved_in_the_old_one_is_put_back(tmp_path, mo
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow  # whole builds: make test, not make check
 def test_the_same_input_builds_byte_identical_sites(tmp_path):
     first = make_fixture_project(tmp_path / "one")
     second = make_fixture_project(tmp_path / "two")

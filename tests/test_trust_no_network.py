@@ -117,6 +117,7 @@ def run(command: list[str], cwd: Path, log: Path | None = None) -> subprocess.Co
     return subprocess.run(arguments, cwd=cwd, env=ENVIRONMENT, capture_output=True, text=True, timeout=900, check=False)
 
 
+@pytest.mark.slow  # whole builds: make test, not make check
 def test_the_commands_open_no_connection_to_a_referenced_server(tmp_path, server):
     url = server.url("")
     hostile = whole_project(tmp_path / "hostile")
@@ -133,6 +134,7 @@ def test_the_commands_open_no_connection_to_a_referenced_server(tmp_path, server
     assert f"127.0.0.1:{server.port}/i.png" not in (built / "site" / "about" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # whole builds: make test, not make check
 def test_the_commands_run_to_their_end_without_a_network(tmp_path):
     unshare = shutil.which("unshare")
     if unshare is None or subprocess.run([unshare, "-rn", "true"], capture_output=True, check=False).returncode != 0:
