@@ -15,6 +15,9 @@ first-load weight of a few pages (bench_first_load.py measures it in a browser).
     .venv/bin/python benchmarks/bench_build.py                      # 1x and 10x, 3 runs, writes RESULTS.md
     .venv/bin/python benchmarks/bench_build.py --scales 1,10,100 --runs 1 --output /tmp/results.md
     .venv/bin/python benchmarks/bench_build.py --scales 1 --rows 10000 --runs 1   # also exactly 10k rows
+    .venv/bin/python benchmarks/bench_build.py --python /tmp/before/.venv/bin/python  # another checkout's build
+
+bench_compare.py runs this and bench_charts.py --plan on two checkouts, interleaved.
 """
 
 from __future__ import annotations
@@ -51,8 +54,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return run.seconds, run.peak_kib, run.output
 
 
-def build(root: Path) -> dict:
-    seconds, peak, output = timed([sys.executable, "-m", "site_builder", "build", "--root", str(root)], root)
+def build(root: Path, python: str = sys.executable) -> dict:
+    """One `site-builder build` by `python` (its installed site_builder: this checkout's or another's)."""
+    seconds, peak, output = timed([python, "-m", "site_builder", "build", "--root", str(root)], root)
     stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, output.splitlines()) if m}
     return {"seconds": seconds, "peak_kib": peak, "stages": stages, "up_to_date": "Nothing changed" in output}
 
@@ -80,15 +84,15 @@ def edit_one_figure(root: Path) -> None:
     figures.write_text("\n".join(lines), encoding="utf-8")
 
 
-def one_run(data: Path) -> dict:
+def one_run(data: Path, python: str = sys.executable) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         root = Path(tmp) / "project"
         root.mkdir()
         subprocess.run(["cp", "-r", str(data), str(root / "datapackages")], check=True)
         synthetic.make_project(root)
-        results = {"clean": build(root), "no change": build(root)}
+        results = {"clean": build(root, python), "no change": build(root, python)}
         edit_one_figure(root)
-        results["one figure"] = build(root)
+        results["one figure"] = build(root, python)
         results["floor"] = floor(root)
         results["size"] = site_size(root / "site")
         return results
@@ -130,20 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,10", help="multiples of today's figures, comma-separated (default 1,10)")
     parser.add_argument("--rows", default="", help="also these exact numbers of figure rows, comma-separated (e.g. 10000)")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter whose build is measured (default this one)")
     args = parser.parse_args(argv)
-    today = synthetic.today_figures()
-    sizes = [(f"{s}× today's figures ({today * int(s):,} figure rows)", today * int(s)) for s in args.scales.split(",") if s]
-    sizes += [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's figures)", int(n)) for n in args.rows.split(",") if n]
     sections = []
     with tempfile.TemporaryDirectory(prefix="bench-data-") as data_root:
-        for label, figures in sizes:
-            data = REPO / "datapackages"
-            if figures != today:
-                data = Path(data_root) / f"rows-{figures}"
-                synthetic.generate(figures, data)
+        for label, data in synthetic.data_folders(synthetic.sizes(args.scales, args.rows), Path(data_root)):
             runs = []
             for number in range(1, args.runs + 1):
-                runs.append(one_run(data))
+                runs.append(one_run(data, args.python))
                 r = runs[-1]
                 summary = ", ".join(f"{name} {r[name]['seconds']:.2f} s" for name in SCENARIOS)
                 print(f"{label}, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)
