@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
-from processes import run_measured  # noqa: E402
+from processes import Measured, run_measured  # noqa: E402
 
 from site_builder.build_run import STAGES  # noqa: E402
 from site_builder.publish.mkdocs_config import without_raw_html_hook  # noqa: E402
@@ -46,31 +46,33 @@ STAGE_LINE = re.compile(r"^\[\s*\d+/\d+\]\s+(\S+)\s+([\d.]+) s")
 DATE = "1764028800"  # SOURCE_DATE_EPOCH: 2025-11-25, so every run builds the same bytes
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(wall seconds, peak resident KiB, standard output) of a whole process; fails loudly."""
+def timed(command: list[str], cwd: Path) -> Measured:
+    """A whole process, measured (processes.py); fails loudly."""
     run = run_measured(command, cwd, env={**os.environ, "SOURCE_DATE_EPOCH": DATE})
     if run.returncode:
         sys.exit(f"{' '.join(command)} failed ({run.returncode}):\n{run.output[-3000:]}")
-    return run.seconds, run.peak_kib, run.output
+    return run
 
 
 def build(root: Path, python: str = sys.executable) -> dict:
     """One `site-builder build` by `python` (its installed site_builder: this checkout's or another's)."""
-    seconds, peak, output = timed([python, "-m", "site_builder", "build", "--root", str(root)], root)
-    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, output.splitlines()) if m}
-    return {"seconds": seconds, "peak_kib": peak, "stages": stages, "up_to_date": "Nothing changed" in output}
+    run = timed([python, "-m", "site_builder", "build", "--root", str(root)], root)
+    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, run.output.splitlines()) if m}
+    up_to_date = "Nothing changed" in run.output
+    return {"seconds": run.seconds, "cpu": run.cpu_seconds, "peak_kib": run.peak_kib, "stages": stages, "up_to_date": up_to_date}
 
 
-def floor(root: Path) -> float:
-    """Seconds MkDocs alone takes on the pages and configurations the build wrote, every edition:
-    MkDocs + Material without the build's hook that keeps the pages' HTML out of Markdown
-    (publish/raw_html.py), as the floor is defined: what MkDocs itself costs on these pages."""
-    total = 0.0
+def floor(root: Path) -> tuple[float, float]:
+    """Wall and CPU seconds MkDocs alone takes on the pages and configurations the build wrote,
+    every edition: MkDocs + Material without the build's hook that keeps the pages' HTML out of
+    Markdown (publish/raw_html.py), as the floor is defined: what MkDocs itself costs on these pages."""
+    wall = cpu = 0.0
     with tempfile.TemporaryDirectory(prefix="bench-floor-") as out, without_raw_html_hook(root / "build") as configs:
         for config, folder in configs:
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(out) / folder)]
-            total += timed(command, root)[0]
-    return total
+            run = timed(command, root)
+            wall, cpu = wall + run.seconds, cpu + run.cpu_seconds
+    return wall, cpu
 
 
 def edit_one_figure(root: Path) -> None:
@@ -93,7 +95,7 @@ def one_run(data: Path, python: str = sys.executable) -> dict:
         results = {"clean": build(root, python), "no change": build(root, python)}
         edit_one_figure(root)
         results["one figure"] = build(root, python)
-        results["floor"] = floor(root)
+        results["floor"], results["floor cpu"] = floor(root)
         results["size"] = site_size(root / "site")
         return results
 

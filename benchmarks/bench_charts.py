@@ -115,6 +115,14 @@ def largest_province_page(site, rendered, plan, edition) -> tuple[str, int]:
     return path, sizes[path]
 
 
+def step(seconds: dict[str, float], name: str, work):
+    """Run `work`; record its wall seconds as `name` and its CPU seconds as `name (CPU)`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    seconds[name], seconds[f"{name} (CPU)"] = time.perf_counter() - wall, time.process_time() - cpu
+    return result
+
+
 def plan_run(data_dir: Path) -> dict:
     """Chart planning on `data_dir`, seconds of each step (see the module's docstring)."""
     from site_builder.dataset.load import load_package
@@ -130,20 +138,13 @@ def plan_run(data_dir: Path) -> dict:
     dataset, _ = load_package(data_dir)
     site = derive_site(dataset)
     editions = load_editions(("en", "vi"))
-    seconds = {}
-    started = time.perf_counter()
-    requests = [request for e in editions for request in plan_charts(site, e.t).requests]
-    seconds["plan"] = time.perf_counter() - started
+    seconds: dict[str, float] = {}
+    requests = step(seconds, "plan", lambda: [request for e in editions for request in plan_charts(site, e.t).requests])
     with tempfile.TemporaryDirectory(prefix="bench-plan-") as tmp:
         for run in ("cold", "warm"):  # each with an empty cache folder, as a first build has
-            started = time.perf_counter()
-            specs = request_specs(requests, Path(tmp) / run)
-            seconds[f"specs {run}"] = time.perf_counter() - started
+            specs = step(seconds, f"specs {run}", lambda folder=Path(tmp) / run: request_specs(requests, folder))
     ready = [json.loads(text) for text in dict(specs).values()]
-    started = time.perf_counter()
-    for spec in ready:
-        json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    seconds["floor"] = time.perf_counter() - started
+    step(seconds, "floor", lambda: [json.dumps(s, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for s in ready])
     return {"figures": len(dataset.figures), "requests": len(requests), "distinct": len(ready), "seconds": seconds}
 
 

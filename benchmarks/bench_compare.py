@@ -21,6 +21,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from functools import reduce
+from operator import getitem
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,25 +69,29 @@ def row(name: str, times: dict[str, list[float]], floors: dict[str, list[float]]
     return f"| {name} | " + " | ".join(cells) + f" | {after / before:.3f} |"
 
 
+def series(results: dict[str, list[dict]], *path: str) -> dict[str, list[float]]:
+    """Per side, the value at `path` of each run (e.g. "build", "clean", "seconds")."""
+    return {side: [reduce(getitem, path, run) for run in runs] for side, runs in results.items()}
+
+
 def report(label: str, results: dict[str, list[dict]], sides: dict[str, str]) -> list[str]:
-    first = next(iter(results.values()))[0]["plan"]
     header = ["| what | " + " | ".join(f"{side} | × floor" for side in sides) + " | after / before |", "|---" + "|--:" * 5 + "|"]
-    plan_floor = {side: [r["plan"]["floor"] for r in runs] for side, runs in results.items()}
-    lines = [f"## {label}", "", "Chart planning (bench_charts.py --plan, a fresh process per run):", "", *header]
-    for step in PLAN_STEPS:
-        if step in first:
-            lines.append(row(step, {side: [r["plan"][step] for r in runs] for side, runs in results.items()}, plan_floor))
-    lines.append(row("floor: the same specs' JSON from ready dicts", plan_floor, plan_floor))
-    build_floor = {side: [r["build"]["floor"] for r in runs] for side, runs in results.items()}
-    lines += ["", "The build (bench_build.py, whole processes):", "", *header]
-    for step in BUILD_STEPS:
-        lines.append(
-            row(step, {side: [r["build"][step]["seconds"] for r in runs] for side, runs in results.items()}, build_floor)
-        )
-    lines.append(row("floor: MkDocs + Material alone on the same pages", build_floor, build_floor))
+    lines = [f"## {label}", "", "Chart planning (bench_charts.py --plan, a fresh process per run; CPU: that process's):", ""]
+    lines += header
+    for unit in ("", " (CPU)"):
+        floor = series(results, "plan", "floor" + unit)
+        lines += [row(step + unit, series(results, "plan", step + unit), floor) for step in PLAN_STEPS]
+        lines.append(row("floor: the same specs' JSON from ready dicts" + unit, floor, floor))
+    lines += ["", "The build (bench_build.py, whole processes; CPU: the build's and the processes' it waited for):", "", *header]
+    for unit, key, floor_key in (("", "seconds", "floor"), (" (CPU)", "cpu", "floor cpu")):
+        floor = series(results, "build", floor_key)
+        lines += [row(step + unit, series(results, "build", step, key), floor) for step in BUILD_STEPS]
+        lines.append(row("floor: MkDocs + Material alone on the same pages" + unit, floor, floor))
+    lines.append("")
     for side, runs in results.items():
-        per_run = ", ".join(f"{r['build']['clean']['seconds'] / r['build']['floor']:.3f}" for r in runs)
-        lines.append(f"\n{side}: clean build / floor, run by run: {per_run}.")
+        wall = ", ".join(f"{r['build']['clean']['seconds'] / r['build']['floor']:.2f}" for r in runs)
+        cpu = ", ".join(f"{r['build']['clean']['cpu'] / r['build']['floor cpu']:.2f}" for r in runs)
+        lines.append(f"- {side}, clean build / floor, run by run: {wall} (wall); {cpu} (CPU).")
     return lines + [""]
 
 

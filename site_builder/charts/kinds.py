@@ -5,11 +5,13 @@ dataclass of what shapes the spec: bars or a line, a tooltip line for notes...) 
 Altair chart with a slot (template.py) wherever a chart brings its own value: its rows as the
 named dataset ROWS, its text (axis titles, the description) as `Text`, its sizes as `Number`,
 its sort orders and colours as `items`. template.Templates compiles each layout once per
-process, `to_dict()` with the Vega-Lite schema check, and fills it for every chart.
+process (`to_dict()`; the tests check every layout against the Vega-Lite schema) and fills it
+for every chart.
 
 To add a kind: write its function here and add it to DEFINITIONS; beside it (spec.py, stacked.py,
-tile_map.py) its layout dataclass and the function that gives a request's layout and slot
-values; name the kind in model.KINDS and spec.PLANS (README: "Adding a chart kind").
+tile_map.py) its layout dataclass, with `every()` listing its layouts, and the function that
+gives a request's layout and slot values; name the kind in model.KINDS and spec.PLANS (README:
+"Adding a chart kind").
 """
 
 from __future__ import annotations
