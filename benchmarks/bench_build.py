@@ -33,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
 from processes import Measured, run_measured  # noqa: E402
@@ -69,10 +71,22 @@ def floor(root: Path) -> tuple[float, float]:
     wall = cpu = 0.0
     with tempfile.TemporaryDirectory(prefix="bench-floor-") as out, without_raw_html_hook(root / "build") as configs:
         for config, folder in configs:
+            drop_any_raw_html_hook(config)
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(out) / folder)]
             run = timed(command, root)
             wall, cpu = wall + run.seconds, cpu + run.cpu_seconds
     return wall, cpu
+
+
+def drop_any_raw_html_hook(config: Path) -> None:
+    """Take out of a configuration the raw_html.py hook of any checkout: without_raw_html_hook
+    knows this checkout's path only, and a build by another one (--python, bench_compare.py)
+    names its own, which left in would make that side's floor MkDocs with the hook."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    hooks = [h for h in settings.get("hooks") or [] if Path(h).parts[-3:] != ("site_builder", "publish", "raw_html.py")]
+    if hooks != (settings.get("hooks") or []):
+        settings["hooks"] = hooks
+        config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def edit_one_figure(root: Path) -> None:
