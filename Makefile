@@ -10,7 +10,7 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test lint serve validate import-registry benchmark clean
+.PHONY: site test check lint test-tools serve validate import-registry benchmark clean
 
 $(BIN)/site-builder: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -35,18 +35,38 @@ validate: $(BIN)/site-builder
 import-registry: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
 	$(BIN)/site-builder import-registry --registry-python $(REGISTRY_VENV)/bin/python
 
-# Style first (seconds), then the whole test suite.
+# Style (seconds): ruff's rules and format.
 lint: $(BIN)/site-builder
 	$(BIN)/ruff check site_builder tests benchmarks
 	$(BIN)/ruff format --check site_builder tests benchmarks
 
-# axe-core for the accessibility tests, at the exact version of package-lock.json (needs npm).
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+# Test processes (pytest-xdist): one per core by default.
+PYTEST_WORKERS ?= auto
+# The site the browser tests share, built once before them (tests/e2e/conftest.py: TEST_SITE).
+TEST_WORK := build/test
+
+# What the tests need that pip cannot install: Debian's Chromium and DejaVu fonts, Node.js and npm
+# (installed with apt-get as root or with sudo; otherwise the one command to run is named).
+test-tools:
+	@sh tests/install-test-tools.sh
+
+# axe-core and Lighthouse for the browser tests, at the exact versions of package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json | test-tools
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Day-to-day: style, then every test that needs no browser, no registry packages and no full
+# build of the real site (under 2 minutes on 2 cores).
+check: lint $(BIN)/site-builder
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --ignore=tests/e2e -m "not registry and not slow"
+
+# Everything: style, the real site built once, then the whole suite over $(PYTEST_WORKERS) processes,
+# then Lighthouse alone: it times pages, so nothing else may run beside it.
+TEST_ENV = TEST_SITE=$(CURDIR)/$(TEST_WORK)/site REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python
 test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core/axe.min.js
-	REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python $(BIN)/python -m pytest -q
+	$(BIN)/site-builder build --site-dir $(TEST_WORK)/site --work-dir $(TEST_WORK)/build
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse"
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
 
 # A preview on http://127.0.0.1:8000/ that rebuilds what changed and reloads the page (see `site-builder serve --help`).
 serve: $(BIN)/site-builder

@@ -15,7 +15,7 @@ edition's chart plan (pages/chart_plan.py), then every request's spec as a first
 it, cold (the kinds' templates compiled here: Altair's import included) and warm (compiled
 already, as when a worker compiled them beside validation or the cache kept them), beside its
 floor: writing the same specs' JSON from ready dicts, the least any way of making them costs.
-It prints one line of JSON (bench_compare.py reads it). Only APIs that c3784d3 had are used, so
+It prints one line of JSON (bench_compare.py reads it). Only APIs that main had before this change (c3784d3, d02746c) are used, so
 another checkout's interpreter can run this file to measure that checkout.
 
     .venv/bin/python benchmarks/bench_charts.py                 # serial vs 2 workers

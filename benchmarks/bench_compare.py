@@ -7,7 +7,7 @@ the ratios, not seconds across runs.
 Each checkout needs its own .venv (`make .venv/bin/site-builder` in it); this file's copies of
 bench_charts.py and bench_build.py measure both, through each checkout's interpreter.
 
-    git clone -q . /tmp/before && git -C /tmp/before checkout -q c3784d3 && make -C /tmp/before .venv/bin/site-builder
+    git clone -q . /tmp/before && git -C /tmp/before checkout -q d02746c && make -C /tmp/before .venv/bin/site-builder
     .venv/bin/python benchmarks/bench_compare.py --before /tmp/before --runs 3 --rows 10000 --output /tmp/compare.md
 """
 

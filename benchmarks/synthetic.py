@@ -89,6 +89,7 @@ def synthetic_figures(count: int, provinces: list[dict], indicators: list[dict],
             "quote": f"On {date.isoformat()} {province['name_en']} reported {value} ({indicator['unit']}) for {indicator['id']}.",
             "quote_en": "",
             "notes": "Synthetic figure for benchmarks.",
+            "status": "result",
         }
 
 

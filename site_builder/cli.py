@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from site_builder.commands import build, diff, import_registry, serve, validate
+from site_builder.commands import build, convert_addresses, diff, import_registry, serve, validate
 
-COMMANDS = (validate, build, serve, import_registry, diff)
+COMMANDS = (validate, build, serve, import_registry, diff, convert_addresses)
 
 
 def make_parser() -> argparse.ArgumentParser:

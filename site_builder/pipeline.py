@@ -38,12 +38,13 @@ from site_builder.build_run import (
     describe_views,
     display_path,
 )
+from site_builder.dataset.changelog import changelog_text
 from site_builder.dataset.dates import build_date as find_build_date
 from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
-from site_builder.incremental import BuildRecord
+from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
@@ -56,10 +57,20 @@ from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
-from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.staging import (
+    files_as_left,
+    hand_written_pages,
+    prepare_docs,
+    sync_folder,
+    write_commune_lookup,
+    write_pages,
+)
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
+
+# The file the bulk conversion page offers to try (communes/sample-addresses.csv).
+SAMPLE_ADDRESSES = Path(__file__).resolve().parent / "addresses" / "sample-addresses.csv"
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
@@ -112,7 +123,7 @@ def build_site(
         "config",
         configure_mkdocs,
         read_base_config(paths.config_file),
-        contexts["scripts"],
+        contexts["page_assets"],
         editions,
         paths,
         when,
@@ -168,11 +179,11 @@ def validate_once(paths: BuildPaths, validator, record: BuildRecord, stages: Sta
 
 def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers, stages: Stages, code: str):
     """Charts, downloads and pages written into build/staging/, then what changed moved into
-    build/docs/ (MkDocs' folders); (charts, contexts with "scripts", generated pages)."""
+    build/docs/ (MkDocs' folders); (charts, contexts with "page_assets", generated pages)."""
     hand_written, left_before = stages.run(
         "docs", prepare_edition_docs, paths, editions, summary=lambda r: f"{sum(map(len, r[0].values()))} hand-written files"
     )
-    drawing, scripts = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
+    drawing, page_assets = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
@@ -194,7 +205,7 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
         lambda: sum(sync_folder(paths.staging_for(e), paths.docs_for(e), left_before[e.lang]) for e in editions),
         summary=lambda n: f"{n} file(s) changed in {display_path(paths.work_dir, paths.root)}",
     )
-    return drawing.rendered, {**contexts, "scripts": scripts}, generated
+    return drawing.rendered, {**contexts, "page_assets": page_assets}, generated
 
 
 def build_and_check(
@@ -281,7 +292,7 @@ def prepare_edition_docs(paths: BuildPaths, editions: tuple[Edition, ...]) -> tu
 def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_renderer.ChartWorkers) -> tuple:
     """Every edition's charts, in one call (a spec shared by editions is drawn once), into the site
     root's assets, which every edition links to: their files written and their drawing started
-    (the pages stage waits for it); and the scripts every page loads."""
+    (the pages stage waits for it); and the scripts and stylesheets every page links to."""
     staging = paths.staging_docs
     requests = [request for plan in plans.values() for request in plan.requests]
     # Charts past the first few of a page are drawn by the reader's browser, not here.
@@ -325,16 +336,21 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
         english.citation,
         others,
         citations={lang: c.citation for lang, c in contexts.items()},
+        changelog=changelog_text(site.dataset.changelog) if site.dataset.changelog else "",
     )
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
     unit_files = download_writer.write_unit_files(
         {v.province.id: v.communes for v in site.current + site.former if v.communes}, staging
     )
+    per_province = {f"{pid}.figures": d for pid, d in province_files.items()} | {
+        f"{pid}.units": d for pid, d in unit_files.items()
+    }
     listed = {
         "downloads": tuple(written),
         "province_downloads": province_files,
         "unit_downloads": unit_files,
+        "province_checksums": download_writer.write_folder_checksums(staging, per_province),
         "other_descriptors": {n: d for n, (d, _) in others.items()},
     }
     return {lang: PageContext(**{**c.__dict__, **listed}) for lang, c in contexts.items()}
@@ -367,13 +383,14 @@ def write_site_pages(
         pages = {md_path: drawing.inline(text) for md_path, text in pages.items()}
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
-    # The "Find your commune" lookup, once at the site root for every edition.
+    # The "Find your commune" lookup and the conversion page's sample file, once at the site root for every edition.
     write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
+    write_fresh(paths.staging_docs / "communes" / SAMPLE_ADDRESSES.name, SAMPLE_ADDRESSES.read_bytes())
     return generated
 
 
 def configure_mkdocs(
-    base_config: dict, scripts: list, editions: tuple[Edition, ...], paths: BuildPaths, when: str
+    base_config: dict, page_assets: chart_renderer.PageAssets, editions: tuple[Edition, ...], paths: BuildPaths, when: str
 ) -> tuple[list[tuple[Path, str]], dict[str, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site) of
     each, and the hash of what all pages of each edition share (incremental.py)."""
@@ -395,17 +412,23 @@ def configure_mkdocs(
             base_config,
             docs_dir=paths.docs_for(e).name,
             site_dir=site_dir,
-            extra_javascript=scripts,
+            extra_javascript=list(page_assets.scripts),
+            extra_css=list(page_assets.stylesheets),
             t=e.t,
             to_site_root=e.to_site_root,
             alternates=alternates,
             custom_dir=theme,
+            hand_written=hand_written_pages(paths.docs_dir / e.folder if e.folder else paths.docs_dir, EDITION_OTHERS),
         )
         write_config(config, config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
     return configs, site_wide
+
+
+# The folders of docs/ that hold an edition's own pages (docs/vi/), never English pages.
+EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 
 
 def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:

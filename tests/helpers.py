@@ -13,7 +13,7 @@ FIGURES = "datapackages/reform/figures.csv"
 SOURCES = "datapackages/reform/sources.csv"
 
 # A figure of Quang Nam (which existed until 30 June 2025) with the fields a test varies.
-ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,\n'
+ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,,result\n'
 
 
 def data_file(project: Path, name: str) -> Path:
@@ -84,3 +84,15 @@ def slow_problems(data_dir: Path) -> list[str]:
     time.sleep(1.5)
     first = sorted(data_dir.rglob("*.csv"))[0]
     return [f"{first.name}: {first.read_text(encoding='utf-8').splitlines()[0]}"]
+
+
+def edit_notes(line: str, words: str) -> str:
+    """A figures.csv row with `words` added to its notes (the column before the last, status)."""
+    head, status = line.rstrip("\n").rsplit(",", 1)
+    if head.endswith('"'):
+        head = head[:-1] + f' {words}"'
+    elif head.endswith(","):
+        head += words
+    else:
+        head += f" {words}"
+    return f"{head},{status}" + ("\n" if line.endswith("\n") else "")

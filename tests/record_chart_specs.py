@@ -1,8 +1,11 @@
 """Write tests/fixtures/chart_specs.json: the SHA-256 of each seeded request's spec
 (tests/chart_requests.py) as the installed site_builder writes it, by chart id. The fixture was
-recorded at commit c3784d3, the last with hand-written Vega-Lite dicts, so the tests hold the
-Altair templates to those bytes. From a checkout of that commit with its own .venv:
+recorded at commit d02746c, main's last with hand-written Vega-Lite dicts (first at c3784d3; again
+at d02746c because main's pinned chart font, issue 23, changed every spec's font on purpose and
+nothing else), so the tests hold the Altair templates to those bytes. From a checkout of that
+commit with its own .venv:
 
+    git clone -q . /tmp/before && git -C /tmp/before checkout -q d02746c && make -C /tmp/before .venv/bin/site-builder
     cd /tmp/before && .venv/bin/python /path/to/repo/tests/record_chart_specs.py --output /path/to/repo/tests/fixtures/chart_specs.json
 
 `--full FILE` writes the specs themselves instead (to diff two commits' specs when a test fails).

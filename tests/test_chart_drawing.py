@@ -14,6 +14,9 @@ from site_builder.charts import ChartRequest, ChartRow, ChartWorkers, render_cha
 from site_builder.charts import render as render_module
 from site_builder.pipeline import build_site
 
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
+
 
 def requests(count: int) -> list[ChartRequest]:
     return [

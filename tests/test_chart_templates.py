@@ -1,7 +1,7 @@
 """Chart kinds defined once in Altair (site_builder/charts/kinds.py), compiled once per layout,
 filled per chart without Altair: the same specs, byte for byte, as the hand-written Vega-Lite
-dicts they replaced (tests/fixtures/chart_specs.json, recorded at c3784d3 with
-tests/record_chart_specs.py)."""
+dicts they replaced (tests/fixtures/chart_specs.json, recorded with tests/record_chart_specs.py at
+d02746c, main's last commit with the dicts, which has the charts' pinned font of issue 23)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def recorded() -> dict[str, str]:
 def test_each_kinds_spec_is_byte_for_byte_the_hand_written_dicts(request_, recorded):
     spec = chart_spec_json(request_)
     assert hashlib.sha256(spec.encode("utf-8")).hexdigest() == recorded[request_.chart_id], (
-        f"The spec of {request_.chart_id} is not the one recorded at c3784d3 (to see the difference: "
+        f"The spec of {request_.chart_id} is not the one recorded at d02746c (to see the difference: "
         f"tests/record_chart_specs.py --full at both commits, then diff). Now: {spec}"
     )
 

@@ -12,6 +12,9 @@ from site_builder.charts.assets import vega_bundle
 from site_builder.errors import ValidationFailed
 from site_builder.pipeline import build_site
 
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
+
 
 def requests(count: int) -> list[ChartRequest]:
     return [

@@ -6,8 +6,8 @@ from site_builder.charts import write_chart_assets
 
 
 def test_chart_assets_write_bundle_and_loader_and_list_only_the_loader(tmp_path):
-    scripts = write_chart_assets(tmp_path)
-    assert scripts == ["assets/javascripts/charts.js"]
+    assets = write_chart_assets(tmp_path)
+    assert assets.scripts == ("assets/javascripts/charts.js",)
     loader = (tmp_path / "assets/javascripts/charts.js").read_text(encoding="utf-8")
     bundle = (tmp_path / "assets/javascripts/vega.bundle.js").read_text(encoding="utf-8")
     assert len(loader) < 10_000 < 500_000 < len(bundle)

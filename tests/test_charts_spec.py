@@ -94,10 +94,10 @@ def test_data_is_inline_and_the_spec_names_no_other_host():
     assert [v["category"] for v in inline_values(spec)] == ["Before (30 June 2025)", "After (1 July 2025)"]
 
 
-def test_spec_uses_the_font_built_into_vl_convert_and_fixed_sizes():
+def test_spec_uses_the_projects_font_and_fixed_sizes():
     spec = chart_spec(request("ranking", [ChartRow("A", 1), ChartRow("B", 2)]))
-    # Liberation Sans first (drawn from memory, the same on every machine), then its metric twins.
-    assert spec["config"]["font"].split(", ") == ["Liberation Sans", "Arial", "Helvetica", "sans-serif"]
+    # The project's pinned font first (measured by vl-convert, served by the site), then fallbacks.
+    assert spec["config"]["font"].split(", ") == ["Noto Sans", "Arial", "Helvetica", "sans-serif"]
     assert isinstance(spec["width"], int) and isinstance(spec["height"], int)
 
 

@@ -34,8 +34,8 @@ def successions() -> dict[str, str]:
 
 def test_grid_places_every_current_and_former_province_exactly_once():
     grid = load_tile_grid()
-    assert sorted(grid) == sorted(p["id"] for p in provinces())
-    names = {p["id"]: p["name_vi"] for p in provinces()}
+    assert sorted(grid) == sorted(p["id"] for p in provinces() if p["type"] != "country")  # the country is no tile
+    names = {p["id"]: p["name_vi"] for p in provinces() if p["type"] != "country"}
     assert {pid: tile.name_vi for pid, tile in grid.items()} == names  # the file's reminder column agrees
     assert sum(1 for pid in grid if pid.startswith("p34-")) == 34 and sum(1 for pid in grid if pid.startswith("p63-")) == 63
 

@@ -14,12 +14,15 @@ import pytest
 import site_builder.pipeline as pipeline
 import site_builder.publish.html_scan as html_scan
 from fixtures.build.project import make_fixture_project
-from helpers import tree_hash
+from helpers import edit_notes, tree_hash
 from site_builder.errors import BuildError
 from site_builder.incremental import refuse_tracked_work_dir
 from site_builder.pipeline import build_site
 from site_builder.publish.staging import sync_folder
 from site_builder.publish.swap import TEMP_PREFIX, delete_in_background
+
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
 
 OPTIONS = {"workers": 1, "date": "2026-01-02", "validator": None}
 
@@ -39,7 +42,7 @@ def edit_a_figure(paths) -> None:
     text = figures.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     assert lines[1].rstrip("\n").endswith(",") or "," in lines[1]
-    lines[1] = lines[1].rstrip("\n") + " Edited.\n"  # the last column is the figure's notes
+    lines[1] = edit_notes(lines[1], "Edited.")
     figures.write_text("".join(lines), encoding="utf-8")
 
 
@@ -82,7 +85,9 @@ def test_one_changed_figure_renders_only_the_changed_pages_and_builds_the_same_b
 def test_a_change_every_page_shares_renders_every_page(built, tmp_path):
     docs = tmp_path / "docs"
     subprocess.run(["cp", "-r", str(built.docs_dir), str(docs)], check=True)
-    (docs / "extra-file.txt").write_text("a new file changes the list every page is built with", encoding="utf-8")
+    # A new file (an image: docs/ publishes pages, raster images and stylesheets only) changes the
+    # list every page is built with.
+    (docs / "extra-file.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
     result, _ = build(dataclasses.replace(built, docs_dir=docs))
     assert stage(result, "copy") is None and stage(result, "mkdocs").summary == "strict"
 
@@ -200,7 +205,7 @@ def test_successive_edits_start_from_the_spare_site_and_build_the_same_bytes_as_
     for n in range(3):
         figures = built.data_dir / "reform" / "figures.csv"
         lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
-        lines[1] = lines[1].rstrip("\n") + f" Edit {n}.\n"
+        lines[1] = edit_notes(lines[1], f"Edit {n}.")
         figures.write_text("".join(lines), encoding="utf-8")
         result, _ = build(built)
         copied.append(int(stage(result, "copy").summary.split()[0]))

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 
 import jinja2
+import pytest
 
 from fixtures.build.project import make_fixture_project
 from helpers import tree_hash
@@ -19,6 +20,9 @@ from site_builder.pages.translations import load_translations
 from site_builder.pipeline import build_site
 from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder
 from site_builder.views import derive_site
+
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
 
 OPTIONS = {"workers": 1, "date": "2026-01-02", "validator": None, "progress": lambda line: None}
 

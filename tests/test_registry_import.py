@@ -86,7 +86,8 @@ def test_provinces_add_up_to_63_before_and_34_after():
     provinces = rows("provinces.csv")
     assert sum(p["id"].startswith("p63-") for p in provinces) == 63
     assert sum(p["id"].startswith("p34-") for p in provinces) == 34
-    assert len({p["id"] for p in provinces}) == 97
+    assert len({p["id"] for p in provinces}) == 98
+    assert [p["id"] for p in provinces if p["type"] == "country"] == ["vn"]
 
 
 def test_commune_level_units_add_up_to_the_national_totals():

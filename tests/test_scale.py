@@ -10,8 +10,12 @@ import re
 import pytest
 from test_synthetic import synthetic
 
+from helpers import edit_notes
 from site_builder.pages.chart_plan import INLINE_CHARTS
 from site_builder.pipeline import BuildPaths, build_site
+
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
 
 DATE = "2026-01-02"
 DRAWN_CHART = re.compile(r'<figure class="chart" ')
@@ -58,7 +62,7 @@ def test_rebuilds_do_only_what_changed(tenfold):
     assert build_site(paths, date=DATE, progress=lambda line: None).up_to_date
     figures = paths.data_dir / "reform" / "figures.csv"
     lines = figures.read_text(encoding="utf-8").split("\n")
-    lines[-2] = lines[-2] + " (edited)" if not lines[-2].endswith('"') else lines[-2][:-1] + ' (edited)"'
+    lines[-2] = edit_notes(lines[-2], "(edited)")
     figures.write_text("\n".join(lines), encoding="utf-8")
     result = build_site(paths, date=DATE, progress=lambda line: None)
     assert stage(result, "mkdocs").summary == "strict, changed pages only"

@@ -3,6 +3,7 @@ replaces mkdocs-material's search plugin."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,15 +13,19 @@ from site_builder.dataset.load import load_package
 from site_builder.pages.translations import load_translations
 from site_builder.publish.mkdocs_config import THEME_DIR, read_base_config, site_config, without_built_in_search
 from site_builder.publish.search_index import UNUSED_BUNDLES, folded_words, index_site, inject
-from site_builder.views.communes import commune_entries, commune_shards, fold, shard_key
+from site_builder.views.communes import commune_lookup, fold, lookup_rows, lookup_shards
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def entries():
-    dataset, _ = load_package(REPO / "datapackages")
-    return commune_entries(dataset)
+def dataset():
+    return load_package(REPO / "datapackages")[0]
+
+
+@pytest.fixture(scope="module")
+def entries(dataset):
+    return lookup_rows(dataset.provinces, dataset.units)
 
 
 @pytest.mark.parametrize(
@@ -40,49 +45,43 @@ def test_names_fold_to_lower_case_ascii_words(name, folded):
     assert fold(name) == folded
 
 
-def test_a_shard_is_named_by_the_first_three_letters_of_the_folded_name():
-    assert shard_key("phuc xa") == "phu"
-    assert shard_key("1") == "1"
-    assert shard_key("") == "_"
-
-
 def test_every_unit_before_and_since_the_reform_is_in_the_lookup(entries):
-    assert sum(e.era == "current" for e in entries) == 3321
-    assert sum(e.era == "former" for e in entries) == 10035
+    assert sum(e[0] == "c" for e in entries) == 3321
+    assert sum(e[0] == "f" for e in entries) == 10035
 
 
 def test_a_former_ward_leads_to_the_current_ward_it_went_to(entries):
-    phuc_xa = next(e for e in entries if e.era == "former" and e.code == "00001")
-    assert (phuc_xa.full_name, phuc_xa.district, phuc_xa.province_name) == ("Phường Phúc Xá", "Quận Ba Đình", "Hà Nội")
-    assert [t.href for t in phuc_xa.targets] == ["provinces/ha-noi/#unit-00097"]
-    assert phuc_xa.targets[0].full_name == "Phường Hồng Hà"
+    phuc_xa = next(e for e in entries if e[0] == "f" and e[1] == "00001")
+    assert phuc_xa == [
+        "f", "00001", "Phúc Xá", "Phường Phúc Xá", "ward", "001", "p63-01",
+        [["00097", "Phường Hồng Hà", "p34-01", 1]], ["001"], ["p63-01", "p34-01"],
+    ]  # fmt: skip
 
 
-def test_a_current_unit_leads_to_its_own_anchor(entries):
-    hong_ha = next(e for e in entries if e.era == "current" and e.code == "00097")
-    assert [t.href for t in hong_ha.targets] == ["provinces/ha-noi/#unit-00097"]
+def test_a_current_unit_leads_to_itself_and_knows_where_it_came_from(entries):
+    hong_ha = next(e for e in entries if e[0] == "c" and e[1] == "00097")
+    assert hong_ha[7] == [["00097", "Phường Hồng Hà", "p34-01", 1]]
+    assert "001" in hong_ha[8] and hong_ha[9][0] == "p34-01" and "p63-01" in hong_ha[9]
 
 
 def test_a_divided_unit_lists_the_unit_that_took_its_main_part_first(entries):
-    divided = next(e for e in entries if e.era == "former" and e.code == "00007")  # to 00008 (main) and 00025
-    assert [t.code for t in divided.targets] == ["00008", "00025"]
+    divided = next(e for e in entries if e[0] == "f" and e[1] == "00007")  # to 00008 (main) and 00025
+    assert [(t[0], t[3]) for t in divided[7]] == [("00008", 1), ("00025", 0)]
 
 
-def test_shards_hold_every_unit_once_as_compact_rows(entries):
-    shards = commune_shards(entries)
+def test_shards_hold_every_unit_once_under_the_first_letters_of_its_name(entries):
+    shards = lookup_shards(entries)
     assert sum(len(rows) for rows in shards.values()) == len(entries)
-    row = next(r for r in shards["phu"] if r[1] == "00001" and r[0] == "f")
-    assert row == [
-        "f",
-        "00001",
-        "Phường Phúc Xá",
-        "ward",
-        "phuong phuc xa",
-        "Quận Ba Đình",
-        "Hà Nội",
-        [["00097", "Phường Hồng Hà", "ha-noi", "Hà Nội"]],
-    ]
-    assert all(re.fullmatch(r"[a-z0-9]{1,3}|_", key) for key in shards)  # safe file names
+    assert any(r[1] == "00001" and r[0] == "f" for r in shards["phuc"])  # "phu" would be too big: split by a 4th letter
+    assert all(re.fullmatch(r"[a-z0-9]{1,6}|_", key) for key in shards)  # safe file names
+    assert max(len(rows) for rows in shards.values()) < 300
+
+
+def test_the_lookup_publishes_its_rules_places_and_every_row_beside_the_shards(dataset, entries):
+    files = commune_lookup(dataset.provinces, dataset.units)
+    assert files["_all"] == entries
+    assert len(files["_places"]["provinces"]) == 97 and len(files["_places"]["districts"]) == 696
+    assert files["_rules"] == json.loads((REPO / "site_builder" / "addresses" / "rules.json").read_text(encoding="utf-8"))
 
 
 def test_the_folded_copy_holds_the_words_with_d_bar_of_the_indexed_article_only():

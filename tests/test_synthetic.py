@@ -12,6 +12,9 @@ import pytest
 from helpers import REPO
 from site_builder.validate import validate_packages
 
+# Builds whole sites or large data: left out of `make check` (the full suite runs it).
+pytestmark = pytest.mark.slow
+
 
 def load_synthetic():
     spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")

@@ -18,7 +18,7 @@ from site_builder.errors import BuildError
 
 
 def add_indicator(project, id, unit):
-    append(project, "indicators.csv", f"{id},{id},{id},{unit},province,A test indicator.,Một chỉ tiêu thử.,\n")
+    append(project, "indicators.csv", f"{id},{id},{id},{unit},province,A test indicator.,Một chỉ tiêu thử.,,other,false\n")
 
 
 # 1. Number syntax ------------------------------------------------------------------------

@@ -18,10 +18,13 @@ browser draws them when they are opened.
   drawing runs while the pages render (ChartDrawing: placeholders, then the SVGs)
 - workers.py: the drawing processes, started beside validation when every chart is to draw
 - cache.py: the cache folder across builds (drawn SVGs, each request's spec, compiled templates)
-- assets.py: the lazy loader charts.js and the Vega bundle (cached per vl-convert version)
+- assets.py: the lazy loader charts.js, the Vega bundle (cached per vl-convert version), the
+  charts' font files and their stylesheet
+- typeface.py (+ fonts/): the pinned font vl-convert measures with and the site serves; no
+  system font is consulted
 """
 
-from site_builder.charts.assets import write_chart_assets
+from site_builder.charts.assets import PageAssets, write_chart_assets
 from site_builder.charts.model import ChartRequest, ChartRow, RenderedChart
 from site_builder.charts.render import ChartDrawing, render_charts, start_charts
 from site_builder.charts.workers import ChartWorkers, first_drawing
@@ -31,6 +34,7 @@ __all__ = [
     "ChartRequest",
     "ChartRow",
     "ChartWorkers",
+    "PageAssets",
     "RenderedChart",
     "first_drawing",
     "render_charts",

@@ -1,18 +1,30 @@
-"""The scripts that make the static charts interactive."""
+"""What pages need for their charts: the scripts that make the static charts interactive, and
+the charts' font with the stylesheet that serves it."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.charts import typeface
 from site_builder.incremental import write_fresh
 
 LOADER = Path(__file__).resolve().parents[1] / "assets" / "charts.js"
 SCRIPT_FOLDER = "assets/javascripts"
 
 
-def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> list[str]:
-    """Write the lazy loader charts.js and the Vega bundle; return the scripts to load on every page.
+@dataclass(frozen=True)
+class PageAssets:
+    """The files every page links to, as paths from the site root."""
+
+    scripts: tuple[str, ...]
+    stylesheets: tuple[str, ...]
+
+
+def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> PageAssets:
+    """Write the lazy loader charts.js, the Vega bundle, the charts' font files (with their
+    licence) and their stylesheet; return what every page links to.
 
     Only charts.js (a few KB) is loaded on first paint. It fetches vega.bundle.js (about 900 KB,
     from vl_convert.javascript_bundle(), never committed) once a chart comes into view or is
@@ -24,7 +36,21 @@ def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> list[st
     folder.mkdir(parents=True, exist_ok=True)
     write_fresh(folder / "vega.bundle.js", vega_bundle(vl_convert, cache_dir))
     write_fresh(folder / "charts.js", LOADER.read_bytes())
-    return [f"{SCRIPT_FOLDER}/charts.js"]
+    return PageAssets(scripts=(f"{SCRIPT_FOLDER}/charts.js",), stylesheets=(write_chart_fonts(Path(docs_dir)),))
+
+
+def write_chart_fonts(docs_dir: Path) -> str:
+    """The charts' WOFF2 files and licence under assets/fonts/, and the stylesheet declaring them;
+    the stylesheet's path from the site root."""
+    fonts = docs_dir / typeface.SERVED_FOLDER
+    fonts.mkdir(parents=True, exist_ok=True)
+    for path in [*typeface.font_files("woff2"), typeface.FONT_FOLDER / "OFL.txt"]:
+        write_fresh(fonts / path.name, path.read_bytes())
+    stylesheet = docs_dir / typeface.STYLESHEET
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    to_fonts = os.path.relpath(fonts, stylesheet.parent).replace(os.sep, "/")
+    write_fresh(stylesheet, typeface.chart_font_css(to_fonts).encode("utf-8"))
+    return typeface.STYLESHEET
 
 
 def vega_bundle(vl_convert, cache_dir: Path | None) -> bytes:

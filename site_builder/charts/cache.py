@@ -1,8 +1,8 @@
 """The chart cache across builds: drawn SVGs by spec hash, each request's spec (one file), and the
 chart kinds' compiled templates (one file).
 
-One folder per vl-convert version and RENDER_VERSION, so a new renderer never reuses old
-drawings. Every file is written under a temporary name and renamed: an interrupted build
+One folder per vl-convert version, RENDER_VERSION and set of chart fonts, so a new renderer or
+font never reuses old drawings. Every file is written under a temporary name and renamed: an interrupted build
 leaves no half file.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+
+from site_builder.charts.typeface import fonts_digest
 
 # Bump when the drawing changes without a change of spec (4: no PNG is drawn at build time).
 RENDER_VERSION = 4
@@ -22,7 +24,8 @@ def cache_folder(cache_dir: Path | None) -> Path | None:
         return None
     import vl_convert
 
-    return Path(cache_dir) / f"vl-convert-{getattr(vl_convert, '__version__', 'unknown')}-r{RENDER_VERSION}"
+    version = getattr(vl_convert, "__version__", "unknown")
+    return Path(cache_dir) / f"vl-convert-{version}-r{RENDER_VERSION}-fonts-{fonts_digest()}"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

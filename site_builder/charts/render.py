@@ -20,6 +20,7 @@ from typing import Callable, Collection, Sequence
 from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.spec_cache import request_specs
+from site_builder.charts.typeface import use_project_fonts
 from site_builder.charts.workers import ChartWorkers
 from site_builder.downloads.csv_files import formula_safe
 from site_builder.errors import BuildError
@@ -79,6 +80,7 @@ class DrawFailed(str):
 
 def render_spec(spec_json: str) -> str:
     """The SVG of one spec, or DrawFailed with the error text (runs in a worker process)."""
+    use_project_fonts()
     import vl_convert
 
     try:

@@ -26,12 +26,11 @@ from site_builder.charts.model import KINDS, ChartRequest
 from site_builder.charts.stacked import stacked_chart
 from site_builder.charts.template import Encoded, Templates
 from site_builder.charts.tile_map import tile_chart
+from site_builder.charts.typeface import FONT_STACK
 
-# Liberation Sans is built into vl-convert, so every machine draws the same chart, and it covers
-# Vietnamese. It is measured from memory: a system font (DejaVu Sans) is read from disk for every
-# label and made each chart about three times slower to draw. Its widths are Arial's, so a reader
-# without it sees Arial or Helvetica at the widths the chart was laid out for; no web font is fetched.
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+# The project's pinned font (typeface.py): vl-convert measures with it and the site serves it,
+# so every machine lays out, and every browser draws, the same chart.
+FONT = FONT_STACK
 PLOT_WIDTH = 420  # horizontal charts: the bars' length; labels take up to LABEL_LIMIT more
 LABEL_LIMIT = 220
 ROW_HEIGHT = 26  # horizontal charts: one bar and its gap

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from site_builder.charts.colours import TYPE_PALETTE, ink_on
 from site_builder.charts.model import ChartRequest
 
-CHARACTER_WIDTH = 7  # px of one digit at 11 px: DejaVu Sans' (Liberation Sans' is 6.1), so it fits either
+CHARACTER_WIDTH = 7  # px of one digit at 11 px: DejaVu Sans' (the charts' Noto Sans' is 6.3), so it fits either
 LABEL_PADDING = 8
 
 

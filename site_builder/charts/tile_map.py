@@ -23,7 +23,7 @@ TILE_SIZE = {"tile_map": 54, "tile_groups": 48}  # px per square
 GAP = 0.04  # share of a cell left white around its square
 FONT_SIZE = {"tile_map": 9.5, "tile_groups": 8.5}
 LINE_GAP = 1.5  # px between lines
-# Average advance of a character in em, DejaVu Sans' (wider than the charts' Liberation Sans, so
+# Average advance of a character in em, DejaVu Sans' (wider than the charts' Noto Sans, so
 # a name also fits where the reader's sans-serif is DejaVu): names wrap to what fits in a square.
 CHARACTER_EM = {"normal": 0.55, "bold": 0.68}
 BORDER = "#263238"

@@ -20,6 +20,7 @@ from typing import Iterator
 from site_builder.charts.assets import cache_bundle
 from site_builder.charts.cache import cache_folder
 from site_builder.charts.template import every_template
+from site_builder.charts.typeface import use_project_fonts
 
 NICENESS = 10  # added to the workers' niceness (0 normal, 19 lowest)
 
@@ -29,6 +30,7 @@ def warm_up() -> None:
 
     Workers run at a lower priority: started beside validation, they take only the CPU it
     leaves idle; in the charts stage the build waits for them, so their priority costs nothing."""
+    use_project_fonts()
     import vl_convert
 
     if hasattr(os, "nice"):

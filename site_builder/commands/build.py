@@ -22,6 +22,7 @@ when no input changed, and only the changed pages when nothing all pages share c
 Examples:
   site-builder build
   site-builder build --site-dir /tmp/preview
+  site-builder build --site-dir build/test/site --work-dir build/test   # the tests' site (make test)
   site-builder build --data-dir /tmp/data-10x --site-dir /tmp/site-10x
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) site-builder build --force
 """
@@ -42,6 +43,12 @@ def add_parser(subparsers):
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="the data packages to build from (default: <root>/datapackages)"
     )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=None,
+        help="where the build keeps its staging, caches and record (default: <root>/build); one per --site-dir",
+    )
     parser.add_argument("--force", action="store_true", help="rebuild everything, ignoring what earlier builds left in build/")
     parser.add_argument("--workers", type=int, default=None, help="processes for chart rendering (default: one per core)")
     parser.set_defaults(run=run)
@@ -57,7 +64,7 @@ def run(args) -> int:
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: no such folder; --data-dir names a folder holding reform/ and units/.", file=sys.stderr)
         return 2
-    paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir)
+    paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir, work_dir=getattr(args, "work_dir", None))
     try:
         build_site(paths, workers=args.workers, force=args.force, progress=lambda line: print(line, flush=True))
     except ValidationFailed as failure:

@@ -27,3 +27,10 @@ def parse_changelog(text: str) -> tuple[ChangelogEntry, ...]:
     if heading is not None:
         entries.append(ChangelogEntry(heading, tuple(items)))
     return tuple(entries)
+
+
+def changelog_text(entries: tuple[ChangelogEntry, ...]) -> str:
+    """The entries written back as a changelog file (what the downloads publish): the parsed
+    text, so nothing but headings and items reaches a reader."""
+    blocks = [f"## {e.heading}\n\n" + "".join(f"- {item}\n" for item in e.items) for e in entries]
+    return "# Changelog of the data\n\n" + "\n".join(blocks)

@@ -39,8 +39,13 @@ class Province:
 
     @property
     def is_current(self) -> bool:
-        """True for the 34 units that exist since 1 July 2025 (no end date)."""
-        return not self.valid_to
+        """True for the 34 units that exist since 1 July 2025 (no end date), not the country."""
+        return not self.valid_to and not self.is_country
+
+    @property
+    def is_country(self) -> bool:
+        """True for the whole of Vietnam (id vn), the place of national figures."""
+        return self.type == "country"
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,18 @@ class Succession:
     unit_share: float | None
     legal_basis: str
     source_id: str
+
+
+@dataclass(frozen=True)
+class UnitResolution:
+    """The Standing Committee's resolution that arranged a current province's commune-level units."""
+
+    province_id: str  # p34-..
+    resolution: str  # the number as the source writes it; "" when it gives none
+    adopted: str
+    source_id: str
+    quote: str  # verbatim, in the source's language
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,8 @@ class Indicator:
     definition: str
     fewer_is_streamlined: bool | None
     definition_vi: str = ""
+    theme: str = "other"  # agencies, party, public-services, staff, territory, procedures, other
+    core: bool = False  # one of the comparable indicators, compared across provinces on its page
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,12 @@ class Figure:
     quote: str
     quote_en: str = ""
     notes: str = ""
+    status: str = "result"  # result, plan, target or cumulative (vocabulary.STATUSES)
+
+    def __post_init__(self):
+        # An empty cell is a result (the builder's own fixtures are built without validation).
+        if not self.status:
+            object.__setattr__(self, "status", "result")
 
 
 @dataclass(frozen=True)
@@ -183,7 +208,7 @@ class Dataset:
     """Everything the loader read, typed; each tuple in file order."""
 
     sources: tuple[Source, ...]
-    provinces: tuple[Province, ...]
+    provinces: tuple[Province, ...]  # the 63 former and 34 current provinces, not the country
     successions: tuple[Succession, ...]
     unit_counts: tuple[UnitCount, ...]
     indicators: tuple[Indicator, ...]
@@ -191,6 +216,8 @@ class Dataset:
     disagreements: tuple[Disagreement, ...]
     changelog: tuple[ChangelogEntry, ...] = ()
     units: Units = Units()
+    country: Province | None = None  # the row of provinces.csv for Vietnam as a whole (vn)
+    unit_resolutions: tuple[UnitResolution, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,13 @@ LEVEL_MEASURES = ("count_before", "count", "count_after")
 # The three measures that must add up: before − reduction = after.
 BALANCE_MEASURES = ("count_before", "reduction", "count_after")
 
+# What a figure's number stands for: an achieved result, or (never shown as one) a plan, a
+# target, or a running total of a flow up to its date.
+STATUSES = ("result", "plan", "target", "cumulative")
+
+# The place of national figures (figures.csv province_id): Vietnam as a whole.
+COUNTRY_ID = "vn"
+
 # A cell starting with one of these is run as a formula by Excel or LibreOffice (a tab or a
 # carriage return before "=" is skipped by some of them, so those count too).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

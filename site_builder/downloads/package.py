@@ -12,10 +12,13 @@ from pathlib import Path
 
 from site_builder.downloads.csv_files import table_csv
 from site_builder.downloads.readme import readme, readme_name
+from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
+from site_builder.output_paths import inside
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
+CHANGELOG_NAME = "CHANGELOG.txt"  # not .md: MkDocs would make a page of it
 NUMERIC_TYPES = ("number", "integer")
 
 
@@ -53,18 +56,38 @@ def checksums(files: dict[str, bytes]) -> bytes:
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
 
 
+def write_folder_checksums(docs_dir: Path, downloads: dict) -> str:
+    """SHA256SUMS beside files written into one folder of the site (the per-province CSVs), in
+    `sha256sum -c` format: one file of checksums instead of one per row of the data page; its
+    path from the site root ("" when there are no files)."""
+    if not downloads:
+        return ""
+    folder = Path(next(iter(downloads.values())).path).parent
+    lines = "".join(f"{d.sha256}  {d.name}\n" for d in sorted(downloads.values(), key=lambda d: d.name))
+    write_fresh(Path(docs_dir) / folder / "SHA256SUMS", lines.encode("utf-8"))
+    return (folder / "SHA256SUMS").as_posix()
+
+
 def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
     """A zip whose bytes depend only on the files and the build date (sorted, fixed times and modes)."""
     year, month, day = (int(part) for part in build_date[:10].split("-"))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(files.items()):
+            if not _is_plain_entry(name):
+                raise BuildError(f"The zip would hold the entry {name!r}, which leaves its folder; run `site-builder validate`.")
             info = zipfile.ZipInfo(f"reform-data/{name}", date_time=(year, month, day, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             archive.writestr(info, data, compresslevel=9)
     return out.getvalue()
+
+
+def _is_plain_entry(name: str) -> bool:
+    """A zip entry name that stays inside the archive's folder: relative, no `..`, no backslash."""
+    parts = name.split("/")
+    return bool(name) and "\\" not in name and not name.startswith("/") and all(p not in ("", ".", "..") for p in parts)
 
 
 def package_files(
@@ -104,6 +127,7 @@ def write_downloads(
     citation: str,
     others: dict[str, tuple[dict, dict]] | None = None,
     citations: dict[str, str] | None = None,
+    changelog: str = "",
 ) -> list[Download]:
     """Write docs_dir/data/ and describe every file written (package order, then package-level files).
 
@@ -111,15 +135,19 @@ def write_downloads(
     is written into its own folder, data/<name>/, and into the zip under <name>/, with its own
     datapackage.json; SHA256SUMS and the zip cover them too. The zip's README is in English
     (README.md) and in every other language of `citations` (language -> how to cite, e.g.
-    README.vi.md)."""
+    README.vi.md). `changelog`, when given, is published as CHANGELOG.txt and goes into the zip."""
     folder = Path(docs_dir) / DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = package_files(descriptor, tables)
+    if changelog:
+        written.append(
+            (CHANGELOG_NAME, changelog.encode("utf-8"), "What changed in the data, release by release", "changelog", "")
+        )
     for name, (other_descriptor, other_tables) in sorted((others or {}).items()):
         (folder / name).mkdir(exist_ok=True)
         written += package_files(other_descriptor, other_tables, prefix=f"{name}/")
     # The zip holds the plain CSVs and the descriptors, not the Excel variants.
-    in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json")}
+    in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json", "changelog")}
     data_files = dict(in_zip)
     for lang, cited in ({"en": citation} | (citations or {})).items():
         in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, cited, others, lang)
@@ -139,7 +167,7 @@ def write_download(
     folder: Path, name: str, data: bytes, description: str, kind: str, resource: str, package: str = ""
 ) -> Download:
     """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
-    write_fresh(folder / name, data)
+    write_fresh(inside(folder, name), data)
     path = (folder / name).as_posix()
     site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1 :]
     return Download(

@@ -49,8 +49,11 @@ def plan_charts(site: Site, t: Translations, grid: dict[str, Tile] | None = None
     requests: list[ChartRequest] = [ranking_request(site, t)] + maps
     names = {pid: p.name_vi for pid, p in site.provinces.items()}
     provinces: dict[str, tuple[str, ...]] = {}
-    for view in site.current + site.former:
-        page_requests = [units_by_type_request(view, site.dataset, names, t)] + [
+    country = (site.country,) if site.country else ()
+    for view in site.current + site.former + country:
+        # The country's page has no chart of units by type: its first id stays empty.
+        units_chart = None if view.province.is_country else units_by_type_request(view, site.dataset, names, t)
+        page_requests = [units_chart] + [
             group_request(f"{view.province.id}--{index:02d}--{group.indicator.id}", group, view, t)
             for index, group in enumerate(view.groups, start=1)
         ]

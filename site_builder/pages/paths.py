@@ -29,7 +29,9 @@ def root_of(md_path: str) -> str:
 
 
 def province_path(province: Province) -> str:
-    """The Markdown path of a province's page."""
+    """The Markdown path of a province's page (the country's: vietnam.md, at /vietnam/)."""
+    if province.is_country:
+        return f"{province.slug}.md"
     return f"provinces/{province.slug}.md" if province.is_current else f"provinces/former/{province.slug}.md"
 
 

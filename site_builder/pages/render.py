@@ -16,6 +16,7 @@ import jinja2
 from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
+from site_builder.pages.communes import browse_page, convert_page, lookup_page
 from site_builder.pages.dictionary import resource_docs
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
@@ -40,6 +41,7 @@ class PageContext:
     province_downloads: dict | None = None  # province id -> Download of its figures CSV
     unit_downloads: dict | None = None  # province id -> Download of its units CSV
     other_descriptors: dict | None = None  # the other packages' datapackage.json by name (units)
+    province_checksums: str = ""  # SHA256SUMS of the per-province files, from the site root
 
 
 @dataclass(frozen=True)
@@ -132,17 +134,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     )
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
-    yield PageSpec(
-        "communes.md",
-        "communes.md",
-        t("communes.title"),
-        {
-            "units_before": len(site.dataset.units.former),
-            "units_after": len(site.dataset.units.current),
-            "lookup": COMMUNE_LOOKUP + "/",
-            "labels": commune_labels(t),
-        },
-    )
+    yield from commune_pages(site, t)
     for view in site.current + site.former:
         page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
         yield PageSpec(
@@ -159,6 +151,16 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             },
             own_data_only=True,
         )
+    if site.country is not None:
+        view = site.country
+        page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
+        yield PageSpec(
+            province_path(view.province),
+            "country.md",
+            t("country.eyebrow"),
+            {"view": view, "group_charts": list(zip(view.groups, page_charts[1:], strict=True))},
+            own_data_only=True,
+        )
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
     for iv in site.indicator_views:
         comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts), strict=True))
@@ -172,12 +174,13 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
 
 
-def commune_labels(t: Translations) -> dict[str, str]:
-    """The interface text assets/search/communes.js shows, from the edition's translations."""
-    keys = ("hint", "loading", "none", "one", "other", "more", "failed", "former", "current", "went_to", "not_linked")
-    labels = {key: t(f"communes.js.{key}") for key in keys}
-    labels.update({f"type.{kind}": t(f"communes.type.{kind}") for kind in ("commune", "ward", "township", "special_zone")})
-    return labels
+def commune_pages(site: Site, t: Translations) -> Iterator[PageSpec]:
+    """ "Find your commune", the bulk conversion and the browsing by former province (pages/communes.py)."""
+    yield PageSpec("communes.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
+    yield PageSpec(
+        "communes/convert.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
+    )
+    yield PageSpec("communes/browse.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
 
 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:
@@ -203,6 +206,7 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
         "other_resources": [(name, d.get("title") or name, resource_docs(d)) for name, d in sorted(others.items())],
         "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
         "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
+        "province_checksums": context.province_checksums,
     }
 
 

@@ -16,6 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_PREFIX = ".site-build-"  # ignored by git (.gitignore: .site-build*/)
+# The published site's modes, whatever the builder's umask: the same tree on every machine, and
+# readable by the web server.
+FILE_MODE, FOLDER_MODE = 0o644, 0o755
 
 
 @contextmanager
@@ -24,9 +27,7 @@ def temporary_output(site_dir: Path):
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=site_dir.parent))
     # mkdtemp makes the folder private (0700); the published site must be readable by a web server.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o777 & ~umask)
+    os.chmod(temp, FOLDER_MODE)
     try:
         yield temp
     except BaseException:
@@ -123,6 +124,7 @@ def publish(new_site: Path, site_dir: Path, spare: Path | None = None) -> None:
     becomes `spare` (for copy_previous_site) when one is asked for; whatever is left aside (an
     older spare, or the old site) is deleted by a process that goes on after this one returns.
     """
+    readable_by_everyone(new_site)
     aside = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "old-", dir=site_dir.parent))
     try:
         had_site = site_dir.exists()
@@ -138,6 +140,19 @@ def publish(new_site: Path, site_dir: Path, spare: Path | None = None) -> None:
             keep_as_spare(aside, spare)
     finally:
         delete_in_background(aside)
+
+
+def readable_by_everyone(site: Path) -> None:
+    """Give every file FILE_MODE and every folder FOLDER_MODE (a file already so is not touched,
+    so its ctime stays)."""
+    for folder, folders, files in os.walk(site):
+        for names, mode in ((folders, FOLDER_MODE), (files, FILE_MODE)):
+            for name in names:
+                path = os.path.join(folder, name)
+                if stat.S_IMODE(os.lstat(path).st_mode) != mode and not os.path.islink(path):
+                    os.chmod(path, mode)
+    if stat.S_IMODE(os.stat(site).st_mode) != FOLDER_MODE:
+        os.chmod(site, FOLDER_MODE)
 
 
 def keep_as_spare(aside: Path, spare: Path) -> None:

@@ -82,7 +82,22 @@ def english_name(names: dict[tuple[str, str], str], era: str, code: str, name_vi
         ) from None
 
 
+# The whole country, the place of national figures (province_id vn): no NSO code, no era.
+COUNTRY = {
+    "id": "vn",
+    "gso_code": "",
+    "name_vi": "Việt Nam",
+    "name_en": "Vietnam",
+    "slug": "vietnam",
+    "type": "country",
+    "valid_from": "",
+    "valid_to": "",
+    "source_id": SOURCE_NEW,
+}
+
+
 def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dict[str, str]]:
+    """The 63 former and 34 current provinces by id, then the country."""
     rows = []
     for old in registry["old_provinces"]:
         name_vi, kind = split_type(old["name"])
@@ -115,7 +130,7 @@ def province_rows(registry: dict, names: dict[tuple[str, str], str]) -> list[dic
                 "source_id": SOURCE_NEW,
             }
         )
-    return sorted(rows, key=lambda r: r["id"])
+    return sorted(rows, key=lambda r: r["id"]) + [COUNTRY]
 
 
 def unit_flows(ward_conversion: list[dict]) -> dict[str, dict[str, float]]:

@@ -55,6 +55,7 @@ class Site:
     national: NationalFigures
     coverage_current: tuple[CoverageRow, ...]
     coverage_former: tuple[CoverageRow, ...]
+    country: ProvinceView | None = None  # the national figures (province_id vn), when there are any
 
     def view(self, province_id: str) -> ProvinceView:
         for view in self.current + self.former:
@@ -78,11 +79,11 @@ def units_by_province(
 def derive_site(dataset: Dataset) -> Site:
     """Build every view the site shows from a validated dataset."""
     lookups = index_dataset(dataset)
-    views = {pid: province_view(lookups, p) for pid, p in lookups.provinces.items()}
+    views = {p.id: province_view(lookups, p) for p in dataset.provinces}
     predecessors = tuple((pid, tuple(q.id for q in view.predecessors)) for pid, view in views.items())
-    communes = units_by_province(dataset.units, tuple(lookups.provinces.values()), predecessors)
+    communes = units_by_province(dataset.units, dataset.provinces, predecessors)
     views = {pid: replace(view, communes=communes[pid]) for pid, view in views.items()}
-    by_slug = sorted(lookups.provinces.values(), key=lambda p: (p.slug, p.id))
+    by_slug = sorted(dataset.provinces, key=lambda p: (p.slug, p.id))
     current = tuple(views[p.id] for p in by_slug if p.is_current)
     former = tuple(views[p.id] for p in by_slug if not p.is_current)
     indicators = tuple(sorted(lookups.indicators.values(), key=lambda i: (i.name_en.lower(), i.id)))
@@ -94,8 +95,9 @@ def derive_site(dataset: Dataset) -> Site:
         indicators=indicators,
         current=current,
         former=former,
-        indicator_views=tuple(indicator_view(i, every_figure, current) for i in indicators),
+        indicator_views=tuple(indicator_view(i, every_figure, current, former) for i in indicators),
         national=national_figures(dataset, lookups.own_units),
         coverage_current=coverage(current, indicators, lookups.own_units),
         coverage_former=coverage(former, indicators, lookups.own_units),
+        country=province_view(lookups, dataset.country) if dataset.country else None,
     )

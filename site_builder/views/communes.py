@@ -1,153 +1,128 @@
-"""The commune lookup: every commune-level unit before and since 1 July 2025, with where it is
-now, for "Find your commune" and the header search (assets/search/commune-lookup.js).
+"""The commune lookup's data: every commune-level unit before and since 1 July 2025 with where it
+is now, and the provinces and districts, for "Find your commune", the header search, the bulk
+conversion and `site-builder convert-addresses` (all through site_builder/addresses).
 
-Names are matched ASCII-folded (`fold`): a reader types "phuc xa" for Phường Phúc Xá and
-"da nang" for Đà Nẵng. The lookup is split into shards by the first three letters of the folded
-name, so the "Find your commune" page loads only the piece the reader's query needs.
-Pure functions: data in, data out; the build writes the shards as JSON.
+Rows are split into shards by the first letters of their name's key (the rules' `shard`), so
+the lookup fetches only the pieces a query needs; all.json holds every row for the bulk
+conversion. The row form is described in addresses/index.py. Pure functions: data in, data out.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
-from site_builder.dataset.model import Dataset, Province, Units
-
-# The type words a reader may type before a name ("xa tan thanh", "phuong 1"), folded.
-TYPE_WORDS = ("xa", "phuong", "thi tran", "dac khu")
+from site_builder.addresses.index import NAME, shard_names
+from site_builder.addresses.rules import RULES_FILE, load_rules
+from site_builder.dataset.model import Province, Units
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the lookup folds each of ~20,000 names several times
+@functools.lru_cache(maxsize=1 << 16)  # the search index folds each of ~20,000 words
 def fold(text: str) -> str:
     """ASCII-folded, lower case, one space between words: "Phường Phúc Xá" -> "phuong phuc xa".
 
     đ/Đ become d (they are letters of their own, not d with a mark); every combining mark
-    is dropped after Unicode decomposition. assets/search/communes.js folds queries the same way.
+    is dropped after Unicode decomposition (publish/html_scan.py folds the search index with it).
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return " ".join(re.findall(r"[a-z0-9]+", bare.lower()))
 
 
-def shard_key(folded_name: str) -> str:
-    """The shard a folded name lives in: its first three letters or digits ("phuc xa" -> "phu")."""
-    return folded_name.replace(" ", "")[:3] or "_"
+def lookup_rows(provinces: tuple[Province, ...], units: Units) -> list[list]:
+    """Every current unit, then every former unit, as lookup rows (addresses/index.py), in file order."""
+    districts = {d.code: d for d in units.districts}
+    current = {u.code: u for u in units.current}
+    went_to: dict[str, list] = defaultdict(list)  # former code -> [(not main, code)]
+    came_from: dict[str, list] = defaultdict(list)  # current code -> [(district code, province id)]
+    former_by_code = {u.code: u for u in units.former}
+    for link in units.links:
+        if link.current_code not in current:
+            continue
+        if link.former_code:
+            went_to[link.former_code].append((not link.is_main, link.current_code))
+            unit = former_by_code.get(link.former_code)
+            if unit:
+                came_from[link.current_code].append((unit.district_code, unit.province_id))
+        elif link.former_district_code in districts:  # an island district without communes
+            came_from[link.current_code].append((link.former_district_code, districts[link.former_district_code].province_id))
 
+    def target(code: str, main: bool) -> list:
+        unit = current[code]
+        return [code, unit.full_name, unit.province_id, 1 if main else 0]
 
-@dataclass(frozen=True)
-class UnitTarget:
-    """A current unit, as a link target: `provinces/<slug>/#unit-<code>`."""
-
-    code: str
-    full_name: str
-    province_name: str
-    province_slug: str
-
-    @property
-    def href(self) -> str:
-        return f"provinces/{self.province_slug}/#unit-{self.code}"
-
-
-@dataclass(frozen=True)
-class CommuneEntry:
-    """One unit a reader may look up, former or current, and the current unit(s) it leads to."""
-
-    era: str  # "current" (since 1 July 2025) or "former" (until 30 June 2025)
-    code: str
-    name: str
-    full_name: str
-    type: str
-    district: str  # former units: the district's full name; "" for current units
-    province_name: str  # the province of the unit's era
-    targets: tuple[UnitTarget, ...]
-
-    @property
-    def folded(self) -> str:
-        return fold(self.full_name)
-
-    @property
-    def key(self) -> str:
-        return shard_key(fold(self.name))
-
-    def as_row(self) -> list:
-        """The compact JSON form: [era, code, full name, type, folded full name, district,
-        province, [[target code, target full name, target province slug, target province], ...]]."""
-        return [
-            self.era[0],
-            self.code,
-            self.full_name,
-            self.type,
-            self.folded,
-            self.district,
-            self.province_name,
-            [[t.code, t.full_name, t.province_slug, t.province_name] for t in self.targets],
-        ]
-
-
-def commune_entries(dataset: Dataset) -> tuple[CommuneEntry, ...]:
-    """Every current unit, then every former unit, each with its link target(s), in file order."""
-    return _entries(dataset.provinces, dataset.units)
-
-
-def _entries(province_list: tuple[Province, ...], units: Units) -> tuple[CommuneEntry, ...]:
-    provinces = {p.id: p for p in province_list}
-    targets = {
-        u.code: UnitTarget(u.code, u.full_name, _name(provinces, u.province_id), _slug(provinces, u.province_id))
-        for u in units.current
-    }
-    districts = {d.code: d.full_name for d in units.districts}
-    went_to: dict[str, list[tuple[bool, str, UnitTarget]]] = defaultdict(list)
-    for link in units.links:  # a divided unit's targets: the one that took its main part first
-        if link.former_code and link.current_code in targets:
-            went_to[link.former_code].append((not link.is_main, link.current_code, targets[link.current_code]))
-    current = tuple(
-        CommuneEntry("current", u.code, u.name, u.full_name, u.type, "", targets[u.code].province_name, (targets[u.code],))
-        for u in units.current
-    )
-    former = tuple(
-        CommuneEntry(
-            "former",
-            u.code,
-            u.name,
-            u.full_name,
-            u.type,
-            districts.get(u.district_code, ""),
-            _name(provinces, u.province_id),
-            tuple(t for *_, t in sorted(went_to.get(u.code, ()))),
+    rows = []
+    for u in units.current:
+        origins = came_from.get(u.code, [])
+        rows.append(
+            [
+                "c",
+                u.code,
+                u.name,
+                u.full_name,
+                u.type,
+                "",
+                u.province_id,
+                [target(u.code, True)],
+                sorted({d for d, _ in origins}),
+                _unique([u.province_id] + sorted({p for _, p in origins})),
+            ]
         )
-        for u in units.former
-    )
-    return current + former
+    for u in units.former:
+        targets = [target(code, not other) for other, code in sorted(went_to.get(u.code, ()))]
+        rows.append(
+            [
+                "f",
+                u.code,
+                u.name,
+                u.full_name,
+                u.type,
+                u.district_code,
+                u.province_id,
+                targets,
+                [u.district_code],
+                _unique([u.province_id] + [t[2] for t in targets]),
+            ]
+        )
+    return rows
+
+
+def lookup_places(provinces: tuple[Province, ...], units: Units) -> dict:
+    """Provinces of both eras and the districts of 30 June 2025, as the matcher reads them."""
+    return {
+        "provinces": [[p.id, p.name_vi, p.slug, p.type] for p in provinces],
+        "districts": [[d.code, d.name, d.type, d.province_id] for d in units.districts],
+        # A district's full name is its type word and its name ("Quận" "Ba Đình"): not repeated 696 times.
+        "district_words": {d.type: d.full_name[: -len(d.name) - 1] for d in units.districts},
+    }
+
+
+def lookup_shards(rows: list[list]) -> dict[str, list]:
+    """The rows split by shard (addresses/index.py `shard_names`): {shard: rows sorted by name key, era, code}."""
+    rules = load_rules()
+    keys = [rules.key(row[NAME]) for row in rows]
+    names = shard_names(keys, rules)
+    shards: dict[str, list] = defaultdict(list)
+    for row, key in zip(rows, keys, strict=True):
+        shards[names[key]].append(row)
+    return {key: sorted(group, key=lambda r: (rules.key(r[NAME]), r[0], r[1])) for key, group in sorted(shards.items())}
 
 
 @functools.lru_cache(maxsize=2)
-def commune_lookup(provinces: tuple[Province, ...], units: Units) -> dict[str, list]:
-    """The lookup's shards of these provinces and units. Kept for the next call with equal ones:
-    `site-builder serve` rebuilds after every edit, and most edits are to figures, not units.
-    Callers only read the result."""
-    return commune_shards(_entries(provinces, units))
+def commune_lookup(provinces: tuple[Province, ...], units: Units) -> dict[str, object]:
+    """The lookup's files by name (without .json): each shard, and "_all", "_places", "_rules".
+    Kept for the next call with equal provinces and units: `site-builder serve` rebuilds after
+    every edit, and most edits are to figures, not units. Callers only read the result."""
+    rows = lookup_rows(provinces, units)
+    files: dict[str, object] = dict(lookup_shards(rows))
+    files["_all"] = rows
+    files["_places"] = lookup_places(provinces, units)
+    files["_rules"] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return files
 
 
-def commune_shards(entries: tuple[CommuneEntry, ...]) -> dict[str, list]:
-    """The lookup split by shard key: {key: [row, ...]}, rows sorted by folded name then code."""
-    shards: dict[str, list[CommuneEntry]] = defaultdict(list)
-    for entry in entries:
-        shards[entry.key].append(entry)
-    return {
-        key: [e.as_row() for e in sorted(group, key=lambda e: (fold(e.name), e.era, e.code))]
-        for key, group in sorted(shards.items())
-    }
-
-
-def _name(provinces: dict[str, Province], province_id: str) -> str:
-    province = provinces.get(province_id)
-    return province.name_vi if province else ""
-
-
-def _slug(provinces: dict[str, Province], province_id: str) -> str:
-    province = provinces.get(province_id)
-    return province.slug if province else ""
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -22,6 +22,11 @@ class FigureView:
     disagreement_ids: tuple[str, ...] = ()
 
     @property
+    def is_outcome(self) -> bool:
+        """A result or a running total: what charts and comparisons show (never a plan or a target)."""
+        return self.figure.status in ("result", "cumulative")
+
+    @property
     def point_date(self) -> str:
         """The date the number describes: the start for a count before, else the end."""
         if self.figure.measure == "count_before":
@@ -79,20 +84,26 @@ def group_figures(figures: tuple[FigureView, ...]) -> tuple[tuple[FigureGroup, .
 
     Comparable: same reporting province, indicator, area and kind of number, so a former
     province's count is never drawn as if it were its successor's, nor a city's as the province's.
+    A plan or a target is never drawn beside results: it stays a single figure, labelled as such.
     """
     buckets: dict[tuple, list[FigureView]] = defaultdict(list)
     for view in figures:
         f = view.figure
-        buckets[(f.province_id, f.indicator_id, f.area, family_of(f.measure))].append(view)
+        if view.is_outcome:
+            buckets[(f.province_id, f.indicator_id, f.area, family_of(f.measure), f.status)].append(view)
+        else:
+            buckets[("plan", f.id)].append(view)
     groups: list[FigureGroup] = []
     singles: list[FigureView] = []
-    for key in sorted(buckets, key=lambda k: (k[0], buckets[k][0].indicator.name_en.lower(), k[1], k[2], k[3])):
+    for key in sorted(buckets, key=lambda k: (buckets[k][0].figure.province_id, buckets[k][0].indicator.name_en.lower(), k)):
         members = buckets[key]
         distinct_points = {(chart_order(v), v.figure.value) for v in members}
-        if len(distinct_points) >= 2:
+        if key[0] != "plan" and len(distinct_points) >= 2:
             ordered = tuple(sorted(members, key=lambda v: (chart_order(v), v.figure.value, v.figure.id)))
             first = ordered[0]
-            groups.append(FigureGroup(first.province, first.indicator, key[2], key[3], ordered))
+            groups.append(
+                FigureGroup(first.province, first.indicator, first.figure.area, family_of(first.figure.measure), ordered)
+            )
         else:
             singles.extend(members)
     # Keep the page's order (own figures first, then each predecessor's), not the bucket order.

@@ -73,7 +73,7 @@ class Lookups:
     """The dataset indexed the ways the views need it."""
 
     dataset: Dataset
-    provinces: dict  # id -> Province
+    provinces: dict  # id -> Province, and the country (vn) when the data has it
     sources: dict  # id -> Source
     indicators: dict  # id -> Indicator
     succession_of: dict  # predecessor id -> Succession
@@ -94,7 +94,8 @@ class Lookups:
 
 
 def index_dataset(dataset: Dataset) -> Lookups:
-    provinces = {p.id: p for p in dataset.provinces}
+    # Every place a figure may name: the provinces and the country.
+    provinces = {p.id: p for p in dataset.provinces + ((dataset.country,) if dataset.country else ())}
     predecessors_of: dict[str, list[Province]] = defaultdict(list)
     for s in dataset.successions:
         if s.predecessor_id in provinces:

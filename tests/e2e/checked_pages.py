@@ -8,5 +8,5 @@ ISSUE_PAGES = [
     "indicators/commune-level-units/",
     "data/",
 ]
-PAGES = ISSUE_PAGES + ["communes/"]  # Find your commune
+PAGES = ISSUE_PAGES + ["communes/", "communes/convert/", "communes/browse/"]  # Find your commune, bulk conversion, browsing
 EDITIONS = {"en": "", "vi": "vi/"}

@@ -7,6 +7,7 @@ Chromium missing is a failure with the fix in the message, not a skip: `make tes
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,15 @@ from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The repository's data built once, validated, into a temporary folder."""
+    """The repository's data built once, validated, into a temporary folder; or the site in
+    TEST_SITE, which `make test` builds just before (`<folder>/site`, its work folder beside it as
+    `<folder>/build`), so that parallel test processes share one build."""
+    shared = os.environ.get("TEST_SITE")
+    if shared:
+        site = Path(shared).resolve()
+        if not (site / "index.html").is_file() or not (site.parent / "build").is_dir():
+            pytest.fail(f"TEST_SITE={shared} is not a built site with its work folder beside it: run `make test`.", pytrace=False)
+        return site
     tmp = tmp_path_factory.mktemp("real-site")
     paths = BuildPaths.for_project(REPO, site_dir=tmp / "site", work_dir=tmp / "build")
     build_site(paths, progress=lambda line: None)

@@ -106,10 +106,10 @@ def test_find_your_commune_lists_a_former_ward_typed_without_diacritics(page, se
     assert results.count() == 1
     text = results.first.inner_text()
     assert "Phường Phúc Xá" in text and "Quận Ba Đình" in text and "Hà Nội" in text
-    link = results.first.locator("a")
+    link = results.first.locator("a.commune-link")
     assert link.get_attribute("href") == "../" + PHUC_XA_NOW
     assert link.inner_text() == "Phường Hồng Hà"
-    assert [u for u in urls if urlsplit(u).path.endswith("/communes/lookup/phu.json")]
+    assert [u for u in urls if urlsplit(u).path.endswith("/communes/lookup/phuc.json")]  # the shard of "phuc..." names only
     assert foreign(urls, server) == []
 
 
@@ -119,7 +119,7 @@ def test_find_your_commune_gives_enough_context_to_tell_namesakes_apart(page, se
     assert results.count() > 10
     places = [re.sub(r"\s+", " ", t) for t in results.all_inner_texts()]
     assert len(set(places)) == len(places), "two results read the same"
-    hrefs = results.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    hrefs = results.locator("a.commune-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert all(re.fullmatch(r"\.\./provinces/[a-z0-9-]+/#unit-\d{5}", h) for h in hrefs), hrefs
 
 
@@ -143,7 +143,7 @@ def test_find_your_commune_without_javascript_points_to_the_province_list(browse
 
 def test_clicking_a_result_opens_the_province_page_at_the_units_address(page, server):
     page.goto(server.url("communes/"), wait_until="networkidle")
-    find_commune(page, "phuc xa").first.locator("a").click()
+    find_commune(page, "phuc xa").first.locator("a.commune-link").click()
     page.wait_for_load_state()
     assert page.url == server.url(PHUC_XA_NOW)
     assert page.locator("h1").first.inner_text().strip() == "Hà Nội"
@@ -152,7 +152,7 @@ def test_clicking_a_result_opens_the_province_page_at_the_units_address(page, se
 # The anchor itself: every current unit has id="unit-<code>" on its province page (ARCHITECTURE.md).
 def test_clicking_a_result_lands_on_the_current_units_anchor(page, server):
     page.goto(server.url("communes/"), wait_until="networkidle")
-    find_commune(page, "phuc xa").first.locator("a").click()
+    find_commune(page, "phuc xa").first.locator("a.commune-link").click()
     page.wait_for_load_state()
     assert page.url == server.url(PHUC_XA_NOW)
     assert page.locator("#unit-00097").count() == 1, "no element with id unit-00097 on the Hà Nội page"

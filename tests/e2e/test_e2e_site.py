@@ -105,3 +105,19 @@ def test_home_page_shows_the_national_figures_and_links_every_province(page, ser
     text = page.locator("article").inner_text()
     assert "10,035" in text and "3,321" in text
     assert page.locator("ul.province-tiles a").count() == 34
+
+
+def test_charts_are_drawn_with_the_font_the_site_serves(page, server):
+    """The inline charts ask for the charts' family, and the browser draws them with the site's
+    own WOFF2 files (both weights), not with a font of the reader's machine (issue 23)."""
+    urls = record_requests(page)
+    page.goto(server.url(PROVINCE))
+    page.evaluate("() => document.fonts.ready")
+    faces = page.evaluate(
+        "() => [...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Noto Sans').map(f => [f.weight, f.status])"
+    )
+    assert sorted(faces) == [["bold", "loaded"], ["normal", "loaded"]]
+    fonts = sorted(urlsplit(u).path for u in urls if urlsplit(u).path.endswith(".woff2"))
+    assert fonts == ["/assets/fonts/NotoSans-Bold.woff2", "/assets/fonts/NotoSans-Regular.woff2"]
+    family = page.locator("figure.chart svg text").first.get_attribute("font-family")
+    assert family.split(",")[0] == "Noto Sans"

@@ -1,71 +1,90 @@
-/* The commune lookup, shared by "Find your commune" (communes.js) and the header search
- * (site-search.js), both of which import it only when the reader types.
+/* The commune lookup, shared by "Find your commune" (communes.js), the header search
+ * (site-search.js) and the bulk conversion (convert.js), each importing it only when needed.
  *
- * The build (views/communes.py) writes <site>/communes/lookup/<key>.json: every commune-level
- * unit before and since 1 July 2025, as rows
- *   [era "c"|"f", code, full name, type, folded full name, district, province,
- *    [[current code, current full name, current province slug, current province], ...]]
- * split by the first three letters of the ASCII-folded name, and keys.json naming the shards.
- * A shard is fetched from this site only when a query needs it. */
+ * The build (views/communes.py) writes <site>/communes/lookup/: the matcher's rules
+ * (_rules.json), the provinces and districts (_places.json), the units split into shards by the
+ * first letters of their name (<key>.json, named in keys.json) and all of them (_all.json).
+ * A query fetches the rules, the places and only the shards its words may name
+ * (address-matcher.js `wantedShards`); the bulk conversion fetches _all.json once. */
 
-const TYPE_WORDS = ["xa", "phuong", "thi tran", "dac khu"];  // as views/communes.py TYPE_WORDS
+import { makePlaces, makeRules, makeUnitIndex, matchAddress, wantedShards, key } from "./address-matcher.js";
 
-/** ASCII-folded, lower case, one space between words, exactly as views/communes.py `fold`. */
-export function fold(text) {
-  const bare = text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  return (bare.match(/[a-z0-9]+/g) || []).join(" ");
-}
-
-/** The name without a leading type word: "xa tan thanh" -> "tan thanh". */
-export function withoutType(folded) {
-  for (const word of TYPE_WORDS) {
-    if (folded.startsWith(word + " ")) return folded.slice(word.length + 1);
-  }
-  return folded;
-}
-
-const keyOf = (folded) => folded.replace(/ /g, "").slice(0, 3) || "_";
-
-function rank(row, query) {
-  const name = withoutType(row[4]);
-  const closeness = row[4] === query || name === query ? 0 : name.startsWith(query) ? 1 : 2;
-  return closeness * 2 + (row[0] === "c" ? 0 : 1);  // exact names first, current units before former
-}
-
-/** A lookup reading the shards under `folder` (a URL ending in /). */
+/** A lookup reading the files under `folder` (a URL ending in /). */
 export function communeLookup(folder) {
   const shards = new Map();
-  let keys = null;
+  let base = null;
+  let everything = null;
   const fetchJson = (name) => fetch(new URL(name, folder)).then((response) => {
     if (!response.ok) throw new Error(`${response.status} ${response.url}`);
     return response.json();
   });
 
-  async function rowsFor(query) {
-    keys = keys || fetchJson("keys.json").then((names) => new Set(names));
-    const known = await keys;
-    const wanted = [...new Set([keyOf(query), keyOf(withoutType(query))])].filter((key) => known.has(key));
-    const parts = await Promise.all(wanted.map((key) => {
-      if (!shards.has(key)) shards.set(key, fetchJson(`${key}.json`));
-      return shards.get(key);
-    }));
-    return parts.flat();
+  function ready() {
+    base = base || Promise.all([fetchJson("_rules.json"), fetchJson("_places.json"), fetchJson("keys.json")])
+      .then(([rulesData, placesData, keys]) => {
+        const rules = makeRules(rulesData);
+        return { rules, places: makePlaces(rules, placesData), keys: new Set(keys), districtWords: placesData.district_words };
+      });
+    return base;
   }
 
-  /** Rows whose folded full name has a word starting with the folded query, best first. */
+  function shardRows(name) {
+    if (!shards.has(name)) shards.set(name, fetchJson(`${name}.json`));
+    return shards.get(name);
+  }
+
+  /** The match of one address ({status, candidates, codes}), fetching only the shards it needs. */
   async function find(text) {
-    const query = fold(text);
-    if (!query) return [];
-    const rows = await rowsFor(query);
-    return rows.filter((row) => (" " + row[4]).includes(" " + query))
-      .sort((a, b) => rank(a, query) - rank(b, query) || a[4].localeCompare(b[4]) || a[6].localeCompare(b[6]));
+    const { rules, places, keys } = await ready();
+    const wanted = wantedShards(rules, places, keys, text).filter((name) => keys.has(name));
+    const parts = await Promise.all(wanted.map(shardRows));
+    const units = makeUnitIndex(rules, keys).add(parts.flat());
+    return matchAddress(rules, places, units, text);
   }
 
-  return { find };
+  /** A matcher over every unit, for converting many addresses: match(text) -> {status, candidates, codes}. */
+  async function everyUnit() {
+    everything = everything || Promise.all([ready(), fetchJson("_all.json")]).then(([{ rules, places, keys }, rows]) => {
+      const units = makeUnitIndex(rules, keys).add(rows);
+      return { rules, places, match: (text) => matchAddress(rules, places, units, text) };
+    });
+    return everything;
+  }
+
+  /** [id, name, slug, type] of a province of either era. */
+  const province = async (id) => (await ready()).places.provinces.get(id) || [id, id, "", ""];
+  /** [code, name, full name, type, province id] of a former district. */
+  async function district(code) {
+    const { places, districtWords } = await ready();
+    const row = places.districts.get(code);
+    return row ? [row[0], row[1], `${districtWords[row[2]]} ${row[1]}`, row[2], row[3]] : null;
+  }
+
+  /** One unit as the header search shows it (a former one leads to where its main part went):
+   * {title, where, href relative to the edition's root}; `text(name)` gives the edition's words. */
+  async function summary(row, text) {
+    const target = row[7][0];
+    if (!target) return null;
+    const [own, theirs, place] = await Promise.all([province(row[6]), province(target[2]), row[5] ? district(row[5]) : null]);
+    let where = [row[0] === "c" ? text("current") : text("former"), place ? place[2] : "", own[1]].filter(Boolean).join(" · ");
+    if (row[0] !== "c") where += ` → ${text("went-to")} ${target[1]} (${theirs[1]})`;
+    return { title: row[3], where, href: unitHref(target[0], theirs[2]) };
+  }
+
+  return { find, everyUnit, province, district, ready, summary };
+}
+
+/** Lower case, without marks, one space between words: to compare a page's title with a query. */
+export function fold(text) {
+  const bare = text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return (bare.match(/[a-z0-9]+/g) || []).join(" ");
 }
 
 /** The site-relative address of a current unit's anchor: provinces/<slug>/#unit-<code>. */
-export const unitHref = (target) => `provinces/${target[2]}/#unit-${target[0]}`;
+export const unitHref = (code, provinceSlug) => `provinces/${provinceSlug}/#unit-${code}`;
 
-/** True while a query is too short to name a shard ("ta"), so no match means "type on". */
-export const tooShort = (text) => withoutType(fold(text)).replace(/ /g, "").length < 3;
+/** True while a query is too short to name a unit ("ta"): no match then means "type on". */
+export function tooShort(text, rules) {
+  const letters = rules ? key(rules, text) : text.replace(/[^\p{L}\p{N}]/gu, "");
+  return letters.length < 3;
+}

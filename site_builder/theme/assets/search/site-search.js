@@ -34,23 +34,18 @@
   function findUnits(query) {
     return loadCommunes().then(function (c) {
       if (c.module.tooShort(query)) return [];
-      return c.lookup.find(query).then(function (rows) {
-        return rows.slice(0, MAX_UNITS).map(function (row) { return unitItem(c.module, row); });
+      return c.lookup.find(query).then(function (match) {
+        return Promise.all(match.candidates.slice(0, MAX_UNITS).map(function (found) { return c.lookup.summary(found.row, text); }));
+      }).then(function (units) {
+        return units.filter(Boolean).map(function (unit) {
+          var li = document.createElement("li");
+          li.className = "md-search-result__item";
+          var href = new URL(unit.href, root);
+          li.appendChild(link(href.pathname + href.hash, unit.title, null, "h1", unit.where));
+          return li;
+        });
       });
     }).catch(function () { return []; });  // pages are still found without the lookup
-  }
-
-  function unitItem(m, row) {
-    // A former unit leads to the current unit it went to (the main part first); a current one to itself.
-    var target = row[7][0];
-    var li = document.createElement("li");
-    li.className = "md-search-result__item";
-    var era = row[0] === "c" ? text("current") : text("former");
-    var where = [era, row[5], row[6]].filter(Boolean).join(" · ");
-    if (row[0] !== "c" && target) where += " → " + text("went-to") + " " + target[1] + " (" + target[3] + ")";
-    var href = new URL(m.unitHref(target || []), root);
-    if (target) li.appendChild(link(href.pathname + href.hash, row[2], null, "h1", where));
-    return li;
   }
 
   function loadPagefind() {
