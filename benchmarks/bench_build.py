@@ -15,11 +15,15 @@ first-load weight of a few pages (bench_first_load.py measures it in a browser).
     .venv/bin/python benchmarks/bench_build.py                      # 1x and 10x, 3 runs, writes RESULTS.md
     .venv/bin/python benchmarks/bench_build.py --scales 1,10,100 --runs 1 --output /tmp/results.md
     .venv/bin/python benchmarks/bench_build.py --scales 1 --rows 10000 --runs 1   # also exactly 10k rows
+    .venv/bin/python benchmarks/bench_build.py --python /tmp/before/.venv/bin/python  # another checkout's build
+
+bench_compare.py runs this and bench_charts.py --plan on two checkouts, interleaved.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import os
 import platform
@@ -30,9 +34,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
-from processes import run_measured  # noqa: E402
+from processes import Measured, run_measured  # noqa: E402
 
 from site_builder.build_run import STAGES  # noqa: E402
 from site_builder.publish.mkdocs_config import without_raw_html_hook  # noqa: E402
@@ -43,53 +49,70 @@ STAGE_LINE = re.compile(r"^\[\s*\d+/\d+\]\s+(\S+)\s+([\d.]+) s")
 DATE = "1764028800"  # SOURCE_DATE_EPOCH: 2025-11-25, so every run builds the same bytes
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(wall seconds, peak resident KiB, standard output) of a whole process; fails loudly."""
+def timed(command: list[str], cwd: Path) -> Measured:
+    """A whole process, measured (processes.py); fails loudly."""
     run = run_measured(command, cwd, env={**os.environ, "SOURCE_DATE_EPOCH": DATE})
     if run.returncode:
         sys.exit(f"{' '.join(command)} failed ({run.returncode}):\n{run.output[-3000:]}")
-    return run.seconds, run.peak_kib, run.output
+    return run
 
 
-def build(root: Path) -> dict:
-    seconds, peak, output = timed([sys.executable, "-m", "site_builder", "build", "--root", str(root)], root)
-    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, output.splitlines()) if m}
-    return {"seconds": seconds, "peak_kib": peak, "stages": stages, "up_to_date": "Nothing changed" in output}
+def build(root: Path, python: str = sys.executable) -> dict:
+    """One `site-builder build` by `python` (its installed site_builder: this checkout's or another's)."""
+    run = timed([python, "-m", "site_builder", "build", "--root", str(root)], root)
+    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, run.output.splitlines()) if m}
+    up_to_date = "Nothing changed" in run.output
+    return {"seconds": run.seconds, "cpu": run.cpu_seconds, "peak_kib": run.peak_kib, "stages": stages, "up_to_date": up_to_date}
 
 
-def floor(root: Path) -> float:
-    """Seconds MkDocs alone takes on the pages and configurations the build wrote, every edition:
-    MkDocs + Material without the build's hook that keeps the pages' HTML out of Markdown
-    (publish/raw_html.py), as the floor is defined: what MkDocs itself costs on these pages."""
-    total = 0.0
+def floor(root: Path) -> tuple[float, float]:
+    """Wall and CPU seconds MkDocs alone takes on the pages and configurations the build wrote,
+    every edition: MkDocs + Material without the build's hook that keeps the pages' HTML out of
+    Markdown (publish/raw_html.py), as the floor is defined: what MkDocs itself costs on these pages."""
+    wall = cpu = 0.0
     with tempfile.TemporaryDirectory(prefix="bench-floor-") as out, without_raw_html_hook(root / "build") as configs:
         for config, folder in configs:
+            drop_any_raw_html_hook(config)
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(out) / folder)]
-            total += timed(command, root)[0]
-    return total
+            run = timed(command, root)
+            wall, cpu = wall + run.seconds, cpu + run.cpu_seconds
+    return wall, cpu
+
+
+def drop_any_raw_html_hook(config: Path) -> None:
+    """Take out of a configuration the raw_html.py hook of any checkout: without_raw_html_hook
+    knows this checkout's path only, and a build by another one (--python, bench_compare.py)
+    names its own, which left in would make that side's floor MkDocs with the hook."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    hooks = [h for h in settings.get("hooks") or [] if Path(h).parts[-3:] != ("site_builder", "publish", "raw_html.py")]
+    if hooks != (settings.get("hooks") or []):
+        settings["hooks"] = hooks
+        config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def edit_one_figure(root: Path) -> None:
-    """Append to the notes (last column) of the first figure: a change every reader would see."""
+    """Append " (edited)" to the notes of the first figure: a change every reader would see. The
+    column is found by name (figures.status now follows it); the file is written back in its own
+    dialect (csv's minimal quoting, LF), so no other row changes by a byte."""
     figures = root / "datapackages" / "reform" / "figures.csv"
-    lines = figures.read_text(encoding="utf-8").split("\n")
-    header = lines[0].split(",")
-    assert header[-1] == "notes", header
-    first = lines[1]
-    lines[1] = first[:-1] + ' (edited)"' if first.endswith('"') else first + ("(edited)" if first.endswith(",") else " (edited)")
-    figures.write_text("\n".join(lines), encoding="utf-8")
+    with figures.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    notes = rows[0].index("notes")
+    rows[1][notes] = f"{rows[1][notes]} (edited)".lstrip()
+    with figures.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
 
 
-def one_run(data: Path) -> dict:
+def one_run(data: Path, python: str = sys.executable) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         root = Path(tmp) / "project"
         root.mkdir()
         subprocess.run(["cp", "-r", str(data), str(root / "datapackages")], check=True)
         synthetic.make_project(root)
-        results = {"clean": build(root), "no change": build(root)}
+        results = {"clean": build(root, python), "no change": build(root, python)}
         edit_one_figure(root)
-        results["one figure"] = build(root)
-        results["floor"] = floor(root)
+        results["one figure"] = build(root, python)
+        results["floor"], results["floor cpu"] = floor(root)
         results["size"] = site_size(root / "site")
         return results
 
@@ -130,20 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,10", help="multiples of today's figures, comma-separated (default 1,10)")
     parser.add_argument("--rows", default="", help="also these exact numbers of figure rows, comma-separated (e.g. 10000)")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter whose build is measured (default this one)")
     args = parser.parse_args(argv)
-    today = synthetic.today_figures()
-    sizes = [(f"{s}× today's figures ({today * int(s):,} figure rows)", today * int(s)) for s in args.scales.split(",") if s]
-    sizes += [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's figures)", int(n)) for n in args.rows.split(",") if n]
     sections = []
     with tempfile.TemporaryDirectory(prefix="bench-data-") as data_root:
-        for label, figures in sizes:
-            data = REPO / "datapackages"
-            if figures != today:
-                data = Path(data_root) / f"rows-{figures}"
-                synthetic.generate(figures, data)
+        for label, data in synthetic.data_folders(synthetic.sizes(args.scales, args.rows), Path(data_root)):
             runs = []
             for number in range(1, args.runs + 1):
-                runs.append(one_run(data))
+                runs.append(one_run(data, args.python))
                 r = runs[-1]
                 summary = ", ".join(f"{name} {r[name]['seconds']:.2f} s" for name in SCENARIOS)
                 print(f"{label}, run {number}/{args.runs}: {summary}, floor {r['floor']:.2f} s", file=sys.stderr, flush=True)

@@ -10,14 +10,24 @@ editions, charts past the first few of a page left to the browser; --inline-all 
 chart, as builds did before): cold and warm seconds, the charts drawn and deferred, and the
 largest province page's Markdown.
 
+With --plan DATA, measures chart planning in this process (run it in a fresh one): every
+edition's chart plan (pages/chart_plan.py), then every request's spec as a first build makes
+it, cold (the kinds' templates compiled here: Altair's import included) and warm (compiled
+already, as when a worker compiled them beside validation or the cache kept them), beside its
+floor: writing the same specs' JSON from ready dicts, the least any way of making them costs.
+It prints one line of JSON (bench_compare.py reads it). Only APIs that main had before this change (c3784d3, d02746c) are used, so
+another checkout's interpreter can run this file to measure that checkout.
+
     .venv/bin/python benchmarks/bench_charts.py                 # serial vs 2 workers
     .venv/bin/python benchmarks/bench_charts.py --workers 4 --synthetic 200
     .venv/bin/python benchmarks/bench_charts.py --data /tmp/synthetic/datapackages
+    .venv/bin/python benchmarks/bench_charts.py --plan datapackages
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from pathlib import Path
@@ -105,6 +115,39 @@ def largest_province_page(site, rendered, plan, edition) -> tuple[str, int]:
     return path, sizes[path]
 
 
+def step(seconds: dict[str, float], name: str, work):
+    """Run `work`; record its wall seconds as `name` and its CPU seconds as `name (CPU)`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    seconds[name], seconds[f"{name} (CPU)"] = time.perf_counter() - wall, time.process_time() - cpu
+    return result
+
+
+def plan_run(data_dir: Path) -> dict:
+    """Chart planning on `data_dir`, seconds of each step (see the module's docstring)."""
+    from site_builder.dataset.load import load_package
+    from site_builder.pages.chart_plan import plan_charts
+    from site_builder.pages.editions import load_editions
+    from site_builder.views import derive_site
+
+    try:
+        from site_builder.charts.spec_cache import request_specs
+    except ImportError:  # before the spec cache had a module of its own
+        from site_builder.charts.render import request_specs
+
+    dataset, _ = load_package(data_dir)
+    site = derive_site(dataset)
+    editions = load_editions(("en", "vi"))
+    seconds: dict[str, float] = {}
+    requests = step(seconds, "plan", lambda: [request for e in editions for request in plan_charts(site, e.t).requests])
+    with tempfile.TemporaryDirectory(prefix="bench-plan-") as tmp:
+        for run in ("cold", "warm"):  # each with an empty cache folder, as a first build has
+            specs = step(seconds, f"specs {run}", lambda folder=Path(tmp) / run: request_specs(requests, folder))
+    ready = [json.loads(text) for text in dict(specs).values()]
+    step(seconds, "floor", lambda: [json.dumps(s, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for s in ready])
+    return {"figures": len(dataset.figures), "requests": len(requests), "distinct": len(ready), "seconds": seconds}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2, help="processes of the parallel run (default 2)")
@@ -112,7 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=0, help="render this many synthetic charts instead of the plan")
     parser.add_argument("--data", type=Path, help="measure the charts stage of a build on this data folder")
     parser.add_argument("--inline-all", action="store_true", help="with --data: draw every chart at build time")
+    parser.add_argument("--plan", type=Path, help="measure chart planning on this data folder (one line of JSON)")
     args = parser.parse_args(argv)
+
+    if args.plan:
+        print(json.dumps(plan_run(args.plan)))
+        return 0
 
     if args.data:
         stage_run(args.data, args.workers, args.inline_all)

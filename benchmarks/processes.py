@@ -1,5 +1,7 @@
-"""One whole process, timed: wall seconds and peak resident memory (from os.wait4, for that process
-alone), shared by the benchmarks that measure commands as a reader runs them."""
+"""One whole process, timed: wall seconds, peak resident memory (from os.wait4, for that process
+alone) and CPU seconds (the process and the children it waited for: drawing workers, MkDocs,
+Pagefind), shared by the benchmarks that measure commands as a reader runs them. CPU time
+varies much less than wall time on a machine others share."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ class Measured:
     peak_kib: int
     returncode: int
     output: str  # standard output and error together; empty when not kept
+    cpu_seconds: float = 0.0  # user + system, the process and its waited-for children
 
 
 def run_measured(command: list[str], cwd: Path, env: dict | None = None, keep_output: bool = True) -> Measured:
@@ -27,4 +30,5 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None, keep_ou
     output = process.stdout.read() if keep_output else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    return Measured(seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), output)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), output, cpu)

@@ -138,6 +138,26 @@ def today_figures(source: Path = REPO / "datapackages") -> int:
     return len(read_rows(source / "reform" / "figures.csv")[1])
 
 
+def sizes(scales: str, rows: str) -> list[tuple[str, int]]:
+    """(label, figure rows) of each multiple of today's figures in `scales` and each number in
+    `rows` (both comma-separated, as the benchmarks' --scales and --rows take them)."""
+    today = today_figures()
+    found = [(f"{s}× today's figures ({today * int(s):,} figure rows)", today * int(s)) for s in scales.split(",") if s]
+    return found + [(f"{int(n):,} figure rows ({int(n) / today:.0f}× today's figures)", int(n)) for n in rows.split(",") if n]
+
+
+def data_folders(wanted: list[tuple[str, int]], data_root: Path) -> Iterator[tuple[str, Path]]:
+    """(label, data folder) of each size: the repository's own for today's figures, else one
+    generated into `data_root` when its turn comes."""
+    today = today_figures()
+    for label, figures in wanted:
+        data = REPO / "datapackages"
+        if figures != today:
+            data = Path(data_root) / f"rows-{figures}"
+            generate(figures, data)
+        yield label, data
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write a copy of datapackages/ with N valid figures (today's figures plus synthetic ones).",

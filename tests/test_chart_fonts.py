@@ -15,7 +15,10 @@ from fontTools.ttLib import TTFont
 from helpers import REPO
 from site_builder.charts import typeface, write_chart_assets
 from site_builder.charts.render import render_spec
-from site_builder.charts.spec import CONFIG
+from site_builder.charts.spec import config_json
+
+# The config every English chart has (the charts' font among it), as the kinds compile it.
+CONFIG = json.loads(config_json((".", ",")))
 
 # A chart with text in both weights and Vietnamese letters: its layout depends on the font's widths.
 SPEC = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.charts import ChartRequest, ChartRow, render_charts
+from site_builder.charts import ChartRequest, ChartRow, render_charts, spec_cache
 from site_builder.charts import render as render_module
 from site_builder.charts.render import ChartRenderError, chart_csv, inline_svg
 
@@ -171,10 +171,10 @@ def test_a_cached_request_is_drawn_without_building_its_spec_again(tmp_path, mon
     request = ChartRequest("cache-me", "Title", "Description", "series", (ChartRow("2024", 1.0), ChartRow("2025", 2.0)), "v", "c")
     first = render_module.render_charts([request], tmp_path / "docs1", workers=1, cache_dir=tmp_path / "cache")
 
-    def no_altair(request):
+    def not_again(request):
         raise AssertionError("the spec of a cached request was built again")
 
-    monkeypatch.setattr(render_module, "chart_spec", no_altair)
+    monkeypatch.setattr(spec_cache, "chart_spec_json", not_again)
     second = render_module.render_charts([request], tmp_path / "docs2", workers=1, cache_dir=tmp_path / "cache")
     assert second["cache-me"].svg == first["cache-me"].svg
     changed = ChartRequest("cache-me", "Title", "Description", "series", (ChartRow("2024", 1.0), ChartRow("2025", 3.0)), "v", "c")
@@ -182,28 +182,31 @@ def test_a_cached_request_is_drawn_without_building_its_spec_again(tmp_path, mon
         render_module.render_charts([changed], tmp_path / "docs3", workers=1, cache_dir=tmp_path / "cache")
 
 
-def test_the_spec_code_hash_covers_every_module_that_shapes_a_spec(tmp_path):
-    """A cached spec must not outlive a change to stacked.py, tile_map.py, the tile grid...: the
-    request key's code hash follows every .py and .csv file of the charts package."""
-    package = Path(render_module.__file__).parent
+def test_the_spec_code_hash_covers_every_module_that_shapes_a_spec(tmp_path, monkeypatch):
+    """A cached spec must not outlive a change to kinds.py, stacked.py, the tile grid... or to
+    Altair: the request key's code hash follows every .py and .csv file of the charts package and
+    the version of Altair."""
+    package = Path(spec_cache.__file__).parent
     copy = tmp_path / "charts"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert render_module.spec_code(copy) == render_module.SPEC_CODE
-    for name in ("stacked.py", "tile_map.py", "colours.py", "tile_grid.csv", "spec.py", "model.py"):
+    assert spec_cache.spec_code(copy) == spec_cache.SPEC_CODE
+    for name in ("kinds.py", "template.py", "stacked.py", "tile_map.py", "colours.py", "tile_grid.csv", "spec.py", "model.py"):
         original = (copy / name).read_bytes()
         (copy / name).write_bytes(original + b"\n")
-        assert render_module.spec_code(copy) != render_module.SPEC_CODE, name
+        assert spec_cache.spec_code(copy) != spec_cache.SPEC_CODE, name
         (copy / name).write_bytes(original)
     (copy / "notes.txt").write_text("not code", encoding="utf-8")
-    assert render_module.spec_code(copy) == render_module.SPEC_CODE
+    assert spec_cache.spec_code(copy) == spec_cache.SPEC_CODE
+    monkeypatch.setattr(spec_cache.importlib.metadata, "version", lambda name: "999.0" if name == "altair" else "1")
+    assert spec_cache.spec_code(copy) != spec_cache.SPEC_CODE
 
 
 def test_a_requests_key_ignores_its_id_and_changes_with_anything_else():
     import dataclasses
 
     base = units_request("a")
-    assert render_module.request_key(units_request("b")) == render_module.request_key(base)
-    keys = {render_module.request_key(base)}
+    assert spec_cache.request_key(units_request("b")) == spec_cache.request_key(base)
+    keys = {spec_cache.request_key(base)}
     for f in dataclasses.fields(base):
         if f.name == "chart_id":
             continue
@@ -217,7 +220,7 @@ def test_a_requests_key_ignores_its_id_and_changes_with_anything_else():
         else:
             variants = [dataclasses.replace(base, **{f.name: _other(value)})]
         for variant in variants:
-            key = render_module.request_key(variant)
+            key = spec_cache.request_key(variant)
             assert key not in keys, (f.name, variant)
             keys.add(key)
     assert len(keys) > 15

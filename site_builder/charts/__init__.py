@@ -7,14 +7,17 @@ Charts the plan defers (past the first few of a page) get their spec and CSV onl
 browser draws them when they are opened.
 
 - model.py: ChartRequest, ChartRow, RenderedChart; chart text cleaned of undrawable characters
-- spec.py: the Vega-Lite spec of a request (bars, series: plain dicts), in the page's number format
-- stacked.py: stacked bars (units by type before and after), a plain dict
-- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps (plain dicts) and their hand-placed grid
+- kinds.py: every chart kind defined once in Altair (the only module that imports it), with slots
+  for each chart's rows and text; the config all charts share
+- template.py: a kind's spec compiled once per layout (Altair's to_dict), filled per chart as JSON
+- spec.py: the spec of a request: its kind's layout and slot values (bars, series here), filled in
+- stacked.py: stacked bars (units by type before and after): segments, layout, slot values
+- tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps' squares and their hand-placed grid
 - colours.py: palettes and the contrast that picks text colour
 - render.py: each distinct spec drawn once, over processes, cached by request and by spec; the
   drawing runs while the pages render (ChartDrawing: placeholders, then the SVGs)
 - workers.py: the drawing processes, started beside validation when every chart is to draw
-- cache.py: the cache folder across builds (drawn SVGs, each request's spec)
+- cache.py: the cache folder across builds (drawn SVGs, each request's spec, compiled templates)
 - assets.py: the lazy loader charts.js, the Vega bundle (cached per vl-convert version), the
   charts' font files and their stylesheet
 - typeface.py (+ fonts/): the pinned font vl-convert measures with and the site serves; no

@@ -1,4 +1,5 @@
-"""The chart cache across builds: drawn SVGs by spec hash, and each request's spec (one file).
+"""The chart cache across builds: drawn SVGs by spec hash, each request's spec (one file), and the
+chart kinds' compiled templates (one file).
 
 One folder per vl-convert version, RENDER_VERSION and set of chart fonts, so a new renderer or
 font never reuses old drawings. Every file is written under a temporary name and renamed: an interrupted build
@@ -66,3 +67,27 @@ def read_requests(cache: Path | None) -> dict[str, tuple[str, str]]:
 def write_requests(cache: Path | None, entries: dict[str, tuple[str, str]]) -> None:
     if cache is not None:
         write_atomically(cache / REQUESTS_FILE, json.dumps(entries, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+# The chart kinds' compiled templates (template.py), so that a build whose layouts were all
+# compiled before does not import Altair (0.4 s) at all.
+TEMPLATES_FILE = "templates.json"
+
+
+def read_templates(cache: Path | None, code: str) -> dict[str, str]:
+    """repr(layout) -> compiled template text, as kept by a build of the same `code`; {} otherwise."""
+    if cache is None or not (cache / TEMPLATES_FILE).is_file():
+        return {}
+    try:
+        stored = json.loads((cache / TEMPLATES_FILE).read_text(encoding="utf-8"))
+        if stored.get("code") != code:
+            return {}
+        return {str(layout): str(text) for layout, text in stored["templates"].items()}
+    except (ValueError, TypeError, AttributeError, KeyError):  # cut short or from elsewhere: compiled again
+        return {}
+
+
+def write_templates(cache: Path | None, code: str, templates: dict[str, str]) -> None:
+    if cache is not None:
+        kept = {"code": code, "templates": templates}
+        write_atomically(cache / TEMPLATES_FILE, json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import io
 import json
 import re
@@ -18,9 +17,9 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Collection, Sequence
 
-from site_builder.charts.cache import cache_folder, is_cached, read_drawing, read_requests, write_drawing, write_requests
+from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
-from site_builder.charts.spec import canonical_json, chart_spec, json_key
+from site_builder.charts.spec_cache import request_specs
 from site_builder.charts.typeface import use_project_fonts
 from site_builder.charts.workers import ChartWorkers
 from site_builder.downloads.csv_files import formula_safe
@@ -31,20 +30,6 @@ CHART_FOLDER = "assets/charts"
 # Below this many charts to draw, starting worker processes costs more than it saves (workers
 # already started are used for any number).
 PARALLEL_FROM = 8
-
-
-def spec_code(folder: Path) -> str:
-    """A hash of the code that turns a request into a spec: every .py and .csv file of the charts
-    package (spec.py, stacked.py, tile_map.py, colours, the tile grid...). No library takes part
-    (the specs are plain dicts). Hashing a few files more than needed costs nothing; missing one
-    would reuse stale specs."""
-    files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".py", ".csv"))
-    code = b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)
-    return hashlib.sha256(code).hexdigest()
-
-
-# A cached spec is reused only while this code is unchanged.
-SPEC_CODE = spec_code(Path(__file__).parent)
 
 
 class ChartRenderError(BuildError):
@@ -186,7 +171,7 @@ def start_charts(
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
     cache = cache_folder(cache_dir)
-    for request, (key, specs_json) in zip(requests, request_specs(requests, cache), strict=True):
+    for request, (key, specs_json) in zip(requests, request_specs(requests, cache, workers.templates), strict=True):
         keyed[request.chart_id] = (request, key)
         specs[key] = specs_json
         csvs[key] = chart_csv(request)
@@ -269,33 +254,3 @@ def chart_counts(rendered: dict[str, RenderedChart]) -> tuple[int, int]:
     """How many distinct charts were drawn at build time, and how many are left to the browser."""
     drawn = {c.svg_path for c in rendered.values() if not c.deferred}
     return len(drawn), sum(1 for c in rendered.values() if c.deferred)
-
-
-def request_key(request: ChartRequest) -> str:
-    """What a request asks for, whatever its id, together with the code that turns it into a spec."""
-    # The fields' repr (strings, numbers, tuples of rows: all of them written out in full), five
-    # times faster than dataclasses.asdict and JSON, which took 1.9 s at 100x today's data.
-    asked = tuple((f.name, getattr(request, f.name)) for f in dataclasses.fields(request) if f.name != "chart_id")
-    return hashlib.sha256((repr(asked) + SPEC_CODE).encode("utf-8")).hexdigest()[:24]
-
-
-def request_specs(requests: Sequence[ChartRequest], cache: Path | None) -> list[tuple[str, str]]:
-    """Each request's spec key and JSON; built once per distinct request, and taken from the cache
-    when the same request was planned before (the cache then keeps this build's requests only)."""
-    stored = read_requests(cache)
-    found: dict[str, tuple[str, str]] = {}
-    keys = [request_key(request) for request in requests]
-    for request, asked in zip(requests, keys, strict=True):
-        if asked not in found:
-            found[asked] = stored.get(asked) or _built_spec(request)
-    if found != stored:
-        write_requests(cache, found)
-    return [found[asked] for asked in keys]
-
-
-def _built_spec(request: ChartRequest) -> tuple[str, str]:
-    try:
-        spec_json = canonical_json(chart_spec(request))
-    except ValueError as error:
-        raise ChartRenderError(str(error)) from None
-    return json_key(spec_json), spec_json

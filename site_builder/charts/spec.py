@@ -1,11 +1,11 @@
-"""The Vega-Lite spec of a chart request. Data inline, no external URL.
+"""The Vega-Lite spec of a chart request: the template of its kind and layout (compiled once by
+Altair, kinds.py) filled with the request's rows and text (template.py). Data inline, no external URL.
 
-Every kind is written as the plain dict Altair gives for its layers: Altair took tens of
-milliseconds per chart and 0.4 s to import. Altair stays the reference: tests/test_charts_spec_plain.py
-(bars, stacked bars) and tests/test_charts_tile_plain.py (tile maps) hold the Altair code each
-dict must equal.
+Each kind has two halves: its Altair definition in kinds.py (marks, encodings, axes, legends), and
+here or beside it, in plain Python, the function that picks a request's layout (which template)
+and computes the values of its slots (rows, sort orders, colours, sizes, titles): PLANS.
 
-The bar kinds, one layout each (stacked bars: stacked.py; tile maps: tile_map.py):
+The bar kinds (stacked bars: stacked.py; tile maps: tile_map.py):
 - before_after: horizontal bars in the order given (labels like "Quang Nam, before" are long,
   and read best on the left), coloured by series;
 - ranking: horizontal bars sorted by value, largest first;
@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from itertools import product
+from typing import Callable
 
-from site_builder.charts.model import KINDS, TILE_KINDS, ChartRequest
-from site_builder.charts.stacked import stacked_spec
-from site_builder.charts.tile_map import tile_spec
+from site_builder.charts.model import KINDS, ChartRequest
+from site_builder.charts.stacked import stacked_chart
+from site_builder.charts.template import Encoded, Templates
+from site_builder.charts.tile_map import tile_chart
 from site_builder.charts.typeface import FONT_STACK
 
 # The project's pinned font (typeface.py): vl-convert measures with it and the site serves it,
@@ -34,98 +38,102 @@ COLUMN_WIDTH = 90  # series charts: one date, wide enough for "31 December 2024"
 PLOT_HEIGHT = 220
 VALUE_FORMAT = ",.2~f"  # 1,684 / 76.5: thousands grouped, at most two decimals, no trailing zeros
 PALETTE = ["#546e7a", "#b71c1c", "#ff8f00", "#2e7d32", "#6a1b9a", "#0277bd"]
-CONFIG = {
-    "font": FONT,
-    "view": {"stroke": None},
-    "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": LABEL_LIMIT},
-    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
-    "text": {"fontSize": 11},
-}
 
 
-def chart_spec(request: ChartRequest) -> dict:
-    """A plain Vega-Lite dict for one request; its sorted-key JSON identifies the chart."""
+@dataclass(frozen=True)
+class ChartConfig:
+    """What shapes the config every chart shares (kinds.config): fonts, sizes, number format."""
+
+    localised: bool  # numbers written other than in English: the config names the page's symbols
+
+    @classmethod
+    def every(cls) -> list["ChartConfig"]:
+        return [cls(False), cls(True)]
+
+
+@dataclass(frozen=True)
+class BarLayout:
+    """What shapes a bar chart's template (kinds.bars); everything else is a slot."""
+
+    horizontal: bool  # before_after and ranking: one bar per row, labels on the left
+    line: bool  # series of three values or more: a line with points instead of bars
+    notes: bool  # a row has a note: the tooltip shows it
+    whole_numbers: bool  # every value whole: no fractional ticks on the value axis
+    legend: bool  # a series chart with more than one series names them in a legend
+
+    @classmethod
+    def every(cls) -> list["BarLayout"]:
+        both = (False, True)
+        horizontal = [cls(True, False, notes, whole, False) for notes, whole in product(both, both)]
+        return horizontal + [cls(False, *options) for options in product(both, repeat=4)]
+
+
+# This process's compiled templates, kept as long as it runs (`serve` builds many times).
+TEMPLATES = Templates()
+
+
+def chart_spec_json(request: ChartRequest, templates: Templates = TEMPLATES) -> str:
+    """The spec of one request as canonical JSON (sorted keys, compact): it identifies the chart."""
     if request.kind not in KINDS:
         raise ValueError(f"Chart {request.chart_id}: unknown kind {request.kind!r}; use one of {', '.join(KINDS)}.")
     if not request.rows:
         raise ValueError(f"Chart {request.chart_id} has no rows; plan a chart only for data that exists.")
-    if request.kind == "stacked":
-        spec = stacked_spec(request, {"width": PLOT_WIDTH, "row_height": ROW_HEIGHT, "format": VALUE_FORMAT})
-    elif request.kind in TILE_KINDS:
-        spec = tile_spec(request)
-    else:
-        spec = bar_spec(request)
-    spec.pop("$schema", None)  # a URL no one needs to fetch; keep every other host out of the spec
-    spec["config"] = CONFIG if request.number_symbols == (".", ",") else {**CONFIG, "locale": number_locale(request)}
-    spec["description"] = request.description
-    return spec
+    layout, values = PLANS[request.kind](request)
+    values["description"] = request.description
+    values["config"] = config_json(request.number_symbols, templates)
+    return templates[layout].fill(values)
 
 
-def bar_spec(request: ChartRequest) -> dict:
-    """before_after, ranking and series: one bar (or point) per row, its value written beside it.
+def config_json(number_symbols: tuple[str, str], templates: Templates = TEMPLATES) -> Encoded:
+    """The config of a chart in a page whose numbers are written with `number_symbols`."""
+    decimal, thousands = number_symbols
+    config = templates[ChartConfig(localised=number_symbols != (".", ","))]
+    return Encoded(config.fill({"decimal": decimal, "thousands": thousands}))
 
-    Written as the plain Vega-Lite dict Altair would give for the same layers (tested against
-    Altair in tests/test_charts_spec_plain.py): these are most of a big site's charts, and Altair
-    takes about 10 ms to build each, a dict a few microseconds."""
+
+def chart_spec(request: ChartRequest) -> dict:
+    """The spec of one request as a dict (for tests and tools; the build writes chart_spec_json)."""
+    return json.loads(chart_spec_json(request))
+
+
+def bar_chart(request: ChartRequest) -> tuple[BarLayout, dict]:
+    """before_after, ranking and series: one bar (or point) per row, its value written beside it."""
     values = [
         {"order": i, "category": r.category, "value": float(r.value), "series": r.series or request.value_title, "note": r.note}
         for i, r in enumerate(request.rows)
     ]
     categories = ordered_categories(request)
     series = list(dict.fromkeys(v["series"] for v in values))  # first-seen order, no duplicates
-    tooltip = [
-        {"field": "category", "type": "nominal", "title": request.category_title},
-        {"field": "value", "type": "quantitative", "title": request.value_title, "format": VALUE_FORMAT},
-    ]
-    if any(r.note for r in request.rows):
-        tooltip.append({"field": "note", "type": "nominal", "title": " "})
-    # Whole numbers (counts, ranks) get whole-number ticks: no "2.5 units" on the axis.
-    value_axis = {"tickMinStep": 1} if all(float(r.value).is_integer() for r in request.rows) else {}
-    color = {
-        "field": "series",
-        "type": "nominal",
-        "title": None,
-        "sort": series,
-        "scale": {"domain": series, "range": _colours(len(series))},
-        "legend": {} if request.kind == "series" and len(series) > 1 else None,
-    }
-    if request.kind in ("before_after", "ranking"):
-        position = {
-            "y": {"field": "category", "type": "nominal", "title": request.category_title, "sort": categories},
-            "x": {"field": "value", "type": "quantitative", "title": request.value_title, "axis": value_axis},
-        }
-        marks, label = {"type": "bar"}, {"type": "text", "align": "left", "dx": 3, "baseline": "middle"}
-        size = {"width": PLOT_WIDTH, "height": ROW_HEIGHT * len(values)}
-    else:
-        category_axis = {"labelAngle": 0, "labelLimit": COLUMN_WIDTH}
-        position = {
-            "x": {
-                "field": "category",
-                "type": "nominal",
-                "title": request.category_title,
-                "sort": categories,
-                "axis": category_axis,
-            },
-            "y": {"field": "value", "type": "quantitative", "title": request.value_title, "axis": value_axis},
-        }
-        marks = {"type": "line", "point": True} if len(values) > 2 else {"type": "bar"}
-        label = {"type": "text", "baseline": "bottom", "dy": -4}
-        size = {"width": COLUMN_WIDTH * len(categories), "height": PLOT_HEIGHT}
-    text = {"field": "value", "type": "quantitative", "format": VALUE_FORMAT}
-    return {
-        "data": {"values": values},
-        "layer": [
-            {"mark": marks, "encoding": {**position, "tooltip": tooltip, "color": color}},
-            {"mark": label, "encoding": {**position, "tooltip": tooltip, "text": text}},
-        ],
+    horizontal = request.kind in ("before_after", "ranking")
+    layout = BarLayout(
+        horizontal=horizontal,
+        line=not horizontal and len(values) > 2,
+        notes=any(r.note for r in request.rows),
+        # Whole numbers (counts, ranks) get whole-number ticks: no "2.5 units" on the axis.
+        whole_numbers=all(float(r.value).is_integer() for r in request.rows),
+        legend=request.kind == "series" and len(series) > 1,
+    )
+    size = {"height": ROW_HEIGHT * len(values)} if horizontal else {"width": COLUMN_WIDTH * len(categories)}
+    return layout, {
+        "rows": values,
+        "categories": categories,
+        "series": series,
+        "colours": _colours(len(series)),
+        "category_title": request.category_title,
+        "value_title": request.value_title,
         **size,
     }
 
 
-def number_locale(request: ChartRequest) -> dict:
-    """Vega's number format for the page's language: 3.321 and 12,5 in Vietnamese."""
-    decimal, thousands = request.number_symbols
-    return {"number": {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", ""]}}
+# Each kind's plain half: a request's layout and the values of its template's slots.
+PLANS: dict[str, Callable[[ChartRequest], tuple]] = {
+    "before_after": bar_chart,
+    "ranking": bar_chart,
+    "series": bar_chart,
+    "stacked": lambda request: stacked_chart(request, PLOT_WIDTH, ROW_HEIGHT),
+    "tile_map": tile_chart,
+    "tile_groups": tile_chart,
+}
 
 
 def ordered_categories(request: ChartRequest) -> list[str]:

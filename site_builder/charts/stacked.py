@@ -8,6 +8,8 @@ PNG read without tooltips.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from site_builder.charts.colours import TYPE_PALETTE, ink_on
 from site_builder.charts.model import ChartRequest
 
@@ -48,75 +50,32 @@ def stacked_values(request: ChartRequest, plot_width: int) -> tuple[list[dict], 
     return segments, bar_totals, domain
 
 
-def stacked_spec(request: ChartRequest, config: dict) -> dict:
-    """The Vega-Lite dict of a `stacked` request (config: the plot sizes and number format of spec.py).
+@dataclass(frozen=True)
+class StackedLayout:
+    """What shapes a stacked chart's template (kinds.stacked_bars); everything else is a slot."""
 
-    Written as the plain dict Altair gives for the same layers (tested against Altair in
-    tests/test_charts_spec_plain.py): Altair took about 35 ms to build each, most of a clean
-    build's chart time in the main process, a dict a few microseconds. One dataset serves all
+    notes: bool  # a segment has a note: the tooltip shows it
+
+    @classmethod
+    def every(cls) -> list["StackedLayout"]:
+        return [cls(False), cls(True)]
+
+
+def stacked_chart(request: ChartRequest, plot_width: int, row_height: int) -> tuple[StackedLayout, dict]:
+    """The layout of a `stacked` request and the values of its slots. One dataset serves all
     layers: the segments, then one record per bar's total."""
-    segments, bar_totals, domain = stacked_values(request, config["width"])
+    segments, bar_totals, domain = stacked_values(request, plot_width)
     categories = list(dict.fromkeys(r.category for r in request.rows))
-    present = [s for s in domain if any(v["series"] == s and v["value"] for v in segments)]
-    longest = max(t["total"] for t in bar_totals) or 1.0
-    y = {"field": "category", "type": "nominal", "title": request.category_title, "sort": categories}
-    x_scale = {"domain": [0, longest], "nice": False}
-    tooltip = [
-        {"field": "category", "type": "nominal", "title": request.category_title},
-        {"field": "series", "type": "nominal", "title": request.series_title or " "},
-        {"field": "value", "type": "quantitative", "title": request.value_title, "format": config["format"]},
-    ]
-    if any(v["note"] for v in segments):
-        tooltip.append({"field": "note", "type": "nominal", "title": " "})
-    segment, total = [{"filter": "datum.total === null"}], [{"filter": "datum.total !== null"}]
-    colour = {
-        "field": "series",
-        "type": "nominal",
-        "title": request.series_title or None,
-        "sort": domain,
-        "scale": {"domain": domain, "range": [TYPE_PALETTE[i % len(TYPE_PALETTE)] for i in range(len(domain))]},
-        "legend": {"values": present},
-    }
-    bars = {
-        "mark": {"type": "bar", "stroke": "#ffffff", "strokeWidth": 1},
-        "encoding": {
-            "y": y,
-            "x": {
-                "field": "start",
-                "type": "quantitative",
-                "title": request.value_title,
-                "scale": x_scale,
-                "axis": {"tickMinStep": 1},
-            },
-            "x2": {"field": "end"},
-            "color": colour,
-            "tooltip": tooltip,
-        },
-        "transform": segment,
-    }
-    inside = {
-        "mark": {"type": "text", "baseline": "middle"},
-        "encoding": {
-            "y": y,
-            "x": {"field": "middle", "type": "quantitative", "scale": x_scale},
-            "text": {"field": "label", "type": "nominal"},
-            "color": {"field": "ink", "type": "nominal", "scale": None},
-            "tooltip": tooltip,
-        },
-        "transform": segment,
-    }
-    ends = {
-        "mark": {"type": "text", "align": "left", "dx": 3, "baseline": "middle", "fontWeight": "bold"},
-        "encoding": {
-            "y": y,
-            "x": {"field": "total", "type": "quantitative", "scale": x_scale},
-            "text": {"field": "total", "type": "quantitative", "format": config["format"]},
-        },
-        "transform": total,
-    }
-    return {
-        "layer": [bars, inside, ends],
-        "data": {"values": segments + bar_totals},
-        "width": config["width"],
-        "height": config["row_height"] * len(categories),
+    return StackedLayout(notes=any(v["note"] for v in segments)), {
+        "rows": segments + bar_totals,
+        "categories": categories,
+        "longest": max(t["total"] for t in bar_totals) or 1.0,
+        "series": domain,
+        "colours": [TYPE_PALETTE[i % len(TYPE_PALETTE)] for i in range(len(domain))],
+        "present": [s for s in domain if any(v["series"] == s and v["value"] for v in segments)],
+        "category_title": request.category_title,
+        "value_title": request.value_title,
+        "series_legend_title": request.series_title or None,
+        "series_tooltip_title": request.series_title or " ",
+        "height": row_height * len(categories),
     }

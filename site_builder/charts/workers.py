@@ -4,7 +4,9 @@ A clean build draws every chart. Its workers are then started before validation,
 start-up (a fresh interpreter, vl-convert's JavaScript engine: about a second each) and the
 Vega bundle (1–2 s, once per vl-convert version) run on the cores validation leaves idle,
 instead of at the start of the charts stage. Other builds start workers only if they have
-many charts to draw.
+many charts to draw. Beside them, at normal priority (the build needs it first), one more
+process compiles every layout of the chart kinds (template.every_template: Altair's import,
+then each to_dict, about half a second), so that the charts stage only fills templates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Iterator
 
 from site_builder.charts.assets import cache_bundle
 from site_builder.charts.cache import cache_folder
+from site_builder.charts.template import every_template
 from site_builder.charts.typeface import use_project_fonts
 
 NICENESS = 10  # added to the workers' niceness (0 normal, 19 lowest)
@@ -42,7 +45,9 @@ class ChartWorkers:
     def __init__(self, count: int | None = None):
         self.count = max(1, count or os.cpu_count() or 1)
         self.bundle: Future | None = None  # the Vega bundle being cached, when started early
+        self.templates: Future | None = None  # every template being compiled, when started early
         self._pool: ProcessPoolExecutor | None = None
+        self._compiler: ProcessPoolExecutor | None = None
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -52,12 +57,16 @@ class ChartWorkers:
         return self._pool
 
     def start(self, cache_dir: Path) -> None:
-        """Start every worker now, one of them caching the Vega bundle in `cache_dir`."""
+        """Start every worker now, one of them caching the Vega bundle in `cache_dir`, and the
+        process that compiles every chart template."""
         if self.count > 1 and self._pool is None:
             pool = self.pool()
             self.bundle = pool.submit(cache_bundle, cache_dir)
             for _ in range(self.count - 1):  # one task per idle worker makes the pool start another
                 pool.submit(int)
+            # Not a drawing worker: those run at a lower priority, and could leave the build waiting.
+            self._compiler = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self.templates = self._compiler.submit(every_template)
 
     @property
     def started(self) -> bool:
@@ -68,9 +77,10 @@ class ChartWorkers:
         return self.pool().map(function, items, chunksize=chunksize)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for pool in (self._pool, self._compiler):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._compiler = None
 
     def __enter__(self) -> "ChartWorkers":
         return self
