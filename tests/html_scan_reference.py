@@ -14,6 +14,7 @@ from site_builder.publish.html_scan import (
     LINK_ATTRIBUTES,
     LOADING_ATTRIBUTES,
     PageScan,
+    navigation_tag,
     unsafe_scheme,
 )
 from site_builder.views.communes import fold
@@ -47,6 +48,7 @@ class ReferenceParser(HTMLParser):
         self._record_addresses(tag, attrs)
 
     def _record_addresses(self, tag, attrs):
+        tag = navigation_tag(tag, dict(attrs).get("rel"))
         for name, value in attrs:
             if name.startswith("on"):
                 self.unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")

@@ -47,7 +47,6 @@ def test_theme_uses_system_fonts_and_no_plugin():
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
     assert base.get("plugins") == [] and config["plugins"] == []  # search is Pagefind, run by the build
     assert config["use_directory_urls"] is True
-    assert not base.get("site_url")
 
 
 def test_chart_scripts_are_added_after_the_configured_ones():

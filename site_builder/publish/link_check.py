@@ -20,11 +20,12 @@ from urllib.parse import unquote, urlsplit
 from site_builder.publish.html_scan import CSS_URL, PageScan, scan_site
 
 
-def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "") -> list[str]:
+def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "", site_path: str = "/") -> list[str]:
     """Every broken internal link or fragment and every resource from another host, as sentences.
 
     `scans` are the pages as html_scan read them (read here when not given); `skip` is a folder
-    of the site another tool is writing meanwhile (the search index), which no page links to."""
+    of the site another tool is writing meanwhile (the search index), which no page links to;
+    `site_path` is the path of the site's address (site_url), from which 404 pages link."""
     scans = scan_site(site_dir, skip=skip) if scans is None else scans
     files = site_files(site_dir, skip)
     problems: list[str] = []
@@ -32,7 +33,9 @@ def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: s
         problems += [f"site/{rel}: {sentence}" for sentence in scan.unsafe]
         for tag, attribute, value in scan.links:
             values = [v.strip().split(" ")[0] for v in value.split(",")] if attribute == "srcset" else [value]
-            problems += [f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans)]
+            problems += [
+                f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans, site_path)
+            ]
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = site_dir / rel
         text = css.read_text(encoding="utf-8", errors="replace")
@@ -55,15 +58,18 @@ def site_files(site_dir: Path, skip: str = "") -> set[str]:
     return files
 
 
-def _link_problems(rel: str, tag: str, attribute: str, v: str, files: set[str], scans: dict[str, PageScan]) -> list[str]:
+def _link_problems(
+    rel: str, tag: str, attribute: str, v: str, files: set[str], scans: dict[str, PageScan], site_path: str = "/"
+) -> list[str]:
     if _is_external(v):
         if tag != "a" and urlsplit(v).scheme not in ("data", "blob"):
             return [f'<{tag} {attribute}="{v}"> loads a resource from another host; serve it from the site instead.']
         return []
     if v.startswith("/") and posixpath.basename(rel) == "404.html":
-        # A 404 page is served at any address, so MkDocs links it from the root of its
-        # edition, which is the folder the 404 page is in.
-        v = "." + v
+        # A 404 page is served at any address, so MkDocs links it from the address of its
+        # edition (site_url's path, and its folder), which is the folder the 404 page is in.
+        edition = site_path.rstrip("/") + "/" + (posixpath.dirname(rel) + "/" if posixpath.dirname(rel) else "")
+        v = "./" + v[len(edition) :] if v.startswith(edition) else "." + v
     elif v.startswith("/"):
         return [
             f'<{tag} {attribute}="{v}"> is an absolute path, which breaks when the site is not at the root of its host; use a relative link.'

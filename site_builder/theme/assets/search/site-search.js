@@ -4,8 +4,10 @@
  * index, in small pieces) and commune-lookup.js are imported on the first keystroke. Units
  * whose name matches come first, each linked to its current unit on its province's page
  * (Pagefind ranks by words, so "phuc xa" alone would bring pages with many a "Phúc" and "Xã");
- * then Pagefind's pages. Results are built with textContent; Pagefind's excerpts keep only
- * their <mark> highlights, read from an inert document, never inserted as HTML. */
+ * then Pagefind's pages, a page titled as typed (a province's name) first. Results are built with
+ * textContent; Pagefind's excerpts keep only their <mark> highlights, read from an inert
+ * document, never inserted as HTML, and lose the folded copies of words with đ that the index
+ * holds beside them ("Đà da Nẵng": publish/search_index.py). */
 (function () {
   "use strict";
   var box = document.querySelector("[data-site-search]");
@@ -62,17 +64,49 @@
     if (toggle && toggle.checked !== open) toggle.checked = open;
   }
 
+  var NOT_WORD = /[^\p{L}\p{N}]+/gu;
+  function foldWord(word) {
+    return word.replace(NOT_WORD, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  // The words of an excerpt without the folded copy that follows each word with đ in the index
+  // ("Đà da Nẵng" reads "Đà Nẵng"); a highlight of the copy goes to the word it stands for.
+  function withoutFoldedCopies(tokens) {
+    var kept = [];
+    tokens.forEach(function (token) {
+      if (/^\s+$/.test(token.text)) { kept.push(token); return; }
+      var i = kept.length - 1;
+      while (i >= 0 && /^\s+$/.test(kept[i].text)) i--;
+      var word = kept[i];
+      var core = token.text.replace(NOT_WORD, "");
+      if (word && !word.copyDropped && /[đĐ]/.test(word.text) && core && foldWord(word.text) === core) {
+        kept.length = i + 1;  // the space before the copy goes with it
+        word.text += token.text.slice(token.text.indexOf(core) + core.length);  // punctuation after the copy
+        word.marked = word.marked || token.marked;
+        word.copyDropped = true;
+        return;
+      }
+      kept.push(token);
+    });
+    return kept;
+  }
+
   function excerpt(html) {
     // Keep the text and the <mark> highlights of Pagefind's excerpt; drop any other markup.
-    var p = document.createElement("p");
+    var tokens = [];
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     doc.body.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+      var marked = node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK";
+      node.textContent.split(/(\s+)/).forEach(function (text) { if (text) tokens.push({ text: text, marked: marked }); });
+    });
+    var p = document.createElement("p");
+    withoutFoldedCopies(tokens).forEach(function (token) {
+      if (token.marked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = token.text;
         p.appendChild(mark);
       } else {
-        p.appendChild(document.createTextNode(node.textContent));
+        p.appendChild(document.createTextNode(token.text));
       }
     });
     return p;
@@ -127,11 +161,13 @@
       var pages = Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
       return Promise.all([loadCommunes(), findUnits(query), pages]).then(function (parts) {
         if (input.value.trim() !== query) return;
-        var units = parts[1], data = parts[2];
-        // A page titled as typed ("quang ngai": the province) stays above the units of that name.
-        var lead = data.length && parts[0].module.fold((data[0].meta && data[0].meta.title) || "") === parts[0].module.fold(query)
-          ? [item(data.shift())] : [];
-        show(units.length + found.results.length, lead.concat(units, data.map(item)));
+        var units = parts[1], data = parts[2], fold = parts[0].module.fold;
+        // Pages titled as typed ("da nang": the province, then the former province) come first,
+        // above the units of that name.
+        var titled = function (d) { return fold((d.meta && d.meta.title) || "") === fold(query); };
+        var lead = data.filter(titled).sort(function (a, b) { return a.url.indexOf("/former/") - b.url.indexOf("/former/"); });
+        var rest = data.filter(function (d) { return !titled(d); });
+        show(units.length + found.results.length, lead.map(item).concat(units, rest.map(item)));
       });
     }).catch(function (error) {
       meta.textContent = String(error && error.message || error);
