@@ -84,11 +84,9 @@ def test_partial_offers_the_csv_relative_to_the_page_and_names_the_images_for_ch
     assert ".png" not in html and f'href="../{hostile_chart.svg_path}"' not in html
 
 
-def test_partial_gives_the_download_lines_escaped(hostile_chart):
-    html = render_partial(hostile_chart, chart_source=f"Source: {HOSTILE}", chart_licence=f"Site {QUOTES}")
-    assert 'data-title="Title &lt;script&gt;alert(1)&lt;/script&gt;"' in html
-    assert 'data-source="Source: &lt;script&gt;alert(1)&lt;/script&gt;"' in html
-    assert 'data-licence="Site &#34;&amp;&lt;&gt;"' in html
+def test_partial_gives_the_source_line_of_a_download_escaped(hostile_chart):
+    html = render_partial(hostile_chart, chart_source=f"Source: {HOSTILE} {QUOTES}")
+    assert 'data-source="Source: &lt;script&gt;alert(1)&lt;/script&gt; &#34;&amp;&lt;&gt;"' in html
 
 
 def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hostile_chart):

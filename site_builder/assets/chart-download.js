@@ -1,8 +1,10 @@
 // The chart downloads of charts.js: a chart's PNG or SVG, made by Vega from the view drawn on the
-// page, framed by the chart's title above it and its source line and licence below (the figure's
-// data-title, data-source and data-licence), on white whatever the page's colour scheme, so that
-// a chart pasted into a report keeps where it comes from. The PNG also carries the three as
-// metadata (iTXt chunks: Title, Description, Copyright); the SVG as its <title> and <desc>.
+// page, framed by the chart's title above it (its caption's .chart-title) and below it its source
+// line (the figure's data-source), then the site, the page's full address and the licence (the
+// header's site name, the canonical address, the footer's copyright line), on white whatever the
+// page's colour scheme, so that a chart pasted into a report keeps where it comes from. The PNG
+// also carries them as metadata (iTXt chunks: Title, Description, Copyright); the SVG as its
+// <title> and <desc>.
 // An ES module, imported by charts.js on the first download.
 
 var FONT = "'Noto Sans', Arial, Helvetica, sans-serif";
@@ -24,11 +26,28 @@ function wrap(text, width, style) {
   return lines;
 }
 
+function textOf(element) {
+  return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+}
+
+// What a downloaded chart says of itself: its title, where its values come from, and the site,
+// the page's address and the licence.
+function describe(figure) {
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var site = [textOf(document.querySelector(".md-header__topic .md-ellipsis")), canonical ? canonical.href : window.location.href];
+  return {
+    title: textOf(figure.querySelector(".chart-title")),
+    source: figure.getAttribute("data-source") || "",
+    licence: [site.filter(Boolean).join(", "), textOf(document.querySelector(".md-copyright__highlight"))].filter(Boolean).join(" · "),
+  };
+}
+
 // Where the title, the chart and the notes go for a chart `width` × `height` wide.
 function frame(figure, width, height) {
   var outer = Math.max(width, MIN_WIDTH);
-  var title = wrap(figure.getAttribute("data-title"), outer - 2 * PAD, TITLE);
-  var notes = [figure.getAttribute("data-source"), figure.getAttribute("data-licence")].reduce(function (all, text) {
+  var said = describe(figure);
+  var title = wrap(said.title, outer - 2 * PAD, TITLE);
+  var notes = [said.source, said.licence].reduce(function (all, text) {
     return all.concat(wrap(text, outer - 2 * PAD, NOTE));
   }, []);
   var top = PAD + title.length * TITLE.line + 6;
@@ -65,10 +84,9 @@ function framedPng(figure, view) {
     f.notes.forEach(function (line, i) { c.fillText(line, PAD, f.notesTop + i * NOTE.line); });
     return new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); });
   }).then(function (blob) { return blob.arrayBuffer(); }).then(function (bytes) {
+    var said = describe(figure);
     return new Blob([pngWithText(new Uint8Array(bytes), [
-      ["Title", figure.getAttribute("data-title") || ""],
-      ["Description", figure.getAttribute("data-source") || ""],
-      ["Copyright", figure.getAttribute("data-licence") || ""],
+      ["Title", said.title], ["Description", said.source], ["Copyright", said.licence],
     ])], { type: "image/png" });
   });
 }
@@ -91,8 +109,9 @@ function framedSvg(figure, view) {
     root.setAttribute("width", String(f.width));
     root.setAttribute("height", String(f.height));
     root.setAttribute("viewBox", "0 0 " + f.width + " " + f.height);
-    add(root, "title", {}, figure.getAttribute("data-title") || "");
-    add(root, "desc", {}, [figure.getAttribute("data-source"), figure.getAttribute("data-licence")].filter(Boolean).join("\n"));
+    var said = describe(figure);
+    add(root, "title", {}, said.title);
+    add(root, "desc", {}, [said.source, said.licence].filter(Boolean).join("\n"));
     add(root, "rect", { width: String(f.width), height: String(f.height), fill: "#ffffff" });
     var lines = function (list, top, style, colour, weight) {
       list.forEach(function (line, i) {

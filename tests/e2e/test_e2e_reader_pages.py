@@ -138,10 +138,11 @@ def test_citations_and_figure_links_give_the_full_https_address(real_site):
         province = parsed(real_site / edition / "provinces/quang-ngai/index.html")
         cite = province.css_first(".cite p").text()
         assert f"https://vietnam-apparatus-reform.github.io/data/{edition}provinces/quang-ngai/" in cite
-        buttons = province.css("button.figure-copy")
-        assert buttons and all(
-            b.attributes["data-citation"].count("https://") == 1 and "#fig-" in b.attributes["data-citation"] for b in buttons
-        )
+        assert province.css_first('link[rel="canonical"]').attributes["href"].startswith("https://")
+        # The copy buttons' citation: the row's fields and its address ({url}: its permalink
+        # against the canonical address), the site and the build date (test_e2e_reader_tools).
+        table = province.css_first(".figures-table")
+        assert "{url}" in table.attributes["data-citation"] and province.css("button.figure-copy")
         data = parsed(real_site / edition / "data/index.html").text()
         assert f"https://vietnam-apparatus-reform.github.io/data/{edition}data/" in data
 

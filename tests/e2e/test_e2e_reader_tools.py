@@ -46,9 +46,12 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_a_downloaded_chart_carries_its_title_source_and_licence(page, server, edition):
     page.goto(server.url(edition + "provinces/quang-ngai/"))
     figure = page.locator("figure.chart:not(.chart-deferred)").nth(1)  # a chart of figures from published sources
-    title, source, licence = (figure.get_attribute(f"data-{name}") for name in ("title", "source", "licence"))
-    assert title and source.split(":", 1)[1].strip() and "https://" in licence and "Creative Commons" in licence
-    assert "&#" not in source + title  # escaped once, by the attribute
+    title = figure.locator(".chart-title").inner_text().strip()
+    source = figure.get_attribute("data-source")
+    assert title and source.split(":", 1)[1].strip() and "&#" not in source  # escaped once, by the attribute
+    address = f"https://vietnam-apparatus-reform.github.io/data/{edition}provinces/quang-ngai/"
+    licence = page.locator(".md-copyright__highlight").inner_text().strip()
+    assert "CC BY 4.0" in licence
     buttons = figure.locator(".chart-downloads button")
     assert [b.inner_text() for b in buttons.all()] == ["PNG", "SVG"]
     with page.expect_download(timeout=90_000) as download:
@@ -56,12 +59,14 @@ def test_a_downloaded_chart_carries_its_title_source_and_licence(page, server, e
     svg = Path(download.value.path()).read_text(encoding="utf-8")
     assert download.value.suggested_filename == f"{figure.get_attribute('id')}.svg"
     assert svg.startswith("<svg") and "<title>" in svg
-    for line in (title, source, licence):
+    for line in (title, source, address, licence):
         assert all(word.replace("&", "&amp;") in svg for word in line.split()[:4]), line
     with page.expect_download(timeout=90_000) as download:
         buttons.nth(0).click()
     png = Path(download.value.path()).read_bytes()
-    assert png_text(png) == {"Title": title, "Description": source, "Copyright": licence}
+    said = png_text(png)
+    assert said["Title"] == title and said["Description"] == source
+    assert address in said["Copyright"] and licence in said["Copyright"]
     width, height = png_size(png)
     drawn = figure.locator(".chart-interactive svg").bounding_box()
     assert height > 2 * drawn["height"] + 60  # the chart at 2×, with the title above and the lines below
@@ -72,16 +77,19 @@ def test_a_figures_copy_button_copies_its_citation_with_the_full_address(browser
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     page = context.new_page()
     try:
-        page.goto(server.url("provinces/quang-ngai/"))
-        row = page.locator("#fig-qg-commune-level-units-after")
-        assert row.locator("a.figure-permalink").get_attribute("href") == "#fig-qg-commune-level-units-after"
+        page.goto(server.url("indicators/communes/"))
+        row = page.locator("#fig-qg-communes-after")
+        assert row.locator("a.figure-permalink").get_attribute("href") == "../../provinces/quang-ngai/#fig-qg-communes-after"
         button = row.locator("button.figure-copy")
+        assert button.is_hidden()  # until the reader's first interaction loads its script
+        page.mouse.move(5, 5)
+        page.wait_for_function("() => !document.querySelector('#fig-qg-communes-after button.figure-copy').hidden")
         button.click()
+        page.wait_for_function("() => document.querySelector('#fig-qg-communes-after .figure-copy-status')")
         copied = page.evaluate("() => navigator.clipboard.readText()")
-        assert copied == button.get_attribute("data-citation")
-        assert "https://vietnam-apparatus-reform.github.io/data/provinces/quang-ngai/#fig-qg-commune-level-units-after" in copied
-        assert "96 units" in copied and "Tỉnh ủy Quảng Ngãi" in copied
-        assert row.locator(".figure-copy-status").inner_text().strip()
+        assert copied.startswith("Communes, Quảng Ngãi: 86 units (Count after, 1 July 2025). Source: Tỉnh ủy Quảng Ngãi")
+        assert "https://vietnam-apparatus-reform.github.io/data/provinces/quang-ngai/#fig-qg-communes-after" in copied
+        assert "{" not in copied and row.locator(".figure-copy-status").inner_text().strip()
     finally:
         context.close()
 

@@ -1,16 +1,42 @@
 /* The copy button of each figure (templates/partials/macros.html, figure_table): copies the
- * figure's citation, which the build wrote into data-citation with the full address of the
- * figure's row, and says so beside the button. Without this script the buttons stay hidden;
- * the "Link to this figure" link beside each works without it. Where the browser refuses the
- * clipboard, the citation is shown selected, to copy by hand. */
+ * figure's citation, the table's data-citation with its {fields} taken from the figure's row and
+ * {url} the row's full address (its permalink against the page's canonical address, under the
+ * site's site_url), and says so beside the button. Loaded with the theme's script, on the
+ * reader's first interaction (partials/theme-script.html); until then, and without JavaScript,
+ * the buttons stay hidden and the "Link to this figure" link beside each works on its own. Where
+ * the browser refuses the clipboard, the citation is shown selected, to copy by hand. */
 (function () {
   "use strict";
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  function text(row, selector) {
+    var element = row.querySelector(selector);
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function citation(button) {
+    var row = button.closest("tr"), table = button.closest("[data-citation]");
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var permalink = row.querySelector("a.figure-permalink").getAttribute("href");
+    var publisher = text(row, ".source .source-meta");
+    var fields = {
+      indicator: text(row, "td.indicator a"),
+      place: row.getAttribute("data-place") || "",
+      value: text(row, ".value"),
+      measure: text(row, ".measure"),
+      period: text(row, "td.period"),
+      source: text(row, ".source-link, .source-title") + (publisher ? " (" + publisher + ")" : ""),
+      url: new URL(permalink, canonical ? canonical.href : window.location.href).href,
+    };
+    return table.getAttribute("data-citation").replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : all;
+    });
+  }
+
+  function copyText(value) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(value);
     return new Promise(function (resolve, reject) {
       var area = document.createElement("textarea");
-      area.value = text;
+      area.value = value;
       area.setAttribute("readonly", "");
       area.style.position = "fixed";
       area.style.opacity = "0";
@@ -35,32 +61,27 @@
   }
 
   function copy(button) {
-    var text = button.getAttribute("data-citation") || "";
-    copyText(text).then(function () {
-      status(button).textContent = " " + (button.getAttribute("data-copied") || "");
+    var table = button.closest("[data-citation]");
+    var value = citation(button);
+    copyText(value).then(function () {
+      status(button).textContent = " " + (table.getAttribute("data-copied") || "");
     }).catch(function () {
       var note = status(button);
-      note.textContent = " " + (button.getAttribute("data-failed") || "") + " ";
+      note.textContent = " " + (table.getAttribute("data-failed") || "") + " ";
       var shown = document.createElement("output");
       shown.className = "figure-citation-text";
-      shown.textContent = text;
+      shown.textContent = value;
       note.appendChild(shown);
       var range = document.createRange();
       range.selectNodeContents(shown);
-      var selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
     });
-  }
-
-  function start() {
-    document.querySelectorAll("button.figure-copy[hidden]").forEach(function (button) { button.hidden = false; });
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element && event.target.closest("button.figure-copy");
     if (button) copy(button);
   });
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  document.querySelectorAll("button.figure-copy[hidden]").forEach(function (button) { button.hidden = false; });
 })();

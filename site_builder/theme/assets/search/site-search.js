@@ -50,8 +50,12 @@
     }).catch(function () { return []; });  // pages are still found without the lookup
   }
 
+  var excerpts = null;  // search-excerpts.js, imported with Pagefind: the excerpts' words without
+  var cleaner = null;    // the index's folded copies; the module once it has come
+
   function loadPagefind() {
     if (!pagefind) {
+      excerpts = import(new URL("assets/search/search-excerpts.js", root).href);
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         // Result URLs are site-relative ("/vi/provinces/x/"); the site may live below a path.
         return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () { return pf; });
@@ -64,33 +68,6 @@
     if (toggle && toggle.checked !== open) toggle.checked = open;
   }
 
-  var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-  function foldWord(word) {
-    return word.replace(NOT_WORD, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-  }
-
-  // The words of an excerpt without the folded copy that follows each word with đ in the index
-  // ("Đà da Nẵng" reads "Đà Nẵng"); a highlight of the copy goes to the word it stands for.
-  function withoutFoldedCopies(tokens) {
-    var kept = [];
-    tokens.forEach(function (token) {
-      if (/^\s+$/.test(token.text)) { kept.push(token); return; }
-      var i = kept.length - 1;
-      while (i >= 0 && /^\s+$/.test(kept[i].text)) i--;
-      var word = kept[i];
-      var core = token.text.replace(NOT_WORD, "");
-      if (word && !word.copyDropped && /[đĐ]/.test(word.text) && core && foldWord(word.text) === core) {
-        kept.length = i + 1;  // the space before the copy goes with it
-        word.text += token.text.slice(token.text.indexOf(core) + core.length);  // punctuation after the copy
-        word.marked = word.marked || token.marked;
-        word.copyDropped = true;
-        return;
-      }
-      kept.push(token);
-    });
-    return kept;
-  }
-
   function excerpt(html) {
     // Keep the text and the <mark> highlights of Pagefind's excerpt; drop any other markup.
     var tokens = [];
@@ -100,7 +77,7 @@
       node.textContent.split(/(\s+)/).forEach(function (text) { if (text) tokens.push({ text: text, marked: marked }); });
     });
     var p = document.createElement("p");
-    withoutFoldedCopies(tokens).forEach(function (token) {
+    (cleaner ? cleaner.withoutFoldedCopies(tokens) : tokens).forEach(function (token) {
       if (token.marked) {
         var mark = document.createElement("mark");
         mark.textContent = token.text;
@@ -159,8 +136,9 @@
     }).then(function (found) {
       if (!found || input.value.trim() !== query) return null;  // a newer query is on its way
       var pages = Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
-      return Promise.all([loadCommunes(), findUnits(query), pages]).then(function (parts) {
+      return Promise.all([loadCommunes(), findUnits(query), pages, excerpts]).then(function (parts) {
         if (input.value.trim() !== query) return;
+        cleaner = parts[3];
         var units = parts[1], data = parts[2], fold = parts[0].module.fold;
         // Pages titled as typed ("da nang": the province, then the former province) come first,
         // above the units of that name.
