@@ -22,7 +22,6 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
@@ -248,7 +247,7 @@ def build_and_check(
             check_output,
             output,
             scans,
-            urlsplit(configured_site_url(read_base_config(paths.config_file))).path,
+            configured_site_url(read_base_config(paths.config_file)),
             summary=lambda n: f"{n} HTML files: links resolve, no resource from another host",
         )
         stages.run(
@@ -459,10 +458,10 @@ def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty
             other.result()
 
 
-def check_output(output: Path, scans: dict[str, PageScan], site_path: str = "/") -> int:
-    """Check the built HTML (`site_path`: the path of site_url, from which 404 pages link); the
-    number of pages checked, or BuildError listing the problems."""
-    problems = check_site(output, scans, skip=INDEX_FOLDER, site_path=site_path)
+def check_output(output: Path, scans: dict[str, PageScan], site_url: str = "") -> int:
+    """Check the built HTML (`site_url`: the site's full address, which canonical links name and
+    from whose path 404 pages link); the number of pages checked, or BuildError listing the problems."""
+    problems = check_site(output, scans, skip=INDEX_FOLDER, site_url=site_url)
     if problems:
         shown = problems[:30]
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
