@@ -154,6 +154,7 @@ def test_hooks_extensions_and_scripts_come_from_the_code_only():
         "raw_html.py",
         "sanitise.py",
         "csp.py",
+        "css_comments.py",
     ]
     assert config["plugins"] == [] and config["markdown_extensions"] == MARKDOWN_EXTENSIONS
     assert config["extra_javascript"] == ["assets/javascripts/charts.js"]
