@@ -46,7 +46,7 @@ from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
 from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
-from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
+from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, configured_site_url, load_editions
 from site_builder.pages.formatting import format_date
 from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
@@ -185,7 +185,8 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
     )
     drawing, page_assets = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
-    contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
+    site_url = configured_site_url(base_config, display_path(paths.config_file, paths.root))
+    contexts = {e.lang: page_context(raw, base_config, when, e.t, e.url(site_url)) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
     generated = stages.run(
         "pages",
@@ -246,6 +247,7 @@ def build_and_check(
             check_output,
             output,
             scans,
+            configured_site_url(read_base_config(paths.config_file)),
             summary=lambda n: f"{n} HTML files: links resolve, no resource from another host",
         )
         stages.run(
@@ -303,8 +305,9 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_r
     return drawing, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
 
 
-def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:
-    """What every page of an edition shows besides its own data: the build date, licence, citation."""
+def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations, site_url: str = "") -> PageContext:
+    """What every page of an edition shows besides its own data: the build date, licence, citation
+    (`site_url`: the edition's full address)."""
     licence = (raw.descriptor.get("licenses") or [{}])[0]
     return PageContext(
         build_date=when,
@@ -318,7 +321,9 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
             name=raw.descriptor.get("name", ""),
             version=raw.descriptor.get("version", ""),
             date=format_date(when, t),
+            url=site_url + "data/",
         ),
+        site_url=site_url,
         descriptor=raw.descriptor,
     )
 
@@ -339,7 +344,9 @@ def write_downloads(site: Site, raw: RawPackage, contexts: dict[str, PageContext
         changelog=changelog_text(site.dataset.changelog) if site.dataset.changelog else "",
     )
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
-    province_files = download_writer.write_province_files(raw.descriptor, raw.tables.get("figures", []), shown_ids, staging)
+    province_files = download_writer.write_province_files(
+        raw.descriptor, raw.tables.get("figures", []), shown_ids, staging, raw.tables.get("sources", [])
+    )
     unit_files = download_writer.write_unit_files(
         {v.province.id: v.communes for v in site.current + site.former if v.communes}, staging
     )
@@ -420,6 +427,8 @@ def configure_mkdocs(
             custom_dir=theme,
             hand_written=hand_written_pages(paths.docs_dir / e.folder if e.folder else paths.docs_dir, EDITION_OTHERS),
         )
+        if base_config.get("site_url"):  # each edition's canonical addresses and sitemap are its own
+            config["site_url"] = e.url(configured_site_url(base_config))
         write_config(config, config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
@@ -449,9 +458,10 @@ def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty
             other.result()
 
 
-def check_output(output: Path, scans: dict[str, PageScan]) -> int:
-    """Check the built HTML; the number of pages checked, or BuildError listing the problems."""
-    problems = check_site(output, scans, skip=INDEX_FOLDER)
+def check_output(output: Path, scans: dict[str, PageScan], site_url: str = "") -> int:
+    """Check the built HTML (`site_url`: the site's full address, which canonical links name and
+    from whose path 404 pages link); the number of pages checked, or BuildError listing the problems."""
+    problems = check_site(output, scans, skip=INDEX_FOLDER, site_url=site_url)
     if problems:
         shown = problems[:30]
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""

@@ -14,6 +14,22 @@ from units_fixture import FIXTURE_SOURCE, UNITS, UNITS_FIXTURE
 BUILD_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "build" / "reform"
 
 
+@pytest.fixture(scope="session")
+def en():
+    """The English edition's translations."""
+    from site_builder.pages.translations import load_translations
+
+    return load_translations("en")
+
+
+@pytest.fixture(scope="session")
+def vi():
+    """The Vietnamese edition's translations."""
+    from site_builder.pages.translations import load_translations
+
+    return load_translations("vi")
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A small valid project: the build fixture's CSVs with the repository's datapackage.json.

@@ -10,10 +10,12 @@ from site_builder.publish.html_scan import (
     _IGNORING,
     _SKIPPED,
     BODY_END,
+    CANONICAL,
     CSS_URL,
     LINK_ATTRIBUTES,
     LOADING_ATTRIBUTES,
     PageScan,
+    navigation_tag,
     unsafe_scheme,
 )
 from site_builder.views.communes import fold
@@ -47,6 +49,7 @@ class ReferenceParser(HTMLParser):
         self._record_addresses(tag, attrs)
 
     def _record_addresses(self, tag, attrs):
+        tag = navigation_tag(tag, dict(attrs).get("rel"))
         for name, value in attrs:
             if name.startswith("on"):
                 self.unsafe.append(f"<{tag} {name}=...> carries an event handler; generated pages run no inline script.")
@@ -56,7 +59,7 @@ class ReferenceParser(HTMLParser):
                 self.unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
             if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
-            if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
+            if (tag in ("a", CANONICAL) and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
                 self.links.append((tag, name, value))
             if name == "style":
                 self.links += [(tag, "style", url) for url in CSS_URL.findall(value)]

@@ -145,4 +145,5 @@ def test_the_loader_draws_a_deferred_chart_when_it_is_opened_and_then_offers_its
     loader = (REPO / "site_builder" / "assets" / "charts.js").read_text(encoding="utf-8")
     assert 'hasAttribute("data-deferred")' in loader
     assert 'addEventListener("toggle"' in loader and "details.chart-open" in loader
-    assert "toImageURL" in loader
+    framing = (REPO / "site_builder" / "assets" / "chart-download.js").read_text(encoding="utf-8")
+    assert "chart-download.js" in loader and "toCanvas" in framing and "toSVG" in framing

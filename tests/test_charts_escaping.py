@@ -28,7 +28,7 @@ def hostile_chart(tmp_path_factory):
     return render_charts([request], tmp_path_factory.mktemp("docs"), workers=1)["p34-51--units"]
 
 
-def render_partial(chart, root: str = "../../") -> str:
+def render_partial(chart, root: str = "../../", **more) -> str:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("site_builder", "templates"),
         autoescape=True,
@@ -38,7 +38,7 @@ def render_partial(chart, root: str = "../../") -> str:
     )
     env.globals["t"] = lambda key, **kwargs: f"[{key}]"
     env.filters["num"] = lambda value: f"{value:g}"
-    return env.get_template("partials/chart.html").render(chart=chart, root=root, site_root=root)
+    return env.get_template("partials/chart.html").render(chart=chart, root=root, site_root=root, **more)
 
 
 def test_hostile_category_is_escaped_in_the_svg_vl_convert_draws(hostile_chart):
@@ -75,12 +75,18 @@ def test_partial_data_table_has_a_caption_and_scoped_headers(hostile_chart):
     assert "<summary>[chart.data_table]</summary>" in html
 
 
-def test_partial_offers_svg_and_csv_relative_to_the_page_and_names_the_png_for_charts_js(hostile_chart):
+def test_partial_offers_the_csv_relative_to_the_page_and_names_the_images_for_charts_js(hostile_chart):
     html = render_partial(hostile_chart, root="../")
-    for path, label in ((hostile_chart.svg_path, "svg"), (hostile_chart.csv_path, "csv")):
-        assert f'<a href="../{path}" download>[chart.download_{label}]</a>' in html
-    # The PNG is made in the browser from the drawn view: charts.js adds its link under this label.
-    assert '<p class="chart-downloads" data-png="[chart.download_png]">' in html and ".png" not in html
+    assert f'<a href="../{hostile_chart.csv_path}" download>[chart.download_csv]</a>' in html
+    # The PNG and SVG are made in the browser, framed by the title, source and licence: charts.js
+    # adds their buttons under these labels. No image without them is offered.
+    assert '<p class="chart-downloads" data-png="[chart.download_png]" data-svg="[chart.download_svg]">' in html
+    assert ".png" not in html and f'href="../{hostile_chart.svg_path}"' not in html
+
+
+def test_partial_gives_the_source_line_of_a_download_escaped(hostile_chart):
+    html = render_partial(hostile_chart, chart_source=f"Source: {HOSTILE} {QUOTES}")
+    assert 'data-source="Source: &lt;script&gt;alert(1)&lt;/script&gt; &#34;&amp;&lt;&gt;"' in html
 
 
 def test_partial_has_no_blank_line_that_would_end_the_html_block_in_markdown(hostile_chart):

@@ -74,7 +74,10 @@ def test_every_article_source_has_its_own_https_address_a_language_and_a_date_or
     for source in SOURCES.values():
         if source["kind"] != "article":
             continue
-        assert source["url"].startswith("https://"), source["id"]
+        # The page read, or (when its address was not received) the original it was translated from.
+        assert (source["url"] or source["original_url"]).startswith("https://"), source["id"]
+        if not source["url"]:
+            assert "not recorded" in source["notes"], f"{source['id']}: say why the address of the page read is missing"
         assert source["language"], source["id"]
         assert source["published"] or "date" in source["notes"].lower(), f"{source['id']}: no date and no note on its date"
     urls = Counter(s["url"] for s in SOURCES.values() if s["url"])
@@ -83,11 +86,16 @@ def test_every_article_source_has_its_own_https_address_a_language_and_a_date_or
 
 def test_a_quote_read_in_a_translation_links_to_the_translation():
     """A source read in a translation names the language it was translated from and who
-    republished it, and its address is the translation's (not the original's)."""
+    republished it; its url is the translation's own address (or empty, with a note, when that
+    was not received), and the original's address, where known, is in original_url."""
     for source in SOURCES.values():
         if source["translated_from"]:
             assert source["translated_from"] != source["language"], source["id"]
             assert source["republished_by"], source["id"]
+        else:
+            assert not source["original_url"], f"{source['id']}: an original_url needs translated_from"
+        if source["url"] and source["original_url"]:
+            assert source["url"] != source["original_url"], source["id"]
 
 
 def test_plans_targets_and_running_totals_are_marked_as_such():

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from fixtures.build.project import make_fixture_project
+from site_builder.pages.editions import DEFAULT_SITE_URL as SITE_URL
 from site_builder.pages.formatting import is_web_url
 from site_builder.pages.front_matter import page_title
 from site_builder.pages.paths import page_url, root_of
 from site_builder.pipeline import build_site
+from site_builder.publish.html_scan import CANONICAL, navigation_tag
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +159,11 @@ def test_disagreement_is_flagged_and_explained(built):
 def test_no_page_loads_anything_from_another_host(built):
     for html_file in built.rglob("*.html"):
         for tag, attrs in Elements(html_file.read_text(encoding="utf-8")).elements:
+            # A <link rel="canonical"> (or "alternate") names an address of this site; it loads nothing.
+            if tag == "link" and navigation_tag(tag, attrs.get("rel")) in ("a", CANONICAL):
+                href = attrs["href"]
+                assert href.startswith(SITE_URL) or not re.match(r"^(https?:)?//", href), f"{html_file}: <link> {href}"
+                continue
             if tag in ("script", "img", "iframe", "link", "source"):
                 url = attrs.get("src") or (attrs.get("href") if tag == "link" else "") or ""
                 assert not re.match(r"^(https?:)?//", url), f"{html_file}: <{tag}> {url}"

@@ -14,17 +14,7 @@ from site_builder.pages.formatting import (
     format_period,
     format_value,
 )
-from site_builder.pages.translations import Translations, load_translations
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_translations("en")
-
-
-@pytest.fixture(scope="module")
-def vi():
-    return load_translations("vi")
+from site_builder.pages.translations import Translations
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def en():
 def used_keys() -> set[str]:
     """Every literal key passed to t(...) in the templates (the charts' partial too) and the Python code."""
     keys: set[str] = set()
-    pattern = re.compile(r"""\bt\(\s*['"]([a-z0-9_.\-]+)['"]""")
+    pattern = re.compile(r"""\b(?:t|plural|forms)\(\s*['"]([a-z0-9_.\-]+)['"]""")
     for path in list((PACKAGE / "templates").rglob("*.*")) + list(PACKAGE.rglob("*.py")):
         keys.update(k for k in pattern.findall(path.read_text(encoding="utf-8")) if "." in k and not k.endswith("."))
     return keys
@@ -79,7 +79,7 @@ def test_a_template_asking_for_a_missing_key_fails_the_render(en):
 
 def test_translated_text_is_escaped_like_data(en):
     env = make_environment(
-        en, jinja2.DictLoader({"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', path='/p/', date='d') }}"})
+        en, jinja2.DictLoader({"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', url='https://x/p/', date='d') }}"})
     )
     assert "&lt;b&gt;s&lt;/b&gt;" in env.get_template("page.md").render()
 
@@ -119,9 +119,11 @@ def vi():
 
 
 def placeholders(text) -> set[str]:
-    """The {name} fields of a string ("" for a list entry)."""
+    """The {name} fields of a string ("" for a list entry; every form's for a plural entry)."""
     if isinstance(text, list):
         return set()
+    if isinstance(text, dict):
+        return set().union(*(placeholders(form) for form in text.values()))
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
@@ -168,6 +170,7 @@ def test_the_same_as_english_list_names_only_strings_that_are_the_same(en, vi):
 
 def test_vi_strings_are_not_empty(vi):
     assert not sorted(k for k, v in vi.strings.items() if isinstance(v, str) and not v.strip() and k != "list.separator")
+    assert not sorted(k for k, v in vi.strings.items() if isinstance(v, dict) and not all(f.strip() for f in v.values()))
 
 
 def test_notes_starting_with_an_underscore_are_not_interface_strings(vi):

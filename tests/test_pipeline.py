@@ -95,7 +95,9 @@ def test_a_broken_link_in_the_output_fails_the_build(project, monkeypatch):
     monkeypatch.setattr(
         pipeline,
         "check_site",
-        lambda site, scans, skip="": ['site/x/index.html: <a href="../y/"> points to a file that the build did not produce.'],
+        lambda site, scans, skip="", site_url="": [
+            'site/x/index.html: <a href="../y/"> points to a file that the build did not produce.'
+        ],
     )
     with pytest.raises(BuildError, match="points to a file"):
         build_site(project, validator=None, **QUIET)

@@ -43,7 +43,6 @@ def test_theme_uses_system_fonts_and_no_plugin():
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
     assert "plugins" not in base and config["plugins"] == []  # search is Pagefind, run by the build
     assert config["use_directory_urls"] is True
-    assert not base.get("site_url")
 
 
 @pytest.mark.parametrize(

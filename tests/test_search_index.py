@@ -84,16 +84,32 @@ def test_the_lookup_publishes_its_rules_places_and_every_row_beside_the_shards(d
     assert files["_rules"] == json.loads((REPO / "site_builder" / "addresses" / "rules.json").read_text(encoding="utf-8"))
 
 
-def test_the_folded_copy_holds_the_words_with_d_bar_of_the_indexed_article_only():
+def test_each_word_with_d_bar_of_the_indexed_article_is_followed_by_its_folded_copy():
     page = (
-        "<html><body><nav>Đống Đa</nav><div data-pagefind-body>\n<h1>Đà Nẵng</h1><p>Quảng Ngãi, Đắk Lắk</p>"
+        "<html><body><nav>Đống Đa</nav><div data-pagefind-body>\n<h1>Đà Nẵng</h1><p>Quảng Ngãi, Đắk Lắk.</p>"
         "<div data-search-exclude><p>Điện Biên</p></div><figure data-pagefind-ignore>Đồng Nai</figure>"
-        "<script>var đ = 1</script>\n<!--/pagefind-body-->\n</div></body></html>"
+        "<svg><text>Đồng</text></svg><script>var đ = '<b>Đà</b>'</script>\n<!--/pagefind-body-->\n</div></body></html>"
     )
     assert folded_words(page) == ["da", "dak"]
     indexed = inject(page)
-    assert "<div data-pagefind-body><p>da dak</p>" in indexed
-    assert indexed.replace("<p>da dak</p>", "") == page
+    assert "<nav>Đống Đa</nav>" in indexed  # outside the article: as it is
+    assert "<p>Quảng Ngãi, Đắk dak Lắk.</p>" in indexed  # in place, so "dak lak" finds the words together
+    assert "<svg><text>Đồng</text></svg><script>var đ = '<b>Đà</b>'</script>" in indexed  # no prose: untouched
+    # The heading matches "da nang" too, and its own text stays the result's title.
+    assert '<h1 data-search-title="Đà Nẵng" data-pagefind-meta="title[data-search-title]">Đà da Nẵng</h1>' in indexed
+    assert (
+        re.sub(
+            r" (da|dak|dien|dong)\b",
+            "",
+            indexed.replace(' data-search-title="Đà Nẵng" data-pagefind-meta="title[data-search-title]"', ""),
+        )
+        == page
+    )
+
+
+def test_a_heading_title_is_its_text_without_the_permalink_sign_and_escaped():
+    page = '<div data-pagefind-body>\n<h1 id="x">Đà &amp; "Nẵng"<a class="headerlink" href="#x">¶</a></h1>\n<!--/pagefind-body-->\n</div>'
+    assert 'data-search-title="Đà &amp; &quot;Nẵng&quot;"' in inject(page)
 
 
 def test_a_page_without_d_bar_is_indexed_as_it_is():
@@ -158,7 +174,7 @@ def test_pagefind_indexes_a_small_site_and_publishes_only_what_the_search_box_us
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert list((tmp_path / "pagefind" / "fragment").iterdir())
     assert not [name for name in UNUSED_BUNDLES if (tmp_path / "pagefind" / name).exists()]
-    assert "<p>da</p>" not in (tmp_path / "provinces/da-nang/index.html").read_text(encoding="utf-8")  # indexed, not published
+    assert "Đà da" not in (tmp_path / "provinces/da-nang/index.html").read_text(encoding="utf-8")  # indexed, not published
 
 
 def small_site(folder: Path, pages: int) -> None:

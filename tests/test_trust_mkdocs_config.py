@@ -4,6 +4,7 @@ mkdocs.yml that sets them is refused with a message saying why."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,6 @@ def config_file(tmp_path: Path, extra: str) -> Path:
         ("INHERIT: ../../other.yml\n", "read another configuration file"),
         ("nav:\n  - Evil: https://evil.example/\n", "the navigation is made by the build"),
         ("repo_url: https://github.com/x/y\n", "api.github.com"),
-        ("site_url: https://evil.example/\n", "every link of the site is relative"),
         ("watch:\n  - /etc\n", "read other folders"),
     ],
     ids=lambda v: v.split(":")[0] if isinstance(v, str) and ":" in v else None,
@@ -46,6 +46,48 @@ def test_a_setting_only_the_code_makes_is_refused_with_the_reason(tmp_path, extr
     with pytest.raises(BuildError, match=reason) as refused:
         read_base_config(config_file(tmp_path, extra))
     assert "site_builder/publish/mkdocs_config.py" in str(refused.value) and str(tmp_path) in str(refused.value)
+
+
+SITE_URL = "site_url: https://vietnam-apparatus-reform.github.io/data/\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)//https://x.org/",
+        "http://example.org/data/",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/data/",
+        "/data/",
+        "data/",
+        "https://",
+        "https://user@evil.example/",
+        "https://example.org/data/?q=1",
+        "https://example.org/data/#top",
+        'https://example.org/" onload="alert(1)',
+        "https://example.org/\n<script>",
+        "ftp://example.org/",
+        "[https://example.org/]",
+        "42",
+    ],
+)
+def test_a_site_url_that_is_not_an_absolute_https_address_is_refused(tmp_path, url):
+    assert SITE_URL in REAL
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(
+        REAL.replace(SITE_URL, f"site_url: {json.dumps(url)}\n" if url != "42" else "site_url: 42\n"), encoding="utf-8"
+    )
+    with pytest.raises(BuildError, match="site_url must be the absolute https:// address") as refused:
+        read_base_config(path)
+    assert str(path) in str(refused.value)
+
+
+@pytest.mark.parametrize("url", ["https://example.org/", "https://example.org", "https://data.example.org:8443/vn/reform/"])
+def test_an_absolute_https_site_url_is_taken(tmp_path, url):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(REAL.replace(SITE_URL, f"site_url: {url}\n"), encoding="utf-8")
+    assert read_base_config(path)["site_url"] == url
 
 
 @pytest.mark.parametrize(
@@ -112,6 +154,7 @@ def test_hooks_extensions_and_scripts_come_from_the_code_only():
         "raw_html.py",
         "sanitise.py",
         "csp.py",
+        "css_comments.py",
     ]
     assert config["plugins"] == [] and config["markdown_extensions"] == MARKDOWN_EXTENSIONS
     assert config["extra_javascript"] == ["assets/javascripts/charts.js"]

@@ -120,7 +120,7 @@ def test_figures_for_differently_cased_indicator_ids_are_not_merged(project):
     ],
 )
 def test_two_sources_with_one_address_are_rejected(project, url):
-    line = append(project, "sources.csv", f"article-en-again,article,Again,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,\n")
+    line = append(project, "sources.csv", f"article-en-again,article,Again,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,,\n")
     message = one(project, "reform-duplicate-source-url", SOURCES, line)
     assert message.startswith(f"{SOURCES}:{line}: url is the address of source article-en (line 3) too")
 
@@ -129,7 +129,7 @@ def test_two_sources_with_one_address_are_rejected(project, url):
     "url", ["https://example.org/quang-nam?page=2", "https://example.org/quang-nam-2", "https://example.com/quang-nam"]
 )
 def test_sources_with_other_addresses_are_accepted(project, url):
-    append(project, "sources.csv", f"other,article,Other,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,\n")
+    append(project, "sources.csv", f"other,article,Other,Quang Nam Newspaper,{url},2024-10-04,en,vi,,,,\n")
     assert found(project) == []
 
 
@@ -137,12 +137,12 @@ def test_two_versions_of_one_registry_package_may_share_its_page(project):
     append(
         project,
         "sources.csv",
-        "registry-fixture-2,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces/,,vi,,,2.0,Fixture\n",
+        "registry-fixture-2,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces/,,vi,,,,2.0,Fixture\n",
     )
     assert found(project) == []
     line = append(
         project,
         "sources.csv",
-        "registry-fixture-3,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces,,vi,,,2.0,Fixture\n",
+        "registry-fixture-3,registry,Fixture registry,Test,https://pypi.org/project/vietnam-provinces,,vi,,,,2.0,Fixture\n",
     )
     assert "source registry-fixture-2 (line " in one(project, "reform-duplicate-source-url", SOURCES, line)

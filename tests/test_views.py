@@ -67,13 +67,14 @@ def test_current_page_includes_predecessors_figures_marked_with_the_former_provi
     assert [v.reported_for is None for v in view.figures] == sorted((v.reported_for is None for v in view.figures), reverse=True)
 
 
-def test_indicator_with_several_values_becomes_a_chart_and_single_values_key_figures(site):
+def test_indicator_with_several_values_becomes_a_chart_and_the_latest_a_key_figure(site):
     view = site.view("p63-49")
     kinds = {(g.indicator.id, g.family): g.kind for g in view.groups}
     assert kinds == {("par-index-rank", "rank"): "series", ("departments", "level"): "before_after"}
     ranks = next(g for g in view.groups if g.family == "rank")
     assert [v.figure.period_end for v in ranks.figures] == ["2021", "2022", "2023"]
-    assert view.key_figures == ()
+    # One key figure per indicator, the latest; a level before a change of the same date.
+    assert [k.figure.figure.id for k in view.key_figures] == ["qnam-departments-after", "qnam-par-2023"]
 
 
 def test_before_is_drawn_before_after(site):
@@ -86,7 +87,9 @@ def test_a_predecessors_values_are_never_charted_together_with_the_successors(si
     view = site.view("p34-48")
     for group in view.groups:
         assert len({v.figure.province_id for v in group.figures}) == 1
-    assert "danang-departments" in {v.figure.id for v in view.key_figures}
+    assert "danang-departments" in {k.figure.figure.id for k in view.key_figures}
+    # A predecessor's figure is in the table, never a key figure of its successor.
+    assert not {k.figure.figure.id for k in site.view("p34-51").key_figures} & {"kontum-staff"}
 
 
 def test_coverage_counts_figures_per_indicator_including_predecessors(site):

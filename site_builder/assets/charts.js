@@ -2,16 +2,20 @@
 // Loaded on every page; it is small. The Vega bundle (about 900 KB, served by this site) is
 // fetched only when a chart scrolls into view or gets hover/focus, never on first paint.
 // If anything fails, the static SVG drawn at build time stays in place.
-// Once a chart is drawn here, it offers its PNG (no PNG is made at build time): a button that
-// has Vega make it from the view it drew. A deferred chart (data-deferred: past the first few
-// of its page) has no static SVG: it is drawn only when the reader opens its disclosure, and
-// then offers its PNG and SVG. Without JavaScript its table of values stands in for it.
+// Every chart offers its PNG and SVG (buttons this script adds; no image file is offered at build
+// time): made by Vega from the view drawn here (drawn first if it is not yet) and framed by
+// chart-download.js with the chart's title, source line and licence, so a copy keeps where it
+// comes from. A deferred chart (data-deferred: past the first few of its page) has no static
+// SVG: it is drawn when the reader opens its disclosure. Without JavaScript its table of values
+// stands in for it, and its CSV is the download.
 (function () {
   "use strict";
   // The bundle sits beside this script; resolve it from our own address, which is right on
   // every page depth (document.currentScript is only set while this script first runs).
   var self = document.currentScript;
   var bundleUrl = new URL("vega.bundle.js", self && self.src ? self.src : document.baseURI).href;
+  // The framing of downloaded charts (chart-download.js), a module fetched on the first download.
+  var downloadsUrl = new URL("chart-download.js", self && self.src ? self.src : document.baseURI).href;
   var bundle = null;
 
   function loadBundle() {
@@ -41,12 +45,19 @@
     });
   }
 
+  var views = new WeakMap();  // figure -> the promise of its drawn view
+
+  function darkScheme() {
+    return document.body && document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  // Draw the chart from its spec in place of the static SVG; the promise of its Vega view.
   function enhance(figure) {
-    if (figure.getAttribute("data-state")) return;
+    if (views.has(figure)) return views.get(figure);
     figure.setAttribute("data-state", "loading");
     var target = figure.querySelector(".chart-static");
     var specUrl = new URL(figure.getAttribute("data-spec"), document.baseURI).href;
-    Promise.all([loadBundle(), fetchSpec(specUrl)])
+    var drawn = Promise.all([loadBundle(), fetchSpec(specUrl)])
       .then(function (results) {
         var holder = document.createElement("div");
         holder.className = "chart-interactive";
@@ -54,7 +65,7 @@
         target.parentNode.insertBefore(holder, target);  // in the figure, or in a deferred chart's disclosure
         // ast: expressions read by Vega's interpreter, not compiled with new Function, which the
         // site's Content-Security-Policy forbids (no 'unsafe-eval').
-        return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: "light" }, ast: true })
+        return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: darkScheme() ? "dark" : "light" }, ast: true })
           .then(function (result) {
             var svg = holder.querySelector("svg");
             if (!svg || !target) throw new Error("no chart drawn");
@@ -63,36 +74,35 @@
             holder.hidden = false;
             target.remove();
             figure.setAttribute("data-state", "interactive");
-            offerImages(figure, result.view);
+            return result.view;
           })
           .catch(function (error) { holder.remove(); throw error; });
-      })
-      .catch(function () { figure.setAttribute("data-state", "static"); });
+      });
+    drawn.catch(function () {
+      views.delete(figure);  // a later click may try again
+      figure.setAttribute("data-state", "static");
+    });
+    views.set(figure, drawn);
+    return drawn;
   }
 
-  // Buttons for the downloads a chart drawn here lacks (its PNG; a deferred chart's SVG too):
-  // only the formats its paragraph names in a data-png / data-svg label. The image is made by
-  // Vega from the view drawn here when the button is pressed, so none is made for charts nobody
-  // downloads, and no data: link sits in the page.
-  function offerImages(figure, view) {
+  // The PNG and SVG buttons of a chart: only the formats its paragraph names (data-png, data-svg).
+  function offerImages(figure) {
     var downloads = figure.querySelector(".chart-downloads");
-    if (!downloads || !view || typeof view.toImageURL !== "function") return;
-    [["png", 2], ["svg", 1]].filter(function (format) {
-      return downloads.hasAttribute("data-" + format[0]);
+    if (!downloads || downloads.querySelector("button.chart-image")) return;
+    ["png", "svg"].filter(function (format) {
+      return downloads.hasAttribute("data-" + format);
     }).forEach(function (format) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "chart-image";
-      button.textContent = downloads.getAttribute("data-" + format[0]);
+      button.textContent = downloads.getAttribute("data-" + format);
       button.addEventListener("click", function () {
-        view.toImageURL(format[0], format[1]).then(function (url) {
-          var link = document.createElement("a");
-          link.href = url;
-          link.download = figure.id + "." + format[0];
-          document.body.appendChild(link);
-          link.click();
-          link.remove();
-        });
+        button.disabled = true;
+        Promise.all([enhance(figure), import(downloadsUrl)])
+          .then(function (parts) { return parts[1].saveChart(figure, parts[0], format); })
+          .catch(function () {})
+          .then(function () { button.disabled = false; });
       });
       downloads.appendChild(document.createTextNode(" · "));
       downloads.appendChild(button);
@@ -103,14 +113,15 @@
   function watchDeferred(figure) {
     var disclosure = figure.querySelector("details.chart-open");
     if (!disclosure) return;
-    if (disclosure.open) { enhance(figure); return; }
-    disclosure.addEventListener("toggle", function () { if (disclosure.open) enhance(figure); });
+    if (disclosure.open) { enhance(figure).catch(function () {}); return; }
+    disclosure.addEventListener("toggle", function () { if (disclosure.open) enhance(figure).catch(function () {}); });
   }
 
   var observer = null;
 
   function start() {
     var all = Array.prototype.slice.call(document.querySelectorAll("figure.chart[data-spec]:not([data-watched])"));
+    all.forEach(offerImages);
     all.filter(function (f) { return f.hasAttribute("data-deferred"); }).forEach(function (figure) {
       figure.setAttribute("data-watched", "");
       watchDeferred(figure);
@@ -119,14 +130,14 @@
     figures.forEach(function (figure) {
       figure.setAttribute("data-watched", "");
       ["mouseenter", "focusin", "touchstart"].forEach(function (name) {
-        figure.addEventListener(name, function () { enhance(figure); }, { once: true, passive: true });
+        figure.addEventListener(name, function () { enhance(figure).catch(function () {}); }, { once: true, passive: true });
       });
     });
     if (!figures.length || !("IntersectionObserver" in window)) return;
     if (!observer) {
       observer = new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {
-          if (entry.isIntersecting) { observer.unobserve(entry.target); enhance(entry.target); }
+          if (entry.isIntersecting) { observer.unobserve(entry.target); enhance(entry.target).catch(function () {}); }
         });
       }, { rootMargin: "200px" });
     }

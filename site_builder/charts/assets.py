@@ -11,6 +11,8 @@ from site_builder.charts import typeface
 from site_builder.incremental import write_fresh
 
 LOADER = Path(__file__).resolve().parents[1] / "assets" / "charts.js"
+# The framing of a downloaded chart (title, source line, licence), imported by charts.js.
+DOWNLOADS = LOADER.with_name("chart-download.js")
 SCRIPT_FOLDER = "assets/javascripts"
 
 
@@ -36,6 +38,7 @@ def write_chart_assets(docs_dir: Path, cache_dir: Path | None = None) -> PageAss
     folder.mkdir(parents=True, exist_ok=True)
     write_fresh(folder / "vega.bundle.js", vega_bundle(vl_convert, cache_dir))
     write_fresh(folder / "charts.js", LOADER.read_bytes())
+    write_fresh(folder / DOWNLOADS.name, DOWNLOADS.read_bytes())
     return PageAssets(scripts=(f"{SCRIPT_FOLDER}/charts.js",), stylesheets=(write_chart_fonts(Path(docs_dir)),))
 
 

@@ -21,6 +21,7 @@ class Source:
     language: str
     translated_from: str = ""
     republished_by: str = ""
+    original_url: str = ""  # a translation's original, in translated_from (url is the translation's own)
     version: str = ""
     notes: str = ""
 

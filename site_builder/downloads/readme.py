@@ -1,10 +1,13 @@
 """README of the package zip, in English (README.md) and Vietnamese (README.vi.md): what the
-data is, its licence, how to cite it, the other packages in their folders, the files and their
+data is, its licence, how to cite it, the other packages in their folders, every table with its
+columns, joins and codes to read as text (readme_tables.py), what a quote is, the files and their
 SHA-256. The descriptors' titles and descriptions are quoted as written (English)."""
 
 from __future__ import annotations
 
 import hashlib
+
+from site_builder.downloads.readme_tables import tables_section
 
 TEXT = {
     "en": {
@@ -14,9 +17,10 @@ TEXT = {
         "own_package": "A Frictionless package of its own (`{name}/datapackage.json`), under its own licence: ",
         "files": "Files",
         "about_files": (
-            "`*.csv` are UTF-8; `*.excel.csv` are the same tables with a byte-order mark and CRLF line\n"
-            "endings, so that Excel shows Vietnamese diacritics. Text cells that start with = + - or @\n"
-            "carry a leading apostrophe so that spreadsheets do not run them as formulas.\n"
+            "The `*.csv` files are UTF-8 without a byte-order mark, with LF line endings. (The data page\n"
+            "also offers each table as CSV for Excel, `*.excel.csv`, with a byte-order mark and CRLF line\n"
+            "endings; those are not in this zip.) Text cells that start with = + - or @ carry a leading\n"
+            "apostrophe so that spreadsheets do not run them as formulas.\n"
             "Check the files with `sha256sum -c SHA256SUMS`."
         ),
     },
@@ -27,9 +31,10 @@ TEXT = {
         "own_package": "Một gói dữ liệu Frictionless riêng (`{name}/datapackage.json`), theo giấy phép riêng: ",
         "files": "Các tệp",
         "about_files": (
-            "Các tệp `*.csv` dùng mã UTF-8; các tệp `*.excel.csv` là cùng các bảng đó, có dấu BOM và\n"
-            "xuống dòng CRLF để Excel hiển thị đúng dấu tiếng Việt. Ô văn bản bắt đầu bằng = + - hoặc @\n"
-            "được thêm dấu nháy đơn ở đầu để bảng tính không chạy chúng như công thức.\n"
+            "Các tệp `*.csv` dùng mã UTF-8 không có dấu BOM, xuống dòng LF. (Trang Dữ liệu còn có từng bảng\n"
+            "dạng CSV cho Excel, `*.excel.csv`, có dấu BOM và xuống dòng CRLF; các tệp đó không có trong tệp\n"
+            "zip này.) Ô văn bản bắt đầu bằng = + - hoặc @ được thêm dấu nháy đơn ở đầu để bảng tính không\n"
+            "chạy chúng như công thức.\n"
             "Kiểm tra các tệp bằng lệnh `sha256sum -c SHA256SUMS`."
         ),
         "note": "Tên cột, tiêu đề và mô tả trong `datapackage.json` được viết bằng tiếng Anh.",
@@ -84,6 +89,7 @@ def readme(
             text["own_package"].format(name=name) + licence_text((other.get("licenses") or [{}])[0]),
             "",
         ]
+    lines += tables_section(descriptor, lang, others)
     lines += [f"## {text['files']}", "", text["about_files"], ""]
     lines += [f"- `{name}`  sha256 {hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items())]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -52,8 +52,10 @@ def resolution_name(r: ProvinceResolution, t: Translations) -> str:
 
 def convert_page(t: Translations, lookup: str) -> dict:
     size = f"{format_number(load_rules().csv['max_bytes'] // 1_000_000, t)} MB"
+    # Texts with a number are given with their plural forms (convert.js chooses by the number).
     labels = {
-        key: t(f"communes.convert.js.{key}") for key in ("reading", "ready", "column_number", "loading", "progress", "done")
+        key: t.forms(f"communes.convert.js.{key}")
+        for key in ("reading", "ready", "rows", "columns", "column_number", "loading", "progress", "done")
     }
     labels.update({f"error.{key}": t(f"communes.convert.js.error.{key}") for key in CONVERT_ERRORS})
     return {"lookup": lookup, "labels": labels, "limit": size}

@@ -8,12 +8,16 @@ Downloads and chart files exist once, at the site root: an edition's pages reach
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from site_builder.errors import BuildError
 from site_builder.pages.translations import Translations, load_translations
 
 # Language -> the folder of its edition under site/ ("" is the root).
 EDITION_FOLDERS = {"en": "", "vi": "vi"}
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+# Where the site is published when mkdocs.yml names no `site_url` (GitHub Pages of the repository).
+DEFAULT_SITE_URL = "https://vietnam-apparatus-reform.github.io/data/"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,23 @@ class Edition:
     def path_in_site(self, relative: str) -> str:
         """A path inside the edition as a path inside the site: "about/" -> "vi/about/"."""
         return f"{self.folder}/{relative}" if self.folder else relative
+
+    def url(self, site_url: str) -> str:
+        """The full address of the edition's root, from the site's: ".../data/" -> ".../data/vi/"."""
+        return site_url + self.path_in_site("")
+
+
+def configured_site_url(config: dict, shown: str = "mkdocs.yml") -> str:
+    """The site's full address, from `site_url` in mkdocs.yml (the default without one), ending
+    in "/": citations, figure links and chart downloads name it."""
+    url = str(config.get("site_url") or DEFAULT_SITE_URL).strip()
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+        raise BuildError(
+            f"{shown}: site_url {url!r} is not the address of a site; write the https:// address the site is "
+            f"published at, e.g. site_url: {DEFAULT_SITE_URL}"
+        )
+    return url.rstrip("/") + "/"
 
 
 def load_editions(languages: tuple[str, ...] = tuple(EDITION_FOLDERS)) -> tuple[Edition, ...]:

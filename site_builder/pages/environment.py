@@ -7,7 +7,19 @@ import jinja2
 import jinja2.bccache
 
 from site_builder.pages.editions import indicator_definition, indicator_name
-from site_builder.pages.formatting import format_date, format_legal_basis, format_number, format_period, format_value, is_web_url
+from site_builder.pages.formatting import (
+    format_date,
+    format_language,
+    format_legal_basis,
+    format_number,
+    format_percent,
+    format_period,
+    format_plural,
+    format_quantity,
+    format_unit,
+    format_value,
+    is_web_url,
+)
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
 
@@ -52,9 +64,14 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         indicator_name=lambda i: indicator_name(i, t),
         definition=lambda i: indicator_definition(i, t),
         value_text=lambda fv: format_value(fv.figure.value, fv.figure.measure, fv.figure.qualifier, t),
+        quantity=lambda fv: format_quantity(fv.figure.value, fv.figure.measure, fv.figure.qualifier, fv.indicator.unit, t),
+        plural=lambda key, n, **params: format_plural(key, n, t, **params),
+        unit_name=lambda unit: format_unit(unit, t),
+        language_name=lambda code: format_language(code, t),
     )
     env.filters.update(
         num=lambda v: format_number(v, t),
+        percent=lambda v: format_percent(v, t),
         date=lambda d: format_date(d, t),
         period=lambda f: format_period(f.period_start, f.period_end, t),
         size=lambda n: human_size(n, t),

@@ -105,6 +105,53 @@ def format_value(value: float, measure: str, qualifier: str, t: Translations) ->
     return number
 
 
+# The sign a change is written with: a reduction is a fall ("−3 communes"), not a total.
+CHANGE_SIGNS = {"reduction": "−", "increase": "+"}
+
+
+def format_quantity(value: float, measure: str, qualifier: str, unit: str, t: Translations) -> str:
+    """A figure with its unit, as a sentence would say it: '96 units', '1 unit', '−3 communes',
+    'about 1,200 people', '99%' (a percentage has no unit word), '2nd' (a rank). The unit's
+    forms come from the translations (`quantity.<unit>`), one per CLDR plural category."""
+    if measure == "percent":
+        text = format_percent(value, t)
+    elif measure == "rank":
+        text = format_plural("rank", value, t, ordinal=True)
+    else:
+        count = CHANGE_SIGNS.get(measure, "") + format_number(value, t)
+        key = f"quantity.{unit}"
+        text = format_plural(key, value, t, count=count) if t.has(key) else t("quantity_unknown", count=count, unit=unit)
+    if qualifier and qualifier != "exact":
+        text = t(f"qualifier.{qualifier}", value=text)
+    return text
+
+
+def format_unit(unit: str, t: Translations) -> str:
+    """An indicator's unit as a word of the edition ("units", "đơn vị"); as written when unknown."""
+    return t(f"unit_name.{unit}") if t.has(f"unit_name.{unit}") else unit
+
+
+def format_language(code: str, t: Translations) -> str:
+    """A language's name from CLDR, as it reads inside a sentence of the edition: 'Polish' (en),
+    'tiếng Ba Lan' (vi: CLDR capitalises the name for a list, not for the middle of a sentence)."""
+    name = cldr_locale(t.lang).languages.get(code.split("-")[0], code) if code else ""
+    return name[:1].lower() + name[1:] if t.lang == "vi" else name
+
+
+def plural_category(n: float | int, t: Translations, ordinal: bool = False) -> str:
+    """CLDR's plural category of `n` in the edition's language: "one" or "other" in English
+    (ordinals: "one", "two", "few", "other" as in 1st, 2nd, 3rd, 4th), always "other" in Vietnamese."""
+    locale = cldr_locale(t.lang)
+    return (locale.ordinal_form if ordinal else locale.plural_form)(abs(_decimal(n)))
+
+
+def format_plural(key: str, n: float | int, t: Translations, ordinal: bool = False, **params) -> str:
+    """The form of the plural entry `key` for the number `n`, with `{count}` (the number as the
+    edition writes it, unless given) and the other placeholders filled: "1 unit", "2 units"."""
+    params.setdefault("count", format_number(n, t))
+    return t.plural(key, plural_category(n, t, ordinal), **params)
+
+
 def is_web_url(url: str) -> bool:
     """True only for http(s) addresses with a host: anything else is shown as text, not a link.
 

@@ -36,6 +36,7 @@ class PageContext:
     licence_name: str
     licence_url: str
     citation: str = ""
+    site_url: str = ""  # the edition's full address, ending in "/" (citations, figure links)
     descriptor: dict | None = None  # the parsed datapackage.json, for the data dictionary
     downloads: tuple = ()  # site_builder.downloads.Download, in write order
     province_downloads: dict | None = None  # province id -> Download of its figures CSV
@@ -56,6 +57,7 @@ class OwnPageContext:
     licence_name: str
     licence_url: str
     citation: str
+    site_url: str
 
     @classmethod
     def of(cls, context: PageContext) -> "OwnPageContext":
@@ -115,6 +117,7 @@ def render_page(
             root=root,
             site_root=root + to_site_root,
             page_path=page_url(spec.md_path),
+            page_address=context.site_url + page_url(spec.md_path),
             **shared,
             **spec.data,
         )
@@ -130,7 +133,10 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     unit_files = context.unit_downloads or {}
     units_source = registry_title(context)
     yield PageSpec(
-        "index.md", "home.md", context.site_name, {"chart": charts.get(plan.home), "maps": charts_for(plan.home_maps, charts)}
+        "index.md",
+        "home.md",
+        context.site_name,
+        {"chart": charts.get(plan.home), "maps": charts_for(plan.home_maps, charts), "units_source": units_source},
     )
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})

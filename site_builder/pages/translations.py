@@ -4,6 +4,10 @@ Every heading, label, table header, chart title and link text lives in that file
 Vietnamese edition is a `vi.yaml` with the same keys. A missing key stops the build with a
 message naming the key and the file, rather than rendering a hole in a page. Top-level keys
 starting with `_` are notes about the file (e.g. `_same_as_english`), not interface strings.
+
+Text with a number in it has a form per CLDR plural category of the language, written as a
+mapping of the categories ("1 unit", "2 units": `{one: "{count} unit", other: "{count} units"}`;
+Vietnamese has only `other`); formatting.format_plural picks the form for a number.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import yaml
 from site_builder.errors import BuildError
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+# CLDR's plural categories: a mapping with only these keys (and `other`) is one plural entry.
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 
 
 class MissingTranslation(BuildError):
@@ -30,21 +36,45 @@ class Translations:
 
     def __call__(self, key: str, **params) -> str:
         """The text of `key`, with `{name}` placeholders filled from `params`."""
+        text = self._entry(key)
+        if isinstance(text, dict):
+            raise BuildError(f"{self.path}: '{key}' has a form per number; the build must choose one with format_plural.")
+        return self._fill(key, text, params)
+
+    def plural(self, key: str, category: str, **params) -> str:
+        """The form of the plural entry `key` for a CLDR plural `category` ("one", "other" ...),
+        filled from `params`; the `other` form where the language has no form of that category."""
+        forms = self._entry(key)
+        if not isinstance(forms, dict):
+            raise BuildError(f"{self.path}: '{key}' needs a form per number (`one: ...`, `other: ...`), not one text.")
+        return self._fill(key, forms.get(category, forms["other"]), params)
+
+    def is_plural(self, key: str) -> bool:
+        return isinstance(self.strings.get(key), dict)
+
+    def forms(self, key: str) -> str | dict:
+        """The text of `key`, or its forms by plural category (for a script that picks by number)."""
+        entry = self._entry(key)
+        return dict(entry) if isinstance(entry, dict) else entry
+
+    def _entry(self, key: str):
         try:
-            text = self.strings[key]
+            return self.strings[key]
         except KeyError:
             raise MissingTranslation(
                 f"{self.path}: the interface string '{key}' is missing; add it "
                 f"(e.g. `{key.rsplit('.', 1)[-1]}: ...` under `{key.rsplit('.', 1)[0]}:`) and build again."
             ) from None
-        if params:
-            try:
-                return text.format(**params)
-            except (KeyError, IndexError, ValueError) as error:
-                raise BuildError(
-                    f"{self.path}: the string '{key}' has a placeholder {error} that the build does not provide; use only {sorted(params)}."
-                ) from None
-        return text
+
+    def _fill(self, key: str, text, params: dict):
+        if not params or not isinstance(text, str):
+            return text
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError) as error:
+            raise BuildError(
+                f"{self.path}: the string '{key}' has a placeholder {error} that the build does not provide; use only {sorted(params)}."
+            ) from None
 
     def has(self, key: str) -> bool:
         return key in self.strings
@@ -75,11 +105,14 @@ def load_translations(lang: str = "en", directory: Path = TRANSLATIONS_DIR) -> T
 
 
 def flatten(data: dict, prefix: str = "") -> dict:
-    """{'a': {'b': 'x'}} -> {'a.b': 'x'}; lists and strings are leaves."""
+    """{'a': {'b': 'x'}} -> {'a.b': 'x'}; lists, strings and plural entries (a mapping of plural
+    categories to texts, kept as a dict) are leaves."""
     flat: dict = {}
     for key, value in data.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and "other" in value and set(map(str, value)) <= PLURAL_CATEGORIES:
+            flat[dotted] = {str(k): "" if v is None else str(v) for k, v in value.items()}
+        elif isinstance(value, dict):
             flat.update(flatten(value, dotted + "."))
         else:
             flat[dotted] = value if isinstance(value, list) else ("" if value is None else str(value))

@@ -17,14 +17,18 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from site_builder.publish.html_scan import CSS_URL, PageScan, scan_site
+from site_builder.publish.html_scan import CANONICAL, CSS_URL, PageScan, scan_site
 
 
-def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "") -> list[str]:
-    """Every broken internal link or fragment and every resource from another host, as sentences.
+def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "", site_url: str = "") -> list[str]:
+    """Every broken internal link or fragment, every resource from another host and every
+    canonical link that is not its page's own address, as sentences.
 
     `scans` are the pages as html_scan read them (read here when not given); `skip` is a folder
-    of the site another tool is writing meanwhile (the search index), which no page links to."""
+    of the site another tool is writing meanwhile (the search index), which no page links to;
+    `site_url` is the site's full address (mkdocs.yml), under which each page's canonical link
+    must give that page's address, and from whose path 404 pages link."""
+    site_path = urlsplit(site_url).path or "/"
     scans = scan_site(site_dir, skip=skip) if scans is None else scans
     files = site_files(site_dir, skip)
     problems: list[str] = []
@@ -32,7 +36,12 @@ def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: s
         problems += [f"site/{rel}: {sentence}" for sentence in scan.unsafe]
         for tag, attribute, value in scan.links:
             values = [v.strip().split(" ")[0] for v in value.split(",")] if attribute == "srcset" else [value]
-            problems += [f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans)]
+            if tag == CANONICAL:
+                problems += [f"site/{rel}: {p}" for p in _canonical_problems(rel, value, site_url)]
+                continue
+            problems += [
+                f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans, site_path)
+            ]
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = site_dir / rel
         text = css.read_text(encoding="utf-8", errors="replace")
@@ -55,15 +64,18 @@ def site_files(site_dir: Path, skip: str = "") -> set[str]:
     return files
 
 
-def _link_problems(rel: str, tag: str, attribute: str, v: str, files: set[str], scans: dict[str, PageScan]) -> list[str]:
+def _link_problems(
+    rel: str, tag: str, attribute: str, v: str, files: set[str], scans: dict[str, PageScan], site_path: str = "/"
+) -> list[str]:
     if _is_external(v):
         if tag != "a" and urlsplit(v).scheme not in ("data", "blob"):
             return [f'<{tag} {attribute}="{v}"> loads a resource from another host; serve it from the site instead.']
         return []
     if v.startswith("/") and posixpath.basename(rel) == "404.html":
-        # A 404 page is served at any address, so MkDocs links it from the root of its
-        # edition, which is the folder the 404 page is in.
-        v = "." + v
+        # A 404 page is served at any address, so MkDocs links it from the address of its
+        # edition (site_url's path, and its folder), which is the folder the 404 page is in.
+        edition = site_path.rstrip("/") + "/" + (posixpath.dirname(rel) + "/" if posixpath.dirname(rel) else "")
+        v = "./" + v[len(edition) :] if v.startswith(edition) else "." + v
     elif v.startswith("/"):
         return [
             f'<{tag} {attribute}="{v}"> is an absolute path, which breaks when the site is not at the root of its host; use a relative link.'
@@ -77,6 +89,21 @@ def _link_problems(rel: str, tag: str, attribute: str, v: str, files: set[str], 
         if scan is not None and unquote(parts.fragment) not in scan.ids:
             return [f'the link "{v}" points to an anchor that does not exist on its page.']
     return []
+
+
+def _canonical_problems(rel: str, value: str, site_url: str) -> list[str]:
+    """A canonical link names the page's own full address under site_url (each edition's pages
+    under their edition's folder, as the sitemap and citations do): any other is an error."""
+    page = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+    expected = site_url.rstrip("/") + "/" + page if site_url else ""
+    if expected and value == expected:
+        return []
+    if not expected:
+        return [f'<link rel="canonical" href="{value[:80]}"> names an address, but the build has no site_url to check it by.']
+    return [
+        f'<link rel="canonical" href="{value[:80]}"> is not this page\'s address {expected}; '
+        "search engines and citations would point elsewhere. Check site_url in mkdocs.yml."
+    ]
 
 
 def _is_external(value: str) -> bool:

@@ -40,8 +40,14 @@ DEFAULT_REPOSITORY = "https://github.com/vietnam-apparatus-reform/data"
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 # The hook that keeps the pages' blocks of HTML out of Markdown (MkDocs loads hooks from files).
 RAW_HTML_HOOK = Path(__file__).resolve().parent / "raw_html.py"
-# Then the hand-written pages' HTML sanitised, then every page's Content-Security-Policy.
-HOOKS = (RAW_HTML_HOOK, Path(__file__).resolve().parent / "sanitise.py", Path(__file__).resolve().parent / "csp.py")
+# Then the hand-written pages' HTML sanitised, then every page's Content-Security-Policy, then
+# the stylesheets of docs/stylesheets/ published without their comments.
+HOOKS = (
+    RAW_HTML_HOOK,
+    Path(__file__).resolve().parent / "sanitise.py",
+    Path(__file__).resolve().parent / "csp.py",
+    Path(__file__).resolve().parent / "css_comments.py",
+)
 # Python-Markdown's own extensions only: none reads a file or an address.
 MARKDOWN_EXTENSIONS = [{"toc": {"permalink": True}}, "tables", "admonition", "attr_list", "def_list"]
 MAX_CONFIG_BYTES = 64 * 1024

@@ -6,7 +6,8 @@ local files or download remote ones, `extra_javascript` and `theme.custom_dir` p
 templates in every page, `INHERIT` reads another file. Those come only from the code
 (mkdocs_config.py); a mkdocs.yml that sets them is refused with the reason. The rest is the
 site's look: the palette, the theme's features and icon, stylesheets of docs/, the repository
-readers are sent to.
+readers are sent to, and the https address the site is published at (site_url: citations,
+canonical links, chart downloads; each edition's own, pages.editions.configured_site_url).
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ CODE_ONLY = {
     "edit_uri": "it only works with repo_url, which calls another host",
     "watch": "it makes `mkdocs serve` read other folders",
     "dev_addr": "the preview is `site-builder serve`",
-    "site_url": "every link of the site is relative, so it works at any address; a canonical address would point "
-    "at another host and be wrong for the Vietnamese edition",
 }
 # Settings read from mkdocs.yml (some are replaced by the build: the names and texts by the
 # translations, the folders by its own).
@@ -39,6 +38,7 @@ TOP_LEVEL = (
     "site_name",
     "site_description",
     "site_author",
+    "site_url",
     "copyright",
     "docs_dir",
     "site_dir",
@@ -97,6 +97,12 @@ def allowed_settings(config: dict, shown: str = "mkdocs.yml") -> dict:
         "must be an https:// address",
     )
     _check(isinstance(extra.get("generator", False), bool), shown, "extra.generator", "must be true or false")
+    _check(
+        "site_url" not in config or _strings([config["site_url"]], HTTPS),
+        shown,
+        "site_url",
+        "must be the absolute https:// address the site is published at (https://example.org/data/), without query or fragment",
+    )
     _check_validation(config.get("validation") or {}, shown)
     return config
 

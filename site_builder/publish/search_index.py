@@ -6,18 +6,23 @@ and writes `pagefind/` into the site: a small script plus an index in pieces tha
 browser fetches only when they search (assets/search/site-search.js).
 
 Pagefind ignores combining marks by itself ("nang" finds Nẵng, "phuc xa" finds Phúc Xá) but
-treats đ as a letter of its own, so "da nang" would not find Đà Nẵng. So the copy of each
+treats đ as a letter of its own, so "da nang" would not find Đà Nẵng. So in the copy of each
 page that Pagefind reads (in a temporary folder; the published page is unchanged and a reader
-loads none of it) carries an ASCII-folded copy of its words with đ/Đ ("da" for Đà).
+loads none of it) every word with đ/Đ of the article is followed by its ASCII-folded copy
+("Đà da Nẵng"): the copy stands where the word does, so a page's own heading and sentences match
+"da nang" (the heading, which Pagefind weighs most, too: its title is kept from an attribute),
+and the search box drops each copy from the excerpts it shows (theme/assets/search/site-search.js).
 Commune names are looked up apart, in the commune lookup (views/communes.py), which the
 search box asks too.
 """
 
 from __future__ import annotations
 
+import html as html_text
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.errors import BuildError
-from site_builder.publish.html_scan import BODY_START, PageScan, scan_html, scan_site
+from site_builder.publish.html_scan import BODY_END, BODY_START, PageScan, scan_html, scan_site
+from site_builder.views.communes import fold
 
 INDEX_FOLDER = "pagefind"
 # Left out of the index besides `data-pagefind-ignore`: charts (their text is in the page's
@@ -93,12 +99,58 @@ def sort_entry_keys(entry: Path) -> None:
         )
 
 
+# A word with đ/Đ; the markup around text; the elements whose text is not prose.
+_WORD_WITH_D_BAR = re.compile(r"\w*[đĐ]\w*")
+_MARKUP = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>", re.S)
+_NOT_PROSE = frozenset({"script", "style", "svg", "template", "textarea", "noscript"})
+_FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+_HEADERLINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', re.S)
+_TAGS = re.compile(r"<[^>]*>")
+
+
 def inject(html: str, words: tuple[str, ...] | list[str] | None = None) -> str:
-    """The page as Pagefind reads it: the folded copy of its đ-words first in the article (so
-    Pagefind counts them in the page's own section, not in the last heading's)."""
+    """The page as Pagefind reads it: each đ-word of the article followed by its folded copy, and
+    the first heading's own text kept as the result's title (data-pagefind-meta). `words`: the
+    page's folded đ-words as html_scan found them (none: the page is indexed as it is)."""
     words = folded_words(html) if words is None else words
-    folded = f"<p>{' '.join(words)}</p>" if words else ""  # folded words are [a-z0-9]: nothing to escape
-    return html.replace(BODY_START, BODY_START + folded, 1)
+    start, end = html.find(BODY_START), html.find(BODY_END)
+    if not words or start < 0 or end < start:
+        return html
+    article = _title_from_attribute(html[start:end])
+    return html[:start] + _fold_in_place(article) + html[end:]
+
+
+def _title_from_attribute(article: str) -> str:
+    """The first <h1> with its text in data-search-title, which Pagefind takes as the title, so
+    the folded copies added to the heading never show in a result's title."""
+    match = _FIRST_H1.search(article)
+    if not match or "data-pagefind-meta" in match.group(1):
+        return article
+    title = html_text.unescape(_TAGS.sub("", _HEADERLINK.sub("", match.group(2)))).strip()
+    if not _WORD_WITH_D_BAR.search(title):
+        return article
+    attributes = f' data-search-title="{html_text.escape(title)}" data-pagefind-meta="title[data-search-title]"'
+    return article[: match.start()] + f"<h1{match.group(1)}{attributes}>" + article[match.start(2) :]
+
+
+def _fold_in_place(article: str) -> str:
+    """The article with every đ-word of its prose followed by the word's folded copy ("Đà da")."""
+    parts, position, inside = [], 0, 0
+    for markup in _MARKUP.finditer(article):
+        text = article[position : markup.start()]
+        parts.append(text if inside else _WORD_WITH_D_BAR.sub(_with_folded_copy, text))
+        parts.append(markup.group(0))
+        position = markup.end()
+        if (markup.group(2) or "").lower() in _NOT_PROSE and not markup.group(0).endswith("/>"):
+            inside = max(0, inside + (-1 if markup.group(1) else 1))
+    parts.append(article[position:] if inside else _WORD_WITH_D_BAR.sub(_with_folded_copy, article[position:]))
+    return "".join(parts)
+
+
+def _with_folded_copy(match: re.Match) -> str:
+    word = match.group(0)
+    folded = fold(word)  # [a-z0-9] and spaces: nothing to escape
+    return f"{word} {folded}" if folded and folded != word.lower() else word
 
 
 def folded_words(html: str) -> list[str]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.dataset.model import Dataset, Disagreement, Figure, Province, Source, Succession
+from site_builder.dataset.model import Dataset, Disagreement, Figure, Indicator, Province, Source, Succession
 from site_builder.dataset.vocabulary import REFORM_DATE
 from site_builder.views.figures import FigureGroup, FigureView, group_figures, sort_figures
+from site_builder.views.key_figures import REGISTRY_INDICATOR, KeyFigure, key_figures
 from site_builder.views.units import ProvinceUnits
 
 
@@ -36,11 +37,12 @@ class UnitChange:
 
 @dataclass(frozen=True)
 class DisagreementView:
-    """A disagreement with the names its box shows."""
+    """A disagreement with what its box shows: the indicator, the registry and each figure with its source."""
 
     disagreement: Disagreement
-    indicator_name: str  # the indicator's English name, or its id if the codebook lacks it
+    indicator: Indicator | None  # None if the codebook lacks it (the box shows its id)
     registry_source: Source | None  # the registry the stated value is compared with
+    figures: tuple[FigureView, ...] = ()  # the figures involved that the data has, in the row's order
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class ProvinceView:
     continued: bool  # territory unchanged across 1 July 2025 (a new id, the same province)
     figures: tuple[FigureView, ...]  # own, then predecessors'; each sorted
     groups: tuple[FigureGroup, ...]  # charted
-    key_figures: tuple[FigureView, ...]  # figures in no chart
+    key_figures: tuple[KeyFigure, ...]  # one per indicator of its own figures (views/key_figures.py)
     disagreements: tuple[DisagreementView, ...]
     communes: ProvinceUnits | None = None  # its commune-level units from the units package, if loaded
 
@@ -81,6 +83,7 @@ class Lookups:
     disputed: dict  # figure id -> [disagreement id]
     own_units: dict  # province id -> UnitChange from its own counts
     figures_by_province: dict  # province id -> [Figure] in file order
+    figure_by_id: dict  # figure id -> Figure
 
     def figure_view(self, f: Figure, reported_for: Province | None = None) -> FigureView:
         return FigureView(
@@ -117,6 +120,7 @@ def index_dataset(dataset: Dataset) -> Lookups:
         disputed=disputed,
         own_units={pid: unit_change_of(dataset, pid) for pid in provinces},
         figures_by_province=figures_by_province,
+        figure_by_id={f.id: f for f in dataset.figures},
     )
 
 
@@ -158,7 +162,10 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
     own = [lookups.figure_view(f) for f in lookups.figures_by_province.get(pid, ())]
     inherited = [lookups.figure_view(f, pred) for pred in preds for f in lookups.figures_by_province.get(pred.id, ())]
     figures = tuple(sort_figures(own) + sort_figures(inherited))
-    groups, singles = group_figures(figures)
+    groups, _ = group_figures(figures)
+    units = successor_units(lookups, pid) if province.is_current else lookups.own_units[pid]
+    # The registry's tile stands for the commune-level units where the page shows it.
+    shown_by_registry = frozenset({REGISTRY_INDICATOR}) if units.before is not None or units.after is not None else frozenset()
     ids = {pid} | {p.id for p in preds}
     if province.is_current:
         changes = [lookups.succession_of[p.id] for p in preds if p.id in lookups.succession_of]
@@ -166,7 +173,7 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
         changes = [succession] if succession else []
     return ProvinceView(
         province=province,
-        units=successor_units(lookups, pid) if province.is_current else lookups.own_units[pid],
+        units=units,
         predecessors=preds,
         predecessor_units=tuple((p, lookups.own_units[p.id].before) for p in preds),
         successor=successor,
@@ -178,7 +185,7 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
         continued=bool(changes) and all(c.kind == "continued" for c in changes),
         figures=figures,
         groups=groups,
-        key_figures=singles,
+        key_figures=key_figures(figures, shown_by_registry),
         disagreements=tuple(
             disagreement_view(lookups, d)
             for d in sorted(lookups.dataset.disagreements, key=lambda d: d.id)
@@ -188,5 +195,9 @@ def province_view(lookups: Lookups, province: Province) -> ProvinceView:
 
 
 def disagreement_view(lookups: Lookups, d: Disagreement) -> DisagreementView:
-    indicator = lookups.indicators.get(d.indicator_id)
-    return DisagreementView(d, indicator.name_en if indicator else d.indicator_id, lookups.sources.get(d.registry_source_id))
+    return DisagreementView(
+        d,
+        lookups.indicators.get(d.indicator_id),
+        lookups.sources.get(d.registry_source_id),
+        tuple(lookups.figure_view(lookups.figure_by_id[fid]) for fid in d.figure_ids if fid in lookups.figure_by_id),
+    )

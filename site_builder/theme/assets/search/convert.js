@@ -20,8 +20,13 @@
   var table = null;
   var fileName = "addresses.csv";
 
+  // A label with a form per number (CLDR plural categories, as the page's translations give them)
+  // takes the form of values.count in the page's language.
+  var pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
+
   function say(key, values) {
     var text = labels[key] || key;
+    if (typeof text === "object") text = text[pluralRules.select((values || {}).count)] || text.other;
     Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(values[name])); });
     return text;
   }
@@ -75,7 +80,9 @@
         });
         columnSelect.value = String(preferred >= 0 ? preferred : 0);
         button.disabled = false;
-        status.textContent = say("ready", { rows: table.rows.length, columns: table.header.length, name: fileName });
+        status.textContent = say("ready", {
+          rows: say("rows", { count: table.rows.length }), columns: say("columns", { count: table.header.length }), name: fileName,
+        });
       });
     }).catch(function (problem) {
       if (problem && problem.key) fail(problem.key, problem.values);
@@ -107,7 +114,7 @@
               out.push(rows[i].concat(m.csv.outputCells(match, provinceName)));
             }
             progress.value = end;
-            status.textContent = say("progress", { done: end, rows: rows.length });
+            status.textContent = say("progress", { done: end, count: rows.length });
             if (end < rows.length) setTimeout(function () { step(end); }, 0);
             else resolve(out);
           })(0);
@@ -118,7 +125,7 @@
           download.setAttribute("download", fileName.replace(/\.[^.]*$/, "") + "-converted.csv");
           download.hidden = false;
           status.textContent = say("done", {
-            rows: rows.length, exact: counts.exact, likely: counts.likely, ambiguous: counts.ambiguous, not_found: counts.not_found,
+            count: rows.length, exact: counts.exact, likely: counts.likely, ambiguous: counts.ambiguous, not_found: counts.not_found,
           });
           page.setAttribute("data-converted", String(rows.length));
           button.disabled = false;

@@ -4,8 +4,10 @@
  * index, in small pieces) and commune-lookup.js are imported on the first keystroke. Units
  * whose name matches come first, each linked to its current unit on its province's page
  * (Pagefind ranks by words, so "phuc xa" alone would bring pages with many a "Phúc" and "Xã");
- * then Pagefind's pages. Results are built with textContent; Pagefind's excerpts keep only
- * their <mark> highlights, read from an inert document, never inserted as HTML. */
+ * then Pagefind's pages, a page titled as typed (a province's name) first. Results are built with
+ * textContent; Pagefind's excerpts keep only their <mark> highlights, read from an inert
+ * document, never inserted as HTML, and lose the folded copies of words with đ that the index
+ * holds beside them ("Đà da Nẵng": publish/search_index.py). */
 (function () {
   "use strict";
   var box = document.querySelector("[data-site-search]");
@@ -48,8 +50,12 @@
     }).catch(function () { return []; });  // pages are still found without the lookup
   }
 
+  var excerpts = null;  // search-excerpts.js, imported with Pagefind: the excerpts' words without
+  var cleaner = null;    // the index's folded copies; the module once it has come
+
   function loadPagefind() {
     if (!pagefind) {
+      excerpts = import(new URL("assets/search/search-excerpts.js", root).href);
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         // Result URLs are site-relative ("/vi/provinces/x/"); the site may live below a path.
         return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () { return pf; });
@@ -64,15 +70,20 @@
 
   function excerpt(html) {
     // Keep the text and the <mark> highlights of Pagefind's excerpt; drop any other markup.
-    var p = document.createElement("p");
+    var tokens = [];
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     doc.body.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+      var marked = node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK";
+      node.textContent.split(/(\s+)/).forEach(function (text) { if (text) tokens.push({ text: text, marked: marked }); });
+    });
+    var p = document.createElement("p");
+    (cleaner ? cleaner.withoutFoldedCopies(tokens) : tokens).forEach(function (token) {
+      if (token.marked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = token.text;
         p.appendChild(mark);
       } else {
-        p.appendChild(document.createTextNode(node.textContent));
+        p.appendChild(document.createTextNode(token.text));
       }
     });
     return p;
@@ -125,13 +136,16 @@
     }).then(function (found) {
       if (!found || input.value.trim() !== query) return null;  // a newer query is on its way
       var pages = Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
-      return Promise.all([loadCommunes(), findUnits(query), pages]).then(function (parts) {
+      return Promise.all([loadCommunes(), findUnits(query), pages, excerpts]).then(function (parts) {
         if (input.value.trim() !== query) return;
-        var units = parts[1], data = parts[2];
-        // A page titled as typed ("quang ngai": the province) stays above the units of that name.
-        var lead = data.length && parts[0].module.fold((data[0].meta && data[0].meta.title) || "") === parts[0].module.fold(query)
-          ? [item(data.shift())] : [];
-        show(units.length + found.results.length, lead.concat(units, data.map(item)));
+        cleaner = parts[3];
+        var units = parts[1], data = parts[2], fold = parts[0].module.fold;
+        // Pages titled as typed ("da nang": the province, then the former province) come first,
+        // above the units of that name.
+        var titled = function (d) { return fold((d.meta && d.meta.title) || "") === fold(query); };
+        var lead = data.filter(titled).sort(function (a, b) { return a.url.indexOf("/former/") - b.url.indexOf("/former/"); });
+        var rest = data.filter(function (d) { return !titled(d); });
+        show(units.length + found.results.length, lead.map(item).concat(units, rest.map(item)));
       });
     }).catch(function (error) {
       meta.textContent = String(error && error.message || error);
