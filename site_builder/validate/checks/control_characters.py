@@ -7,6 +7,7 @@ import re
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match
 
 
 class ControlCharacterError(ReformCellError):
@@ -65,3 +66,25 @@ class no_control_characters(ReformCheck):
                 field_name=field.name,
                 note=(f"{field.name} has U+{ord(text[position]):04X} at character {position + 1}{more}: {kind}."),
             )
+
+
+def plain_characters(field: dict, free: bool, implied: bool) -> list[str]:
+    """Free text made only of plain characters (columnar/characters.py, derived from
+    forbidden_kind and NFC): no control character and nothing NFC would change."""
+    from site_builder.validate.columnar.characters import plain_class  # it reads this module: imported when used
+
+    return [full_match(column(field["name"]), plain_class() + "*")] if free else []
+
+
+def _tab(rows):
+    rows[3]["notes"] = "tab\there"
+
+
+RULE = Rule(
+    error=ControlCharacterError,
+    fix="delete the character (a tab: replace it by a space)",
+    check=no_control_characters,
+    columnar=Columnar(cell=plain_characters),
+    fault=Fault("reform", "figures", _tab),
+    explains_the_value=True,
+)

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 
 class UnknownFigureError(ReformCellError):
@@ -34,3 +35,25 @@ class disagreement_figures_exist(ReformCheck):
                     f"list existing figure ids separated by spaces."
                 ),
             )
+
+
+def existing_figures(connection, tables: dict) -> dict:
+    """The figure ids disagreements.csv names that the whole figures table has."""
+    from site_builder.validate.columnar.reduced import existing  # the columnar path imports the rules
+
+    disagreements = tables["disagreements"].records() if "disagreements" in tables else []
+    return {"figure_ids": existing(connection, "id", {i for _, row in disagreements for i in row.get("figure_ids", "").split()})}
+
+
+def _unknown(rows):
+    rows[0]["figure_ids"] += " no-such-figure"
+
+
+RULE = Rule(
+    error=UnknownFigureError,
+    fix="list existing figure ids separated by spaces",
+    check=disagreement_figures_exist,
+    columnar=Columnar(context=existing_figures),
+    fault=Fault("reform", "disagreements", _unknown),
+    uses_context=True,
+)

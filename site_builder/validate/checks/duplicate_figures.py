@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCheck, ReformRowError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 from site_builder.validate.checks.text_keys import number_key, text_key
 
 FIGURE_KEY = ("province_id", "indicator_id", "measure", "area", "period_start", "period_end", "source_id", "value")
@@ -47,3 +48,41 @@ class no_duplicate_figures(ReformCheck):
                 f"remove one of them."
             ),
         )
+
+
+def single_spaced(field: dict, free: bool, implied: bool) -> list[str]:
+    """A key cell of free text that text_keys.text_key leaves as it is (no white space but
+    single inner spaces): its key is then the cell itself, which DuckDB compares (see
+    columnar/reduced.py for the suspects' partners)."""
+    from site_builder.validate.columnar.characters import space_class  # it reads the rules: imported when used
+
+    if not free or field["name"] not in FIGURE_KEY:
+        return []
+    c, space, others = column(field["name"]), space_class(), space_class(with_blank=False)
+    ascii_case = (
+        f"(strlen({c}) = length({c}) AND NOT contains({c}, '  ') AND NOT starts_with({c}, ' ') AND NOT ends_with({c}, ' '))"
+    )
+    return [f"({ascii_case} OR NOT regexp_matches({c}, {literal('^' + space + '|' + space + '$|' + space + '{2}|' + others)}))"]
+
+
+def same_figures() -> list[str]:
+    """Rows whose key (the value read as a number) repeats another row's."""
+    from site_builder.validate.columnar.scan import repeated  # the scan imports this module
+
+    return [repeated([n for n in FIGURE_KEY if n != "value"], value_as_number=True)]
+
+
+def _twin(rows):
+    twin = dict(rows[3])
+    twin["id"], twin["value"], twin["area"] = "twin-of-the-fourth", twin["value"] + ".0", "  "
+    rows.append(twin)
+
+
+RULE = Rule(
+    error=DuplicateFigureError,
+    fix="remove one of the two rows",
+    check=no_duplicate_figures,
+    columnar=Columnar(cell=single_spaced, suspects=same_figures),
+    fault=Fault("reform", "figures", _twin),
+    uses_context=True,
+)

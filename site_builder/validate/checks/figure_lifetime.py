@@ -9,6 +9,7 @@ import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, rows_where
 
 
 class OutsideLifetimeError(ReformCellError):
@@ -61,3 +62,27 @@ class figure_within_lifetime(ReformCheck):
                         f"{field} {cells[field]} is after {name} ({cells['province_id']}) ceased to exist on {valid_to}{hint}."
                     ),
                 )
+
+
+def within_lifetime(name: str, today: str, lifetimes: bool) -> list[str]:
+    """The bound's days meet the province's lifetime (`lifetimes`, joined by province_id)."""
+    first, last = column(name + "_first"), column(name + "_last")
+    return [f"{last} >= lifetimes.first", f"{first} <= lifetimes.last"] if lifetimes else []
+
+
+def province_known(names: list[str], lifetimes: bool) -> list[str]:
+    return ["lifetimes.id IS NOT NULL"] if lifetimes else []
+
+
+def _before_it_existed(rows):
+    rows_where(rows, province_id="p34")["period_end"] = "2020-01-01"
+
+
+RULE = Rule(
+    error=OutsideLifetimeError,
+    fix="record the figure for the province that existed at the time (its successor, or its predecessor)",
+    check=figure_within_lifetime,
+    columnar=Columnar(bound=within_lifetime, period=province_known),
+    fault=Fault("reform", "figures", _before_it_existed),
+    uses_context=True,
+)

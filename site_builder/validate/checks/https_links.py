@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 
 class LinkNotHttpsError(ReformCellError):
@@ -38,3 +39,18 @@ class https_links(ReformCheck):
                         f"links must start with https:// (no http:, javascript: or relative links)."
                     ),
                 )
+
+
+def _javascript(rows):
+    rows[0]["url"] = "javascript:alert(1)"
+
+
+RULE = Rule(
+    error=LinkNotHttpsError,
+    fix="write the link as an https:// address",
+    check=https_links,
+    # An address field makes figures.csv ineligible (predicates.unsupported).
+    columnar=Columnar(elsewhere="figures.csv has no address; one would send it the exact way"),
+    fault=Fault("reform", "sources", _javascript),
+    explains_the_value=True,
+)

@@ -14,6 +14,7 @@ import attrs
 
 from site_builder.dataset.lookalikes import describe_invisible
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, ascii_only, column
 
 # Field names of names, titles, slugs and ids in every package.
 NAMED = re.compile(r"id|[a-z_]+_id|slug|code|[a-z_]+_code|title|name|full_name|name_[a-z]{2}|publisher|republished_by")
@@ -41,3 +42,32 @@ class no_invisible_characters(ReformCheck):
                 yield InvisibleCharacterError.from_row(
                     row, field_name=field.name, note=f"{field.name} {found}; delete it (it cannot be seen, but changes the name)."
                 )
+
+
+def ascii_names(field: dict, free: bool, implied: bool) -> list[str]:
+    """A name, title, slug or id of free text in ASCII, which has no invisible character
+    (values of an enum or a foreign key are judged one by one: predicates.clean_value)."""
+    return [ascii_only(column(field["name"]))] if free and NAMED.fullmatch(field["name"]) else []
+
+
+def _zero_width_indicator(rows):
+    for row in rows:
+        if row["indicator_id"] == "decree-178-leavers":
+            row["indicator_id"] = "decree-178-leavers\u200b"
+
+
+def _zero_width_indicator_id(rows):
+    for row in rows:
+        if row["id"] == "decree-178-leavers":
+            row["id"] = "decree-178-leavers\u200b"
+
+
+RULE = Rule(
+    error=InvisibleCharacterError,
+    fix="delete the invisible character",
+    check=no_invisible_characters,
+    columnar=Columnar(cell=ascii_names),
+    # The indicator's id in indicators.csv too, so that figures.csv's cells are still known values.
+    fault=Fault("reform", "figures", _zero_width_indicator, also={"indicators": _zero_width_indicator_id}),
+    explains_the_value=True,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 # ISO 639-1: the two-letter language codes.
 LANGUAGES = frozenset(
@@ -42,3 +43,17 @@ class language_codes(ReformCheck):
                         f'{name} "{text}" is not an ISO 639-1 language code; use two lower-case letters such as vi, en, pl, nl.'
                     ),
                 )
+
+
+def _english(rows):
+    rows[0]["language"] = "english"
+
+
+RULE = Rule(
+    error=LanguageCodeError,
+    fix="use two lower-case letters such as vi, en, pl, nl",
+    check=language_codes,
+    columnar=Columnar(elsewhere="sources.csv only"),
+    fault=Fault("reform", "sources", _english),
+    explains_the_value=True,
+)

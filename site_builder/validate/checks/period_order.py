@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
-from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.partial_dates import PERIOD_FIELDS, period_bounds
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, rows_where
 
 
 class PeriodOrderError(ReformCellError):
@@ -36,3 +37,24 @@ class period_in_order(ReformCheck):
                     f"swap them or correct the one that is wrong."
                 ),
             )
+
+
+def in_order(names: list[str], lifetimes: bool) -> list[str]:
+    if not set(PERIOD_FIELDS) <= set(names):
+        return []
+    start, end = PERIOD_FIELDS
+    return [f"({column(start)} = '' OR {column(end)} = '' OR {column(end + '_last')} >= {column(start + '_first')})"]
+
+
+def _backwards(rows):
+    row = rows_where(rows, province_id="p34")
+    row["period_start"], row["period_end"] = "2025-12-01", "2025-11-01"
+
+
+RULE = Rule(
+    error=PeriodOrderError,
+    fix="swap period_start and period_end, or correct the one that is wrong",
+    check=period_in_order,
+    columnar=Columnar(period=in_order),
+    fault=Fault("reform", "figures", _backwards),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 
 
 class MissingQuoteError(ReformCellError):
@@ -27,3 +28,24 @@ class quote_not_empty(ReformCheck):
                 field_name="quote",
                 note=("quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."),
             )
+
+
+def quote_not_blank() -> list[str]:
+    """A quote whose first character is printable ASCII but the blank, or that is not blank once stripped."""
+    from site_builder.validate.columnar.characters import space_class  # it reads the rules: imported when used
+
+    q = column("quote")
+    return [f"(ord(left({q}, 1)) BETWEEN 33 AND 126 OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"]
+
+
+def _blank_quote(rows):
+    rows[3]["quote"] = "   "
+
+
+RULE = Rule(
+    error=MissingQuoteError,
+    fix="copy the sentence the figure comes from, verbatim, in the source's language",
+    check=quote_not_empty,
+    columnar=Columnar(row=quote_not_blank),
+    fault=Fault("reform", "figures", _blank_quote),
+)

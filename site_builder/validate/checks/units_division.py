@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, UnitsCheck, cell_error, former_unit, lines_of, remember
 
 
@@ -69,3 +70,20 @@ class division_matches_links(UnitsCheck):
                         f"{lines_of(self.context, links)}); an undivided unit goes to exactly one; {REIMPORT}."
                     ),
                 )
+
+
+def _divided_once(rows):
+    counts = {}
+    for row in rows:
+        counts[row["former_code"]] = counts.get(row["former_code"], 0) + 1
+    next(row for row in rows if row["former_code"] and counts[row["former_code"]] == 1)["divided"] = "true"
+
+
+RULE = Rule(
+    error=DivisionMismatchError,
+    fix=REIMPORT,
+    check=division_matches_links,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "unit_changes", _divided_once),
+    uses_context=True,
+)

@@ -7,12 +7,13 @@ problem is written by the exact code; DuckDB only proves the other rows clean.
 
 - characters.py: which characters need no rule (RE2 classes derived from our rules' own code)
 - prescan.py: one streaming pass over the bytes: the simple shape DuckDB reads as reading.py does
-- predicates.py: SQL that clears a row, stricter than each rule it stands for
+- predicates.py: SQL that clears a row: frictionless's constraints, and each rule's own form (RULE.columnar)
 - scan.py: DuckDB reads the file and finds the suspects (row-local and across rows)
 - reduced.py: the suspects' text as a small Table with their physical lines
 
 Only `figures` goes this way, and only from MIN_BYTES on: it is the table that grows, and every
-rule that looks at it is modelled in predicates.py and scan.py. Anything unusual (a carriage
+rule that looks at it declares its SQL form beside its row check (checks/rule.py), and
+tests/test_validate_rule_registry.py makes each rule's fault on the real data with MIN_BYTES at 0. Anything unusual (a carriage
 return, blank lines, a row with another number of cells, a schema feature not modelled) sends
 the package to the exact path, which reports it.
 """
@@ -125,9 +126,7 @@ def _scan(large, fields: list[dict], primary_key: list[str], found: dict, tables
     try:
         reduced.add_key_partners(scanned.connection)
         suspects = reduced.suspect_table(large.path, scan.suspect_rows(scanned.connection), shown)
-        disagreements = tables["disagreements"].records() if "disagreements" in tables else []
-        named = {i for _, row in disagreements for i in row.get("figure_ids", "").split()}
-        context = {"figure_ids": reduced.existing(scanned.connection, "id", named), "row_counts": {RESOURCE: scanned.rows}}
+        context = {**predicates.whole_table_context(scanned.connection, tables), "row_counts": {RESOURCE: scanned.rows}}
     finally:
         scanned.connection.close()
     return LargeTable(RESOURCE, suspects, scanned.rows, context) if suspects is not None else None

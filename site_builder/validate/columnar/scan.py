@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import duckdb
 
 from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS
-from site_builder.dataset.vocabulary import BALANCE_MEASURES
 from site_builder.validate.checks.duplicate_figures import FIGURE_KEY
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
 from site_builder.validate.columnar import predicates
@@ -27,7 +26,6 @@ MEMORY_LIMIT = "600MB"  # DuckDB spills to a temporary folder beyond it
 # DuckDB downloads an extension it lacks (httpfs for an http:// path) unless told not to:
 # validation never opens a network connection.
 OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "allow_community_extensions": False}
-GROUP = ("province_id", "indicator_id", "area", "period_start", "period_end")  # figures_add_up.py
 
 
 @dataclass(frozen=True)
@@ -61,13 +59,11 @@ def _row_clear(fields: list[dict], references: dict[str, set[str]], is_figures: 
     """The row-local predicates of stage one (period bounds are left to stage two)."""
     clear = []
     for field in fields:
-        known = references.get(field["name"])
-        predicate = predicates.field_clear(field, known, implied=is_figures and field["name"] == "value")
+        # figures' value: measure_values.py's condition (a row form) implies its number syntax
+        predicate = predicates.field_clear(field, references.get(field["name"]), implied=is_figures and field["name"] == "value")
         clear += [predicate] if predicate else []
-        if is_figures and field["name"] in FIGURE_KEY and predicates.is_free_text(field, known):
-            clear.append(predicates.single_spaced(field["name"]))  # its key is text_key(cell): see reduced.py
     if is_figures:
-        clear += predicates.figure_clear()
+        clear += predicates.rows_clear()
     return " AND ".join(f"({c})" for c in clear) or "true"
 
 
@@ -115,22 +111,15 @@ def _suspect_queries(
             f"SELECT idx FROM (SELECT *, {predicates.period_days(fields)} FROM numbered) AS days {joined} WHERE NOT ({periods})"
         )
     if primary_key:
-        queries.append(_repeated(primary_key))
+        queries.append(repeated(primary_key))
     for name, table in foreign.items():
         queries.append(f"SELECT idx FROM numbered WHERE {column(name)} <> '' AND {column(name)} NOT IN (SELECT v FROM {table})")
     if is_figures:
-        queries.append(_repeated([n for n in FIGURE_KEY if n != "value"], value_as_number=True))
-        group = ", ".join(column(n) for n in GROUP)
-        has_all = " AND ".join(f"bool_or(measure = {literal(m)})" for m in BALANCE_MEASURES)
-        measures = ", ".join(literal(m) for m in BALANCE_MEASURES)
-        queries.append(
-            f"SELECT idx FROM numbered JOIN (SELECT {group} FROM numbered WHERE measure IN ({measures}) "
-            f"GROUP BY {group} HAVING {has_all}) USING ({group}) WHERE measure IN ({measures})"
-        )
+        queries += predicates.across_rows()
     return queries
 
 
-def _repeated(names: list[str], value_as_number: bool = False) -> str:
+def repeated(names: list[str], value_as_number: bool = False) -> str:
     """Rows whose cells `names` (and value, read as a number) repeat another row's."""
     keys = [column(n) for n in names]
     same = [f"numbered.{column(n)} IS NOT DISTINCT FROM k.{column(n)}" for n in names]
