@@ -13,6 +13,7 @@ import importlib
 import inspect
 import io
 import pkgutil
+import re
 import shutil
 
 import pytest
@@ -100,3 +101,13 @@ def test_each_rule_fault_is_reported_the_same_by_both_paths(rule, tmp_path, monk
     assert rule.code in {p.rule for p in exact}, exact
     assert fast == exact
     assert used_columnar  # figures.csv went through DuckDB
+
+
+def test_the_validator_reads_data_files_only_through_dataset():
+    # dataset/ is the one reader of datapackages/ (its safety checks, its line numbers): the
+    # validator, columnar path included, never opens a file or points DuckDB at one itself.
+    code = re.compile(r"\bopen\(|\.read_(text|bytes)\(|\bread_csv\(|\bos\.stat\(")
+    for path in sorted((REPO / "site_builder" / "validate").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            text = line.split("#")[0]
+            assert not code.search(text), f"{path}:{number}: {line.strip()}"

@@ -3,10 +3,11 @@ frictionless pass reports. Frictionless's Table Schema stays the contract and it
 the format: DuckDB reads the CSV once and clears the rows no check could fault; the few rows left
 (the *suspects*) are cut out with their line numbers and go through the same frictionless pass
 and our rules as a small table, beside the package's other tables read as before. So every
-problem is written by the exact code; DuckDB only proves the other rows clean.
+problem is written by the exact code; DuckDB only proves the other rows clean. The file is read
+as dataset/large_csv.py says (its shape, DuckDB's read_csv, the suspects' text): nothing here
+opens a data file.
 
 - characters.py: which characters need no rule (RE2 classes derived from our rules' own code)
-- prescan.py: one streaming pass over the bytes: the simple shape DuckDB reads as reading.py does
 - predicates.py: SQL that clears a row: frictionless's constraints, and each rule's own form (RULE.columnar)
 - scan.py: DuckDB reads the file and finds the suspects (row-local and across rows)
 - reduced.py: the suspects' text as a small Table with their physical lines
@@ -26,10 +27,10 @@ from pathlib import Path
 
 import duckdb
 
+from site_builder.dataset.large_csv import file_size, prescan
 from site_builder.dataset.reading import Table
 from site_builder.validate.checks.partial_dates import period_bounds
 from site_builder.validate.columnar import predicates, reduced, scan
-from site_builder.validate.columnar.prescan import file_size, prescan
 
 # Below this size a table is validated by the exact path alone (it takes well under a second).
 MIN_BYTES = 1024 * 1024
@@ -125,7 +126,7 @@ def _scan(large, fields: list[dict], primary_key: list[str], found: dict, tables
         return None
     try:
         reduced.add_key_partners(scanned.connection)
-        suspects = reduced.suspect_table(large.path, scan.suspect_rows(scanned.connection), shown)
+        suspects = reduced.suspect_table(large, scan.suspect_rows(scanned.connection), shown)
         context = {**predicates.whole_table_context(scanned.connection, tables), "row_counts": {RESOURCE: scanned.rows}}
     finally:
         scanned.connection.close()

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 import duckdb
 
-from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS
+from site_builder.dataset.large_csv import LargeFile, duckdb_rows
 from site_builder.validate.checks.duplicate_figures import FIGURE_KEY
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
 from site_builder.validate.columnar import predicates
-from site_builder.validate.columnar.predicates import column, literal
-from site_builder.validate.columnar.prescan import LargeFile
+from site_builder.validate.columnar.predicates import column
 
 MEMORY_LIMIT = "600MB"  # DuckDB spills to a temporary folder beyond it
 # DuckDB downloads an extension it lacks (httpfs for an http:// path) unless told not to:
@@ -35,17 +34,6 @@ class Suspects:
 
     rows: int
     connection: duckdb.DuckDBPyConnection  # holds the `scan` table until the caller closes it
-
-
-def _read_csv(large: LargeFile, names: list[str]) -> str:
-    """The CSV's data rows as columns c0, c1 ...; a row of more bytes than a cell may have
-    characters is an error (then the exact path checks its cells against the limit)."""
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
-    return (
-        f"read_csv({literal(str(large.path))}, header = false, skip = 1, auto_detect = false, delim = ',', "
-        f"quote = '\"', escape = '\"', new_line = '\\n', columns = {columns}, strict_mode = true, "
-        f"null_padding = false, ignore_errors = false, max_line_size = {MAX_CELL_CHARACTERS})"
-    )
 
 
 def _newlines(names: list[str]) -> str:
@@ -78,7 +66,7 @@ def _stage_one(large: LargeFile, fields: list[dict], references: dict[str, set[s
 
 def _cells(large: LargeFile, names: list[str]) -> str:
     renamed = ", ".join(f"coalesce(c{i}, '') AS {column(n)}" for i, n in enumerate(names))
-    return f"SELECT {renamed} FROM {_read_csv(large, names)}"
+    return f"SELECT {renamed} FROM {duckdb_rows(large, names)}"
 
 
 def _line_numbers(connection: duckdb.DuckDBPyConnection, large: LargeFile, names: list[str], rows: int) -> bool:
