@@ -8,6 +8,7 @@ import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.rule import Columnar, Fault, Rule
+from site_builder.validate.columnar.reduced import existing
 
 
 class UnknownFigureError(ReformCellError):
@@ -39,8 +40,6 @@ class disagreement_figures_exist(ReformCheck):
 
 def existing_figures(connection, tables: dict) -> dict:
     """The figure ids disagreements.csv names that the whole figures table has."""
-    from site_builder.validate.columnar.reduced import existing  # the columnar path imports the rules
-
     disagreements = tables["disagreements"].records() if "disagreements" in tables else []
     return {"figure_ids": existing(connection, "id", {i for _, row in disagreements for i in row.get("figure_ids", "").split()})}
 

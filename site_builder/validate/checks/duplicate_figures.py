@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCheck, ReformRowError
-from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
+from site_builder.validate.checks.characters import space_class
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal, repeated
 from site_builder.validate.checks.text_keys import number_key, text_key
 
 FIGURE_KEY = ("province_id", "indicator_id", "measure", "area", "period_start", "period_end", "source_id", "value")
@@ -54,8 +55,6 @@ def single_spaced(field: dict, free: bool, implied: bool) -> list[str]:
     """A key cell of free text that text_keys.text_key leaves as it is (no white space but
     single inner spaces): its key is then the cell itself, which DuckDB compares (see
     columnar/reduced.py for the suspects' partners)."""
-    from site_builder.validate.columnar.characters import space_class  # it reads the rules: imported when used
-
     if not free or field["name"] not in FIGURE_KEY:
         return []
     c, space, others = column(field["name"]), space_class(), space_class(with_blank=False)
@@ -67,8 +66,6 @@ def single_spaced(field: dict, free: bool, implied: bool) -> list[str]:
 
 def same_figures() -> list[str]:
     """Rows whose key (the value read as a number) repeats another row's."""
-    from site_builder.validate.columnar.scan import repeated  # the scan imports this module
-
     return [repeated([n for n in FIGURE_KEY if n != "value"], value_as_number=True)]
 
 

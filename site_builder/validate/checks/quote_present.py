@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.characters import space_class
 from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 
 
@@ -32,8 +33,6 @@ class quote_not_empty(ReformCheck):
 
 def quote_not_blank() -> list[str]:
     """A quote whose first character is printable ASCII but the blank, or that is not blank once stripped."""
-    from site_builder.validate.columnar.characters import space_class  # it reads the rules: imported when used
-
     q = column("quote")
     return [f"(ord(left({q}, 1)) BETWEEN 33 AND 126 OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"]
 

@@ -102,3 +102,16 @@ def full_match(c: str, pattern: str) -> str:
 def ascii_only(c: str) -> str:
     """The cell is ASCII (as many bytes as characters): cheaper than any regular expression."""
     return f"strlen({c}) = length({c})"
+
+
+def repeated(names: list[str], value_as_number: bool = False) -> str:
+    """Indexes (`idx` in the columnar scan's `numbered`) of rows whose cells `names` (and value, read as a number) repeat another row's."""
+    keys = [column(n) for n in names]
+    same = [f"numbered.{column(n)} IS NOT DISTINCT FROM k.{column(n)}" for n in names]
+    if value_as_number:
+        keys.append("try_cast(value AS DOUBLE) AS number")
+        same.append("try_cast(numbered.value AS DOUBLE) IS NOT DISTINCT FROM k.number")
+    return (
+        f"SELECT idx FROM numbered JOIN (SELECT {', '.join(keys)} FROM numbered GROUP BY ALL HAVING count(*) > 1) AS k "
+        f"ON {' AND '.join(same)}"
+    )

@@ -7,7 +7,7 @@ problem is written by the exact code; DuckDB only proves the other rows clean. T
 as dataset/large_csv.py says (its shape, DuckDB's read_csv, the suspects' text): nothing here
 opens a data file.
 
-- characters.py: which characters need no rule (RE2 classes derived from our rules' own code)
+- checks/characters.py (beside the rules it is derived from): which characters need no rule, as RE2 classes
 - predicates.py: SQL that clears a row: frictionless's constraints, and each rule's own form (RULE.columnar)
 - scan.py: DuckDB reads the file and finds the suspects (row-local and across rows)
 - reduced.py: the suspects' text as a small Table with their physical lines

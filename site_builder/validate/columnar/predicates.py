@@ -22,7 +22,7 @@ import unicodedata
 from site_builder.dataset.lookalikes import describe_invisible, describe_mixed_scripts
 from site_builder.dataset.vocabulary import FORMULA_START
 from site_builder.validate.checks import rules
-from site_builder.validate.checks.control_characters import forbidden_kind
+from site_builder.validate.checks.characters import forbidden_kind
 from site_builder.validate.checks.formula_cells import LINE_BREAK
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
 from site_builder.validate.checks.rule import column, full_match, literal

@@ -18,8 +18,8 @@ import duckdb
 from site_builder.dataset.large_csv import LargeFile, duckdb_rows
 from site_builder.validate.checks.duplicate_figures import FIGURE_KEY
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
+from site_builder.validate.checks.rule import column, repeated
 from site_builder.validate.columnar import predicates
-from site_builder.validate.columnar.predicates import column
 
 MEMORY_LIMIT = "600MB"  # DuckDB spills to a temporary folder beyond it
 # DuckDB downloads an extension it lacks (httpfs for an http:// path) unless told not to:
@@ -105,19 +105,6 @@ def _suspect_queries(
     if is_figures:
         queries += predicates.across_rows()
     return queries
-
-
-def repeated(names: list[str], value_as_number: bool = False) -> str:
-    """Rows whose cells `names` (and value, read as a number) repeat another row's."""
-    keys = [column(n) for n in names]
-    same = [f"numbered.{column(n)} IS NOT DISTINCT FROM k.{column(n)}" for n in names]
-    if value_as_number:
-        keys.append("try_cast(value AS DOUBLE) AS number")
-        same.append("try_cast(numbered.value AS DOUBLE) IS NOT DISTINCT FROM k.number")
-    return (
-        f"SELECT idx FROM numbered JOIN (SELECT {', '.join(keys)} FROM numbered GROUP BY ALL HAVING count(*) > 1) AS k "
-        f"ON {' AND '.join(same)}"
-    )
 
 
 def find_suspects(
