@@ -55,6 +55,7 @@ def test_every_rule_says_how_the_columnar_path_stands_for_it():
         form = rule.columnar
         assert form.elsewhere or any((form.cell, form.row, form.bound, form.period, form.suspects, form.context)), rule.code
         assert rule.fix and rule.title, rule.code
+        assert rule.check.Errors == [rule.error], rule.code  # the check reports the error its RULE names
 
 
 def edit_table(path, edit) -> None:

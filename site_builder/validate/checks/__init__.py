@@ -53,14 +53,8 @@ def rule_context(tables: dict[str, Table], today: dt.date | None = None, reform_
     """What the rules need from other resources than the one they check, and today's date
     (`today`, for tests; the clock's by default, see partial_dates.current_day); `reform_provinces`
     is the reform package's provinces table, which the units package's province ids name."""
-    provinces, successors, figure_ids, units = {}, {}, set(), {}
-    if "provinces" in tables:
-        for _, row in tables["provinces"].records():
-            provinces[row.get("id", "")] = (
-                row.get("valid_from", ""),
-                row.get("valid_to", ""),
-                row.get("name_en") or row.get("id", ""),
-            )
+    provinces = province_lifetimes(tables["provinces"]) if "provinces" in tables else {}
+    successors, figure_ids, units = {}, set(), {}
     if "successions" in tables:
         successors = {row.get("predecessor_id", ""): row.get("successor_id", "") for _, row in tables["successions"].records()}
     if "figures" in tables:

@@ -17,6 +17,13 @@ class OutsideLifetimeError(ReformCellError):
     title = "Figure outside its province's lifetime"
 
 
+def lifetime(valid_from: str, valid_to: str) -> tuple[date, date]:
+    """A province's first and last day from its valid_from and valid_to (open where empty). A
+    malformed date in provinces.csv is reported there by the schema; judge nothing by it."""
+    first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
+    return (first[0] if first else date.min), (last[1] if last else date.max)
+
+
 @attrs.define(kw_only=True, repr=False)
 class figure_within_lifetime(ReformCheck):
     """A figure's period lies within the lifetime of the province it is recorded for.
@@ -35,10 +42,7 @@ class figure_within_lifetime(ReformCheck):
         if province is None:
             return  # the foreign key check reports it
         valid_from, valid_to, name = province
-        # A malformed date in provinces.csv is reported there by the schema; judge nothing by it.
-        first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
-        start = first[0] if first else date.min
-        end = last[1] if last else date.max
+        start, end = lifetime(valid_from, valid_to)
         for field in ("period_start", "period_end"):
             bounds = period_bounds(cells.get(field, ""))
             if bounds is None:

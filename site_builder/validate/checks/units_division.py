@@ -3,6 +3,7 @@ current units, an undivided one to exactly one, and all its rows say the same.""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import attrs
@@ -73,9 +74,7 @@ class division_matches_links(UnitsCheck):
 
 
 def _divided_once(rows):
-    counts = {}
-    for row in rows:
-        counts[row["former_code"]] = counts.get(row["former_code"], 0) + 1
+    counts = Counter(row["former_code"] for row in rows)
     next(row for row in rows if row["former_code"] and counts[row["former_code"]] == 1)["divided"] = "true"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import attrs
@@ -48,9 +49,7 @@ class one_main_successor(UnitsCheck):
 
 
 def _two_mains(rows):
-    counts = {}
-    for row in rows:
-        counts[row["former_code"]] = counts.get(row["former_code"], 0) + 1
+    counts = Counter(row["former_code"] for row in rows)
     for row in [row for row in rows if row["former_code"] and counts[row["former_code"]] > 1][:2]:
         row["is_main"] = "true"
 

@@ -29,7 +29,7 @@ import duckdb
 
 from site_builder.dataset.large_csv import file_size, prescan
 from site_builder.dataset.reading import Table
-from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.figure_lifetime import lifetime
 from site_builder.validate.columnar import predicates, reduced, scan
 
 # Below this size a table is validated by the exact path alone (it takes well under a second).
@@ -70,11 +70,8 @@ def lifetimes(provinces: Table | None) -> dict[str, tuple[str, str]]:
     """Province id -> (first, last day) as figure_lifetime.py reads valid_from and valid_to."""
     found = {}
     for _, row in provinces.records() if provinces is not None else []:
-        first, last = period_bounds(row.get("valid_from", "") or ""), period_bounds(row.get("valid_to", "") or "")
-        found[row.get("id", "")] = (
-            (first[0] if first else dt.date.min).isoformat(),
-            (last[1] if last else dt.date.max).isoformat(),
-        )
+        first, last = lifetime(row.get("valid_from", ""), row.get("valid_to", ""))
+        found[row.get("id", "")] = (first.isoformat(), last.isoformat())
     return found
 
 

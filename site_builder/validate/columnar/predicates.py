@@ -69,6 +69,11 @@ def clean_value(text: str) -> bool:
     )
 
 
+def one_of(c: str, values) -> str:
+    """The cell is one of `values` (an enum's)."""
+    return f"{c} IN ({', '.join(literal(str(v)) for v in values)})"
+
+
 def _each(conditions) -> list[str]:
     """Each condition once (two rules may stand on the same one: a plain character is both
     free of control characters and in NFC), in the order first given."""
@@ -100,7 +105,7 @@ def field_clear(field: dict, known: set[str] | None = None, implied: bool = Fals
         if bound in constraints:
             value.append(f"try_cast({c} AS DOUBLE) {compare} {float(constraints[bound])!r}")
     if "enum" in constraints:
-        value.append(f"{c} IN ({', '.join(literal(str(v)) for v in constraints['enum'])})")
+        value.append(one_of(c, constraints["enum"]))
     if "pattern" in constraints:
         value.append(full_match(c, constraints["pattern"]))
     parts = [f"({c} = '' OR ({' AND '.join(value)}))"] if value else []
@@ -144,7 +149,7 @@ def period_clear(fields: list[dict], today: str, lifetimes: bool) -> str | None:
         pattern = constraints.get("pattern")
         shape = [full_match(c, pattern)] if pattern and pattern not in PERIOD_PATTERNS else []
         if "enum" in constraints:
-            shape.append(f"{c} IN ({', '.join(literal(str(v)) for v in constraints['enum'])})")
+            shape.append(one_of(c, constraints["enum"]))
         shape += _each(sql for rule in rules() if rule.columnar.bound for sql in rule.columnar.bound(n, today, lifetimes))
         filled = f"({' AND '.join(shape)})"
         parts.append(f"({c} <> '' AND {filled})" if constraints.get("required") else f"({c} = '' OR {filled})")
