@@ -10,6 +10,9 @@ from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.columnar.reduced import existing
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "list existing figure ids separated by spaces"
+
 
 class UnknownFigureError(ReformCellError):
     type = "reform-unknown-figure"
@@ -31,10 +34,7 @@ class disagreement_figures_exist(ReformCheck):
             yield UnknownFigureError.from_row(
                 row,
                 field_name="figure_ids",
-                note=(
-                    f"figure_ids names {', '.join(unknown)}, which figures.csv does not have; "
-                    f"list existing figure ids separated by spaces."
-                ),
+                note=(f"figure_ids names {', '.join(unknown)}, which figures.csv does not have; {FIX}."),
             )
 
 
@@ -50,7 +50,7 @@ def _unknown(rows):
 
 RULE = Rule(
     error=UnknownFigureError,
-    fix="list existing figure ids separated by spaces",
+    fix=FIX,
     check=disagreement_figures_exist,
     columnar=Columnar(context=existing_figures),
     fault=Fault("reform", "disagreements", _unknown),

@@ -15,6 +15,10 @@ from site_builder.validate.checks.text_keys import number_key, text_key
 FIGURE_KEY = ("province_id", "indicator_id", "measure", "area", "period_start", "period_end", "source_id", "value")
 
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "remove one of them"
+
+
 class DuplicateFigureError(ReformRowError):
     type = "reform-duplicate-figure"
     title = "Duplicate figure"
@@ -45,8 +49,7 @@ class no_duplicate_figures(ReformCheck):
         yield DuplicateFigureError.from_row(
             row,
             note=(
-                f"The same figure as line {line} (same province, indicator, measure, area, period, source and value{how}); "
-                f"remove one of them."
+                f"The same figure as line {line} (same province, indicator, measure, area, period, source and value{how}); {FIX}."
             ),
         )
 
@@ -77,7 +80,7 @@ def _twin(rows):
 
 RULE = Rule(
     error=DuplicateFigureError,
-    fix="remove one of the two rows",
+    fix=FIX,
     check=no_duplicate_figures,
     columnar=Columnar(cell=single_spaced, suspects=same_figures),
     fault=Fault("reform", "figures", _twin),

@@ -16,6 +16,10 @@ from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, lit
 GROUP = ("province_id", "indicator_id", "area", "period_start", "period_end")
 
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "check the three figures against the source, and if the source itself does not add up, record it in disagreements.csv"
+
+
 class FiguresDoNotAddUpError(ReformRowError):
     type = "reform-figures-do-not-add-up"
     title = "Figures do not add up"
@@ -57,8 +61,7 @@ class figures_add_up(ReformCheck):
             lines = ", ".join(str(self._line(measures[m][0])) for m in BALANCE_MEASURES)
             yield FiguresDoNotAddUpError(
                 note=f"Count before {before:g} − reduction {reduction:g} = {before - reduction:g}, but the count after is "
-                f"{after:g} (lines {lines}); check the three figures against the source, and if the source itself "
-                f"does not add up, record it in disagreements.csv.",
+                f"{after:g} (lines {lines}); {FIX}.",
                 cells=[str(c) for c in cells],
                 row_number=number,
             )
@@ -84,7 +87,7 @@ def _does_not_add_up(rows):
 
 RULE = Rule(
     error=FiguresDoNotAddUpError,
-    fix="check the three figures against the source; if the source does not add up, record it in disagreements.csv",
+    fix=FIX,
     check=figures_add_up,
     columnar=Columnar(suspects=balance_groups),
     fault=Fault("reform", "figures", _does_not_add_up),

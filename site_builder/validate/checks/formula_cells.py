@@ -15,6 +15,10 @@ from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, lit
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "reword it so it starts with a letter or digit"
+
+
 class FormulaCellError(ReformCellError):
     type = "reform-formula-cell"
     title = "Formula in a text cell"
@@ -38,10 +42,7 @@ class no_formula_cells(ReformCheck):
                     yield FormulaCellError.from_row(
                         row,
                         field_name=field.name,
-                        note=(
-                            f'{field.name} {where} with "{shown}", which a spreadsheet runs as a formula; '
-                            f"reword it so it starts with a letter or digit."
-                        ),
+                        note=(f'{field.name} {where} with "{shown}", which a spreadsheet runs as a formula; {FIX}.'),
                     )
                     break
 
@@ -65,7 +66,7 @@ def _formula(rows):
 
 RULE = Rule(
     error=FormulaCellError,
-    fix="reword the cell so it starts with a letter or digit",
+    fix=FIX,
     check=no_formula_cells,
     columnar=Columnar(cell=clear_of_formulas),
     fault=Fault("reform", "figures", _formula),

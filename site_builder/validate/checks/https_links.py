@@ -9,6 +9,9 @@ import attrs
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "links must start with https:// (no http:, javascript: or relative links)"
+
 
 class LinkNotHttpsError(ReformCellError):
     type = "reform-link-not-https"
@@ -34,10 +37,7 @@ class https_links(ReformCheck):
                 yield LinkNotHttpsError.from_row(
                     row,
                     field_name=field.name,
-                    note=(
-                        f'{field.name} "{text[:80]}" is not an https:// address; '
-                        f"links must start with https:// (no http:, javascript: or relative links)."
-                    ),
+                    note=(f'{field.name} "{text[:80]}" is not an https:// address; {FIX}.'),
                 )
 
 
@@ -47,7 +47,7 @@ def _javascript(rows):
 
 RULE = Rule(
     error=LinkNotHttpsError,
-    fix="write the link as an https:// address",
+    fix=FIX,
     check=https_links,
     # An address field makes figures.csv ineligible (predicates.unsupported).
     columnar=Columnar(elsewhere="figures.csv has no address; one would send it the exact way"),

@@ -20,6 +20,10 @@ from site_builder.validate.checks.rule import Columnar, Fault, Rule, ascii_only,
 NAMED = re.compile(r"id|[a-z_]+_id|slug|code|[a-z_]+_code|title|name|full_name|name_[a-z]{2}|publisher|republished_by")
 
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "delete it (it cannot be seen, but changes the name)"
+
+
 class InvisibleCharacterError(ReformCellError):
     type = "reform-invisible-character"
     title = "Invisible character in a name"
@@ -39,9 +43,7 @@ class no_invisible_characters(ReformCheck):
                 continue
             found = describe_invisible(text)
             if found:
-                yield InvisibleCharacterError.from_row(
-                    row, field_name=field.name, note=f"{field.name} {found}; delete it (it cannot be seen, but changes the name)."
-                )
+                yield InvisibleCharacterError.from_row(row, field_name=field.name, note=f"{field.name} {found}; {FIX}.")
 
 
 def ascii_names(field: dict, free: bool, implied: bool) -> list[str]:
@@ -50,24 +52,22 @@ def ascii_names(field: dict, free: bool, implied: bool) -> list[str]:
     return [ascii_only(column(field["name"]))] if free and NAMED.fullmatch(field["name"]) else []
 
 
-def _zero_width_indicator(rows):
+def _zero_width_indicators(rows):
     for row in rows:
-        if row["indicator_id"] == "decree-178-leavers":
-            row["indicator_id"] = "decree-178-leavers\u200b"
+        row["indicator_id"] += "\u200b"
 
 
-def _zero_width_indicator_id(rows):
+def _zero_width_indicator_ids(rows):
     for row in rows:
-        if row["id"] == "decree-178-leavers":
-            row["id"] = "decree-178-leavers\u200b"
+        row["id"] += "\u200b"
 
 
 RULE = Rule(
     error=InvisibleCharacterError,
-    fix="delete the invisible character",
+    fix=FIX,
     check=no_invisible_characters,
     columnar=Columnar(cell=ascii_names),
-    # The indicator's id in indicators.csv too, so that figures.csv's cells are still known values.
-    fault=Fault("reform", "figures", _zero_width_indicator, also={"indicators": _zero_width_indicator_id}),
+    # The ids in indicators.csv too, so that figures.csv's cells are still values its foreign key knows.
+    fault=Fault("reform", "figures", _zero_width_indicators, also={"indicators": _zero_width_indicator_ids}),
     explains_the_value=True,
 )

@@ -18,6 +18,10 @@ ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".sp
 )
 
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "use two lower-case letters such as vi, en, pl, nl"
+
+
 class LanguageCodeError(ReformCellError):
     type = "reform-language-code"
     title = "Unknown language code"
@@ -39,9 +43,7 @@ class language_codes(ReformCheck):
                 yield LanguageCodeError.from_row(
                     row,
                     field_name=name,
-                    note=(
-                        f'{name} "{text}" is not an ISO 639-1 language code; use two lower-case letters such as vi, en, pl, nl.'
-                    ),
+                    note=(f'{name} "{text}" is not an ISO 639-1 language code; {FIX}.'),
                 )
 
 
@@ -51,7 +53,7 @@ def _english(rows):
 
 RULE = Rule(
     error=LanguageCodeError,
-    fix="use two lower-case letters such as vi, en, pl, nl",
+    fix=FIX,
     check=language_codes,
     columnar=Columnar(elsewhere="sources.csv only"),
     fault=Fault("reform", "sources", _english),

@@ -8,6 +8,9 @@ from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS, period_bounds
 from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, rows_where
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "swap them or correct the one that is wrong"
+
 
 class PeriodOrderError(ReformCellError):
     type = "reform-period-order"
@@ -32,10 +35,7 @@ class period_in_order(ReformCheck):
             yield PeriodOrderError.from_row(
                 row,
                 field_name="period_end",
-                note=(
-                    f"period_end {end} is before period_start {start}: the period ends before it starts; "
-                    f"swap them or correct the one that is wrong."
-                ),
+                note=(f"period_end {end} is before period_start {start}: the period ends before it starts; {FIX}."),
             )
 
 
@@ -53,7 +53,7 @@ def _backwards(rows):
 
 RULE = Rule(
     error=PeriodOrderError,
-    fix="swap period_start and period_end, or correct the one that is wrong",
+    fix=FIX,
     check=period_in_order,
     columnar=Columnar(period=in_order),
     fault=Fault("reform", "figures", _backwards),

@@ -8,6 +8,9 @@ from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.characters import space_class
 from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "copy the sentence the figure comes from, verbatim, in the source's language"
+
 
 class MissingQuoteError(ReformCellError):
     type = "reform-missing-quote"
@@ -27,7 +30,7 @@ class quote_not_empty(ReformCheck):
             yield MissingQuoteError.from_row(
                 row,
                 field_name="quote",
-                note=("quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."),
+                note=f"quote is empty; {FIX}.",
             )
 
 
@@ -43,7 +46,7 @@ def _blank_quote(rows):
 
 RULE = Rule(
     error=MissingQuoteError,
-    fix="copy the sentence the figure comes from, verbatim, in the source's language",
+    fix=FIX,
     check=quote_not_empty,
     columnar=Columnar(row=quote_not_blank),
     fault=Fault("reform", "figures", _blank_quote),

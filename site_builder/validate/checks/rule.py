@@ -54,7 +54,8 @@ class Fault:
 class Rule:
     """One rule of ours. `error`: its error class, whose type is the rule's code in every
     problem and whose title names the problem; `fix`: what a contributor does about it, in a
-    line (the messages say it for the very cell); `check`: the frictionless check that reports it;
+    line: the module's FIX where every message of the rule ends with that one fix, else what the
+    fixes the messages give for the very value have in common; `check`: the frictionless check that reports it;
     `uses_context`: the check is given rule_context's values; `explains_the_value`: it says what
     is wrong with a cell's value better than frictionless's type or constraint error on the same
     cell, which is then left out (package.py)."""
