@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from site_builder.validate import Problem, format_problem, validate_packages
+from site_builder.validate import Problem, columnar, format_problem, large_package, validate_packages
 
 REPO = Path(__file__).resolve().parents[1]
 REFORM = REPO / "datapackages" / "reform"
@@ -96,3 +96,19 @@ def edit_notes(line: str, words: str) -> str:
     else:
         head += f" {words}"
     return f"{head},{status}" + ("\n" if line.endswith("\n") else "")
+
+
+def validated_by_path(data_dir, monkeypatch, columnar_on: bool):
+    """The problems of `data_dir` by the exact path alone (`columnar_on` false) or with the
+    columnar path forced on (its size threshold at 0), and whether DuckDB's scan was used."""
+    used = []
+    real = columnar.validate_large
+
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
+        used.append(result is not None)
+        return result
+
+    monkeypatch.setattr(columnar, "MIN_BYTES", 0 if columnar_on else 10**12)
+    monkeypatch.setattr(large_package.columnar, "validate_large", spy)
+    return validate_packages(data_dir), any(used)

@@ -20,28 +20,13 @@ import unicodedata
 import pytest
 from test_synthetic import synthetic
 
+from helpers import validated_by_path as validated
 from site_builder.dataset import pinned
-from site_builder.validate import columnar, large_package, validate_packages
 
 # Builds whole sites or large data: left out of `make check` (the full suite runs it).
 pytestmark = pytest.mark.slow
 
 ROWS = 1500
-
-
-def validated(data_dir, monkeypatch, columnar_on: bool):
-    """The problems, and whether DuckDB's scan was used."""
-    used = []
-    real = columnar.validate_large
-
-    def spy(*args, **kwargs):
-        result = real(*args, **kwargs)
-        used.append(result is not None)
-        return result
-
-    monkeypatch.setattr(columnar, "MIN_BYTES", 0 if columnar_on else 10**12)
-    monkeypatch.setattr(large_package.columnar, "validate_large", spy)
-    return validate_packages(data_dir), any(used)
 
 
 def read(path):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from site_builder.validate.checks.characters import _plain_codes, space_class
 from site_builder.validate.checks.control_characters import MAYBE_FORBIDDEN, forbidden_kind
-from site_builder.validate.columnar.characters import _plain_codes, space_class
 
 ALL = range(0x110000)
 

@@ -2,6 +2,7 @@
 
 - vocabulary.py: the reform's dates, the measures, the formula characters, the package name
 - reading.py: the one CSV reader (UTF-8, comma, '"') with physical line numbers; the descriptor
+- large_csv.py: a large CSV as validate/columnar/ reads it (its shape, DuckDB's read, some rows' text)
 - safe_files.py: only regular files inside the repository, within the stated limits
 - descriptor.py: datapackage.json, refused if it references anything outside itself, or is too large or deep
 - descriptor_keys.py: the keys a descriptor may hold and their shapes; any other is refused, never published

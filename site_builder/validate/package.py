@@ -17,7 +17,7 @@ from frictionless import FrictionlessException, Package
 from site_builder.dataset.reading import Table, read_package_files, shown_path
 from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import Problem
-from site_builder.validate.checks import checklist, is_reform_error
+from site_builder.validate.checks import checklist, is_reform_error, rules
 from site_builder.validate.offline import offline
 
 # Frictionless error types whose message we phrase ourselves, with the fix.
@@ -39,25 +39,9 @@ HINTS = {
 
 FIXED_DIALECT = {"csv": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True}}
 # Our rules that say what is wrong with a cell's value itself, better than frictionless's type or
-# constraint error on the same cell (which is then left out). Other rules of ours report a
-# consequence (a unit that goes nowhere), so frictionless's own error on the cell stays.
-EXPLAINS_THE_VALUE = frozenset(
-    {
-        "reform-number-syntax",
-        "reform-calendar-date",
-        "reform-measure-value",
-        "reform-link-not-https",
-        "reform-control-character",
-        "reform-text-not-nfc",
-        "reform-future-date",
-        "reform-formula-cell",
-        "reform-language-code",
-        "reform-identifier",
-        "reform-invisible-character",
-        "reform-mixed-scripts",
-        "reform-number-out-of-range",
-    }
-)
+# constraint error on the same cell (which is then left out): each RULE says so (explains_the_value).
+# Other rules of ours report a consequence (a unit that goes nowhere), so frictionless's own error on the cell stays.
+EXPLAINS_THE_VALUE = frozenset(rule.code for rule in rules() if rule.explains_the_value)
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
 ROW_POSITION = re.compile(r'(?:the )?row at position "?(\d+)"?')
 # The one problem of the units package that is not a frictionless check's: the reform package it names is missing.

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from site_builder.dataset.model import District, FormerUnit
-
-if TYPE_CHECKING:  # the views of units.py, which imports this module
-    from site_builder.views.units import CurrentUnitView
+from site_builder.views.unit_views import CurrentUnitView
 
 # The order units are listed and counted in: the schema's enum order.
 FORMER_TYPES = ("commune", "ward", "township")
@@ -61,7 +58,7 @@ class UnitFigures:
 
 
 def unit_figures(
-    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple["CurrentUnitView", ...], own: bool
+    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple[CurrentUnitView, ...], own: bool
 ) -> UnitFigures:
     """Counts, areas and the largest merger of a territory: its former units and districts, and
     the current units `after`. `own`: the units after are the province's own (a current
@@ -85,7 +82,7 @@ def unit_figures(
 
 
 def _same_territory(
-    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple["CurrentUnitView", ...]
+    links_from: dict, former: list[FormerUnit], districts: list[District], after: tuple[CurrentUnitView, ...]
 ) -> bool:
     """True when the units after were formed only from these units before, and these went only to them."""
     sources = {u.code for u in former} | {d.code for d in districts}

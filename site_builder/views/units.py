@@ -14,9 +14,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.dataset.model import CurrentUnit, District, FormerUnit, Province, UnitLink, Units
+from site_builder.dataset.model import District, FormerUnit, Province, UnitLink, Units
 from site_builder.errors import BuildError
 from site_builder.views.unit_figures import CURRENT_TYPES, FORMER_TYPES, TypeCount, UnitFigures, unit_figures
+from site_builder.views.unit_views import CurrentUnitView, Destination, DistrictView, FormerUnitView, Predecessor
 
 __all__ = [
     "CurrentUnitView",
@@ -41,69 +42,6 @@ def name_key(name: str) -> tuple[str, str]:
         c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D")) if not unicodedata.combining(c)
     )
     return stripped.casefold(), name
-
-
-@dataclass(frozen=True)
-class Predecessor:
-    """A former unit, or the part of it, that went into a current unit. An island district that
-    had no commune-level unit is a predecessor by itself (`unit` None)."""
-
-    unit: FormerUnit | None
-    district: District
-    province: Province  # the former province
-    divided: bool  # only a part of the former unit went here
-    is_main: bool | None  # this part was the main one (None: the registry does not say)
-
-    @property
-    def code(self) -> str:
-        return self.unit.code if self.unit else ""
-
-
-@dataclass(frozen=True)
-class CurrentUnitView:
-    """A commune-level unit since 1 July 2025 and what it was formed from."""
-
-    unit: CurrentUnit
-    province: Province
-    predecessors: tuple[Predecessor, ...]
-
-    @property
-    def anchor(self) -> str:
-        """The id its row carries on its province's page (`unit-<5-digit code>`)."""
-        return f"unit-{self.unit.code}"
-
-
-@dataclass(frozen=True)
-class Destination:
-    """A current unit that a former unit (or a part of it) went to."""
-
-    unit: CurrentUnitView
-    divided: bool
-    is_main: bool | None
-
-
-@dataclass(frozen=True)
-class FormerUnitView:
-    """A commune-level unit on 30 June 2025 (or an island district without any) and where it went."""
-
-    unit: FormerUnit | None
-    district: District
-    destinations: tuple[Destination, ...]
-
-    @property
-    def divided(self) -> bool:
-        return len(self.destinations) > 1 or any(d.divided for d in self.destinations)
-
-
-@dataclass(frozen=True)
-class DistrictView:
-    district: District
-    units: tuple[FormerUnitView, ...]
-
-    @property
-    def unit_count(self) -> int:
-        """Its commune-level units (an island district's own row is not one)."""
-        return sum(1 for u in self.units if u.unit is not None)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from site_builder.validate.checks.partial_dates import (
     period_bounds,
     why_not_a_date,
 )
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match, literal
 
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -76,3 +77,31 @@ class calendar_dates(ReformCheck):
                 continue
             if problem:
                 yield CalendarDateError.from_row(row, field_name=field.name, note=problem)
+
+
+PERIOD_SHAPE_SQL = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+
+
+def real_dates(name: str, today: str, lifetimes: bool) -> list[str]:
+    """A period bound in ASCII digits whose first and last days exist, from MIN_YEAR on."""
+    c, first, last = column(name), column(name + "_first"), column(name + "_last")
+    return [
+        full_match(c, PERIOD_SHAPE_SQL),
+        f"{first} IS NOT NULL",
+        f"{last} IS NOT NULL",
+        f"left({c}, 4) >= {literal(str(MIN_YEAR))}",
+    ]
+
+
+def _february_30(rows):
+    rows[3]["period_end"] = "2025-02-30"
+
+
+RULE = Rule(
+    error=CalendarDateError,
+    fix="write a real date, YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, from 1900 on",
+    check=calendar_dates,
+    columnar=Columnar(bound=real_dates),
+    fault=Fault("reform", "figures", _february_30),
+    explains_the_value=True,
+)

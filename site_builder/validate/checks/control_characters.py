@@ -1,44 +1,18 @@
-"""No invisible control, direction-override or non-character code point in any cell."""
+"""No invisible control, direction-override or non-character code point in any cell (which
+characters those are: characters.forbidden_kind, shared with the columnar path's classes)."""
 
 from __future__ import annotations
-
-import re
 
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.characters import MAYBE_FORBIDDEN, forbidden_kind, plain_class
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match
 
 
 class ControlCharacterError(ReformCellError):
     type = "reform-control-character"
     title = "Control character in a cell"
-
-
-def forbidden_kind(char: str) -> str | None:
-    """What makes `char` unfit for a cell, or None.
-
-    A newline is allowed (a quote or a note may have paragraphs, and the site shows it as text);
-    a tab is not (it is invisible and spreadsheets split on it); a carriage return never gets
-    here (reading.py makes line endings LF).
-    """
-    code = ord(char)
-    if code == 0x09:
-        return "a tab; replace it by a space"
-    if (code < 0x20 and char != "\n") or 0x7F <= code <= 0x9F:
-        return "a control character; delete it"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return "a bidirectional override, which can make the text show differently from what it is; delete it"
-    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return "a Unicode noncharacter; delete it"
-    return None
-
-
-# Every character forbidden_kind names (a test checks the two agree on every code point).
-MAYBE_FORBIDDEN = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
-    + "".join(chr((plane << 16) | 0xFFFE) + chr((plane << 16) | 0xFFFF) for plane in range(17))
-    + "]"
-)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -65,3 +39,23 @@ class no_control_characters(ReformCheck):
                 field_name=field.name,
                 note=(f"{field.name} has U+{ord(text[position]):04X} at character {position + 1}{more}: {kind}."),
             )
+
+
+def plain_characters(field: dict, free: bool, implied: bool) -> list[str]:
+    """Free text made only of plain characters (characters.py, derived from forbidden_kind and
+    NFC): no control character and nothing NFC would change."""
+    return [full_match(column(field["name"]), plain_class() + "*")] if free else []
+
+
+def _tab(rows):
+    rows[3]["notes"] = "tab\there"
+
+
+RULE = Rule(
+    error=ControlCharacterError,
+    fix="delete the character (a tab: replace it by a space)",
+    check=no_control_characters,
+    columnar=Columnar(cell=plain_characters),
+    fault=Fault("reform", "figures", _tab),
+    explains_the_value=True,
+)

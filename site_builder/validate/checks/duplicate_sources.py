@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.text_keys import text_key, url_key
 
 
@@ -46,3 +47,17 @@ class no_duplicate_source_urls(ReformCheck):
                 f"remove this row and point its figures (source_id) to {first[1]}."
             ),
         )
+
+
+def _same_address(rows):
+    rows[1]["url"], rows[1]["version"] = rows[0]["url"], rows[0]["version"]
+
+
+RULE = Rule(
+    error=DuplicateSourceUrlError,
+    fix="remove one of the two sources and point its figures (source_id) to the other",
+    check=no_duplicate_source_urls,
+    columnar=Columnar(elsewhere="sources.csv only"),
+    fault=Fault("reform", "sources", _same_address),
+    uses_context=True,
+)

@@ -9,11 +9,19 @@ import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, rows_where
 
 
 class OutsideLifetimeError(ReformCellError):
     type = "reform-outside-lifetime"
     title = "Figure outside its province's lifetime"
+
+
+def lifetime(valid_from: str, valid_to: str) -> tuple[date, date]:
+    """A province's first and last day from its valid_from and valid_to (open where empty). A
+    malformed date in provinces.csv is reported there by the schema; judge nothing by it."""
+    first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
+    return (first[0] if first else date.min), (last[1] if last else date.max)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -34,10 +42,7 @@ class figure_within_lifetime(ReformCheck):
         if province is None:
             return  # the foreign key check reports it
         valid_from, valid_to, name = province
-        # A malformed date in provinces.csv is reported there by the schema; judge nothing by it.
-        first, last = period_bounds(valid_from or ""), period_bounds(valid_to or "")
-        start = first[0] if first else date.min
-        end = last[1] if last else date.max
+        start, end = lifetime(valid_from, valid_to)
         for field in ("period_start", "period_end"):
             bounds = period_bounds(cells.get(field, ""))
             if bounds is None:
@@ -61,3 +66,27 @@ class figure_within_lifetime(ReformCheck):
                         f"{field} {cells[field]} is after {name} ({cells['province_id']}) ceased to exist on {valid_to}{hint}."
                     ),
                 )
+
+
+def within_lifetime(name: str, today: str, lifetimes: bool) -> list[str]:
+    """The bound's days meet the province's lifetime (`lifetimes`, joined by province_id)."""
+    first, last = column(name + "_first"), column(name + "_last")
+    return [f"{last} >= lifetimes.first", f"{first} <= lifetimes.last"] if lifetimes else []
+
+
+def province_known(names: list[str], lifetimes: bool) -> list[str]:
+    return ["lifetimes.id IS NOT NULL"] if lifetimes else []
+
+
+def _before_it_existed(rows):
+    rows_where(rows, province_id="p34")["period_end"] = "2020-01-01"
+
+
+RULE = Rule(
+    error=OutsideLifetimeError,
+    fix="record the figure for the province that existed at the time (its successor, or its predecessor)",
+    check=figure_within_lifetime,
+    columnar=Columnar(bound=within_lifetime, period=province_known),
+    fault=Fault("reform", "figures", _before_it_existed),
+    uses_context=True,
+)

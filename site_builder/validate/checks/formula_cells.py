@@ -10,8 +10,13 @@ import attrs
 
 from site_builder.dataset.vocabulary import FORMULA_START
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "reword it so it starts with a letter or digit"
 
 
 class FormulaCellError(ReformCellError):
@@ -37,9 +42,33 @@ class no_formula_cells(ReformCheck):
                     yield FormulaCellError.from_row(
                         row,
                         field_name=field.name,
-                        note=(
-                            f'{field.name} {where} with "{shown}", which a spreadsheet runs as a formula; '
-                            f"reword it so it starts with a letter or digit."
-                        ),
+                        note=(f'{field.name} {where} with "{shown}", which a spreadsheet runs as a formula; {FIX}.'),
                     )
                     break
+
+
+# Formula starts but tab and carriage return, which are never plain characters (characters.py).
+FORMULA_FIRST = ", ".join(literal(s) for s in FORMULA_START if s not in "\t\r")
+
+
+def clear_of_formulas(field: dict, free: bool, implied: bool) -> list[str]:
+    """A text cell of one line that does not start like a formula; a cell of a pattern (printable
+    ASCII on one line, see predicates.SIMPLE_PATTERN) needs only its first character checked."""
+    c = column(field["name"])
+    if free:
+        return [f"NOT contains({c}, chr(10))", f"left({c}, 1) NOT IN ({FORMULA_FIRST})"]
+    return [f"left({c}, 1) NOT IN ({FORMULA_FIRST})"] if "pattern" in (field.get("constraints") or {}) else []
+
+
+def _formula(rows):
+    rows[3]["notes"] = "=SUM(A1) of the cases"
+
+
+RULE = Rule(
+    error=FormulaCellError,
+    fix=FIX,
+    check=no_formula_cells,
+    columnar=Columnar(cell=clear_of_formulas),
+    fault=Fault("reform", "figures", _formula),
+    explains_the_value=True,
+)

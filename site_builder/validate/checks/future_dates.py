@@ -9,6 +9,7 @@ import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS, period_bounds
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
 
 
 class FutureDateError(ReformCellError):
@@ -47,3 +48,22 @@ class no_future_dates(ReformCheck):
                         f"{field.name} {text} is in the future (it is {today.isoformat()} at most, anywhere on Earth); {hint}."
                     ),
                 )
+
+
+def not_after_today(name: str, today: str, lifetimes: bool) -> list[str]:
+    return [f"{column(name + '_first')} <= DATE {literal(today)}"]
+
+
+def _future(rows):
+    rows[3]["period_end"] = "2099-01-01"
+
+
+RULE = Rule(
+    error=FutureDateError,
+    fix="check the year: a figure reports what has happened by its date",
+    check=no_future_dates,
+    columnar=Columnar(bound=not_after_today),
+    fault=Fault("reform", "figures", _future),
+    uses_context=True,
+    explains_the_value=True,
+)

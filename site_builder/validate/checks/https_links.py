@@ -7,6 +7,10 @@ from urllib.parse import urlparse
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "links must start with https:// (no http:, javascript: or relative links)"
 
 
 class LinkNotHttpsError(ReformCellError):
@@ -33,8 +37,20 @@ class https_links(ReformCheck):
                 yield LinkNotHttpsError.from_row(
                     row,
                     field_name=field.name,
-                    note=(
-                        f'{field.name} "{text[:80]}" is not an https:// address; '
-                        f"links must start with https:// (no http:, javascript: or relative links)."
-                    ),
+                    note=(f'{field.name} "{text[:80]}" is not an https:// address; {FIX}.'),
                 )
+
+
+def _javascript(rows):
+    rows[0]["url"] = "javascript:alert(1)"
+
+
+RULE = Rule(
+    error=LinkNotHttpsError,
+    fix=FIX,
+    check=https_links,
+    # An address field makes figures.csv ineligible (predicates.unsupported).
+    columnar=Columnar(elsewhere="figures.csv has no address; one would send it the exact way"),
+    fault=Fault("reform", "sources", _javascript),
+    explains_the_value=True,
+)

@@ -13,6 +13,7 @@ import re
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 SLUG = re.compile(r"[a-z0-9]{1,64}(?:-[a-z0-9]{1,64}){0,15}")
@@ -59,3 +60,24 @@ class identifiers_match(ReformCheck):
             yield IdentifierError.from_row(
                 row, field_name=field.name, note=f'{field.name} "{shown}" is not a valid {field.name}: it must be {rule[1]}.'
             )
+
+
+def identifier_cell(field: dict, free: bool, implied: bool) -> list[str]:
+    """figures.csv's id of its pattern (RE2 reads these patterns as Python does)."""
+    rule = IDENTIFIERS.get(("figures", field["name"]))
+    c = column(field["name"])
+    return [f"({c} = '' OR {full_match(c, rule[0].pattern)})"] if rule else []
+
+
+def _long_id(rows):
+    rows[3]["id"] = "a" * 101
+
+
+RULE = Rule(
+    error=IdentifierError,
+    fix="write the id, slug or code as its pattern says (lower-case letters, digits and hyphens for an id)",
+    check=identifiers_match,
+    columnar=Columnar(cell=identifier_cell),
+    fault=Fault("reform", "figures", _long_id),
+    explains_the_value=True,
+)

@@ -14,9 +14,14 @@ import attrs
 
 from site_builder.dataset.lookalikes import describe_invisible
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, ascii_only, column
 
 # Field names of names, titles, slugs and ids in every package.
 NAMED = re.compile(r"id|[a-z_]+_id|slug|code|[a-z_]+_code|title|name|full_name|name_[a-z]{2}|publisher|republished_by")
+
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "delete it (it cannot be seen, but changes the name)"
 
 
 class InvisibleCharacterError(ReformCellError):
@@ -38,6 +43,31 @@ class no_invisible_characters(ReformCheck):
                 continue
             found = describe_invisible(text)
             if found:
-                yield InvisibleCharacterError.from_row(
-                    row, field_name=field.name, note=f"{field.name} {found}; delete it (it cannot be seen, but changes the name)."
-                )
+                yield InvisibleCharacterError.from_row(row, field_name=field.name, note=f"{field.name} {found}; {FIX}.")
+
+
+def ascii_names(field: dict, free: bool, implied: bool) -> list[str]:
+    """A name, title, slug or id of free text in ASCII, which has no invisible character
+    (values of an enum or a foreign key are judged one by one: predicates.clean_value)."""
+    return [ascii_only(column(field["name"]))] if free and NAMED.fullmatch(field["name"]) else []
+
+
+def _zero_width_indicators(rows):
+    for row in rows:
+        row["indicator_id"] += "\u200b"
+
+
+def _zero_width_indicator_ids(rows):
+    for row in rows:
+        row["id"] += "\u200b"
+
+
+RULE = Rule(
+    error=InvisibleCharacterError,
+    fix=FIX,
+    check=no_invisible_characters,
+    columnar=Columnar(cell=ascii_names),
+    # The ids in indicators.csv too, so that figures.csv's cells are still values its foreign key knows.
+    fault=Fault("reform", "figures", _zero_width_indicators, also={"indicators": _zero_width_indicator_ids}),
+    explains_the_value=True,
+)

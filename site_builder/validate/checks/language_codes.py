@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 # ISO 639-1: the two-letter language codes.
 LANGUAGES = frozenset(
@@ -15,6 +16,10 @@ kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn
 nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th
 ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
 )
+
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "use two lower-case letters such as vi, en, pl, nl"
 
 
 class LanguageCodeError(ReformCellError):
@@ -38,7 +43,19 @@ class language_codes(ReformCheck):
                 yield LanguageCodeError.from_row(
                     row,
                     field_name=name,
-                    note=(
-                        f'{name} "{text}" is not an ISO 639-1 language code; use two lower-case letters such as vi, en, pl, nl.'
-                    ),
+                    note=(f'{name} "{text}" is not an ISO 639-1 language code; {FIX}.'),
                 )
+
+
+def _english(rows):
+    rows[0]["language"] = "english"
+
+
+RULE = Rule(
+    error=LanguageCodeError,
+    fix=FIX,
+    check=language_codes,
+    columnar=Columnar(elsewhere="sources.csv only"),
+    fault=Fault("reform", "sources", _english),
+    explains_the_value=True,
+)

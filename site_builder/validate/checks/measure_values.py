@@ -18,6 +18,7 @@ import attrs
 from site_builder.dataset.schema_types import is_plain_integer, is_plain_number
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
 from site_builder.validate.checks.number_range import LIMIT
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match, literal
 
 # Units whose values may be fractional: ranks, and quantities of time, money, area or length.
 AMOUNT_UNITS = frozenset(
@@ -124,3 +125,34 @@ class measure_values(ReformCheck):
         problem = what_is_wrong(cells.get("measure", ""), text, indicator_id, unit)
         if problem:
             yield MeasureValueError.from_row(row, field_name="value", note=problem)
+
+
+# The values the columnar path clears by measure: stricter than what_is_wrong (whole counts,
+# at most 15 digits).
+VALUE_BY_MEASURE = {
+    **{m: r"[0-9]{1,15}" for m in COUNT_MEASURES},
+    "percent": r"[0-9]{1,2}(\.[0-9]{1,15})?|100",
+    "rank": r"[1-9][0-9]{0,14}",
+    "duration": r"[0-9]{1,15}(\.[0-9]{1,15})?",
+}
+
+
+def value_fits_measure() -> list[str]:
+    """The value fits the row's measure (this implies number_syntax's form on it)."""
+    cases = " ".join(f"WHEN {literal(m)} THEN {full_match(column('value'), p)}" for m, p in VALUE_BY_MEASURE.items())
+    return [f"(CASE {column('measure')} {cases} ELSE false END)"]
+
+
+def _percent_150(rows):
+    rows[3]["measure"], rows[3]["value"] = "percent", "150"
+
+
+RULE = Rule(
+    error=MeasureValueError,
+    fix="write a value the measure can have (a count 0 or more and whole, a percent 0-100, a rank from 1)",
+    check=measure_values,
+    columnar=Columnar(row=value_fits_measure),
+    fault=Fault("reform", "figures", _percent_150),
+    uses_context=True,
+    explains_the_value=True,
+)

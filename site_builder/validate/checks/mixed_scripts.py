@@ -13,6 +13,7 @@ import attrs
 
 from site_builder.dataset.lookalikes import describe_host_lookalike, describe_mixed_scripts
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, ascii_only, column
 
 NAMES = re.compile(r"name|full_name|name_[a-z]{2}|publisher|republished_by")
 ADDRESSES = re.compile(r"url")
@@ -42,3 +43,25 @@ class one_script_per_name(ReformCheck):
             else:
                 continue
             yield MixedScriptsError.from_row(row, field_name=field.name, note=note)
+
+
+def ascii_names(field: dict, free: bool, implied: bool) -> list[str]:
+    """A name in ASCII has Latin letters only; an address's host must not be punycode."""
+    c = column(field["name"])
+    if ADDRESSES.fullmatch(field["name"]) or field.get("format") == "uri":
+        return [ascii_only(c), f"NOT contains(lower({c}), 'xn--')"]
+    return [ascii_only(c)] if free and NAMES.fullmatch(field["name"]) else []
+
+
+def _cyrillic_o(rows):
+    rows[0]["publisher"] = "Báo Đầu tư (baodautu.vn)".replace("o", "\u043e", 1)
+
+
+RULE = Rule(
+    error=MixedScriptsError,
+    fix="retype the name (or the address) in one script",
+    check=one_script_per_name,
+    columnar=Columnar(cell=ascii_names),
+    fault=Fault("reform", "sources", _cyrillic_o),
+    explains_the_value=True,
+)

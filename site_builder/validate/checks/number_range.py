@@ -11,6 +11,8 @@ import attrs
 
 from site_builder.dataset.schema_types import is_plain_number
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.number_syntax import plain_number_cell
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 LIMIT = 10**15
 
@@ -43,3 +45,17 @@ class numbers_in_range(ReformCheck):
                         "(1,000,000,000,000,000) exactly; check the digits."
                     ),
                 )
+
+
+def _too_large(rows):
+    rows[3]["value"] = "1000000000000000"
+
+
+RULE = Rule(
+    error=NumberOutOfRangeError,
+    fix="check the digits: the site shows numbers below 10^15 exactly",
+    check=numbers_in_range,
+    columnar=Columnar(cell=plain_number_cell),  # at most 15 digits before the dot
+    fault=Fault("reform", "figures", _too_large),
+    explains_the_value=True,
+)

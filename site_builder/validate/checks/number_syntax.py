@@ -8,6 +8,7 @@ import attrs
 
 from site_builder.dataset.schema_types import PLAIN_NUMBER, is_plain_integer, is_plain_number
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, full_match
 
 GENERIC = "is not a plain number; write digits with an optional leading minus and a dot before decimals (12, -3, 12.5)"
 NOT_A_NUMBER = re.compile(r"[+-]?(nan|snan|inf|infinity)", re.IGNORECASE)
@@ -70,3 +71,31 @@ class plain_numbers(ReformCheck):
                 continue  # frictionless refused it too ("five"), and says so at least as well
             shown = text[:40].replace("\n", " ")
             yield NumberSyntaxError.from_row(row, field_name=field.name, note=(f'{field.name} "{shown}" {what_is_wrong(text)}.'))
+
+
+PLAIN_NUMBER_SQL = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"
+PLAIN_INTEGER_SQL = r"-?[0-9]{1,15}"
+
+
+def plain_number_cell(field: dict, free: bool, implied: bool) -> list[str]:
+    """A number of at most 15 digits before and after the dot, in ASCII digits: stricter than
+    this rule, number_range.py's and frictionless's type check (unless `implied`)."""
+    kind = field.get("type", "string")
+    if kind not in ("number", "integer") or implied:
+        return []
+    c = column(field["name"])
+    return [f"({c} = '' OR {full_match(c, PLAIN_NUMBER_SQL if kind == 'number' else PLAIN_INTEGER_SQL)})"]
+
+
+def _thousands(rows):
+    rows[3]["value"] = "1,000"
+
+
+RULE = Rule(
+    error=NumberSyntaxError,
+    fix="write digits with an optional leading minus and a dot before decimals (12, -3, 12.5)",
+    check=plain_numbers,
+    columnar=Columnar(cell=plain_number_cell),
+    fault=Fault("reform", "figures", _thousands),
+    explains_the_value=True,
+)

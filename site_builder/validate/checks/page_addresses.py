@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 # Names taken by index pages and folders: provinces/index, provinces/former/, indicators/index.
 RESERVED = {"provinces": frozenset({"index", "former"}), "indicators": frozenset({"index"})}
@@ -57,3 +58,17 @@ class page_addresses_free(ReformCheck):
     def _line(self, row_number: int) -> int:
         line_of = ((self.context or {}).get("lines") or {}).get(self.resource.name)
         return line_of(row_number) if line_of else row_number
+
+
+def _index(rows):
+    rows[0]["slug"] = "index"
+
+
+RULE = Rule(
+    error=PageAddressTakenError,
+    fix="choose another slug or id",
+    check=page_addresses_free,
+    columnar=Columnar(elsewhere="provinces.csv and indicators.csv only"),
+    fault=Fault("reform", "provinces", _index),
+    uses_context=True,
+)

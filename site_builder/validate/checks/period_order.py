@@ -5,7 +5,11 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
-from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.partial_dates import PERIOD_FIELDS, period_bounds
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, rows_where
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "swap them or correct the one that is wrong"
 
 
 class PeriodOrderError(ReformCellError):
@@ -31,8 +35,26 @@ class period_in_order(ReformCheck):
             yield PeriodOrderError.from_row(
                 row,
                 field_name="period_end",
-                note=(
-                    f"period_end {end} is before period_start {start}: the period ends before it starts; "
-                    f"swap them or correct the one that is wrong."
-                ),
+                note=(f"period_end {end} is before period_start {start}: the period ends before it starts; {FIX}."),
             )
+
+
+def in_order(names: list[str], lifetimes: bool) -> list[str]:
+    if not set(PERIOD_FIELDS) <= set(names):
+        return []
+    start, end = PERIOD_FIELDS
+    return [f"({column(start)} = '' OR {column(end)} = '' OR {column(end + '_last')} >= {column(start + '_first')})"]
+
+
+def _backwards(rows):
+    row = rows_where(rows, province_id="p34")
+    row["period_start"], row["period_end"] = "2025-12-01", "2025-11-01"
+
+
+RULE = Rule(
+    error=PeriodOrderError,
+    fix=FIX,
+    check=period_in_order,
+    columnar=Columnar(period=in_order),
+    fault=Fault("reform", "figures", _backwards),
+)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.characters import space_class
+from site_builder.validate.checks.rule import Columnar, Fault, Rule, column, literal
+
+# The fix every problem of this rule gives (its RULE declares it).
+FIX = "copy the sentence the figure comes from, verbatim, in the source's language"
 
 
 class MissingQuoteError(ReformCellError):
@@ -25,5 +30,24 @@ class quote_not_empty(ReformCheck):
             yield MissingQuoteError.from_row(
                 row,
                 field_name="quote",
-                note=("quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."),
+                note=f"quote is empty; {FIX}.",
             )
+
+
+def quote_not_blank() -> list[str]:
+    """A quote whose first character is printable ASCII but the blank, or that is not blank once stripped."""
+    q = column("quote")
+    return [f"(ord(left({q}, 1)) BETWEEN 33 AND 126 OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"]
+
+
+def _blank_quote(rows):
+    rows[3]["quote"] = "   "
+
+
+RULE = Rule(
+    error=MissingQuoteError,
+    fix=FIX,
+    check=quote_not_empty,
+    columnar=Columnar(row=quote_not_blank),
+    fault=Fault("reform", "figures", _blank_quote),
+)

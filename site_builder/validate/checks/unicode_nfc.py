@@ -7,6 +7,8 @@ import unicodedata
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.control_characters import plain_characters
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 
 
 class NotNfcError(ReformCellError):
@@ -56,3 +58,17 @@ class text_in_nfc(ReformCheck):
                     f'(e.g. uconv -x any-nfc, or your editor\'s "normalize to NFC").'
                 ),
             )
+
+
+def _decomposed(rows):
+    rows[3]["area"] = unicodedata.normalize("NFD", "Thành phố")
+
+
+RULE = Rule(
+    error=NotNfcError,
+    fix="retype the text or convert the file to Unicode NFC",
+    check=text_in_nfc,
+    columnar=Columnar(cell=plain_characters),  # a plain character is one NFC leaves alone
+    fault=Fault("reform", "figures", _decomposed),
+    explains_the_value=True,
+)

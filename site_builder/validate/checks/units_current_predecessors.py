@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, LinkedUnitCheck
 
 
@@ -29,3 +30,17 @@ class current_unit_has_predecessor(LinkedUnitCheck):
 
     def sentence(self, name: str, code: str) -> str:
         return f"{name} ({code}) is not a current_code in unit_changes.csv: every unit since 1 July 2025 was formed from at least one former unit (or an island district); {REIMPORT}."
+
+
+def _no_predecessor(rows):
+    rows.append({**rows[0], "code": "99999"})
+
+
+RULE = Rule(
+    error=CurrentUnitWithoutPredecessorError,
+    fix=REIMPORT,
+    check=current_unit_has_predecessor,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "units_after", _no_predecessor),
+    uses_context=True,
+)

@@ -3,11 +3,13 @@ current units, an undivided one to exactly one, and all its rows say the same.""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, UnitsCheck, cell_error, former_unit, lines_of, remember
 
 
@@ -69,3 +71,18 @@ class division_matches_links(UnitsCheck):
                         f"{lines_of(self.context, links)}); an undivided unit goes to exactly one; {REIMPORT}."
                     ),
                 )
+
+
+def _divided_once(rows):
+    counts = Counter(row["former_code"] for row in rows)
+    next(row for row in rows if row["former_code"] and counts[row["former_code"]] == 1)["divided"] = "true"
+
+
+RULE = Rule(
+    error=DivisionMismatchError,
+    fix=REIMPORT,
+    check=division_matches_links,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "unit_changes", _divided_once),
+    uses_context=True,
+)

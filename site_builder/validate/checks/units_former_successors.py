@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, LinkedUnitCheck
 
 
@@ -29,3 +30,17 @@ class former_unit_has_successor(LinkedUnitCheck):
 
     def sentence(self, name: str, code: str) -> str:
         return f"{name} ({code}) is not a former_code in unit_changes.csv: every unit of 30 June 2025 went to at least one current unit; {REIMPORT}."
+
+
+def _no_successor(rows):
+    rows.append({**rows[0], "code": "99998"})
+
+
+RULE = Rule(
+    error=FormerUnitWithoutSuccessorError,
+    fix=REIMPORT,
+    check=former_unit_has_successor,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "units_before", _no_successor),
+    uses_context=True,
+)

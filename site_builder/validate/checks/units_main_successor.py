@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import attrs
 
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, UnitsCheck, cell_error, former_unit, lines_of, remember
 
 
@@ -44,3 +46,19 @@ class one_main_successor(UnitsCheck):
                         f"current unit that took the main part of it is the main one; {REIMPORT}."
                     ),
                 )
+
+
+def _two_mains(rows):
+    counts = Counter(row["former_code"] for row in rows)
+    for row in [row for row in rows if row["former_code"] and counts[row["former_code"]] > 1][:2]:
+        row["is_main"] = "true"
+
+
+RULE = Rule(
+    error=SeveralMainSuccessorsError,
+    fix=REIMPORT,
+    check=one_main_successor,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "unit_changes", _two_mains),
+    uses_context=True,
+)

@@ -11,6 +11,7 @@ import attrs
 
 from site_builder.dataset.vocabulary import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 from site_builder.validate.checks.base import ReformCellError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import UnitsCheck
 
 FORMER, CURRENT = "former", "current"
@@ -76,3 +77,17 @@ class unit_province_of_its_era(UnitsCheck):
                 field_name="province_id",
                 note=(f'province_id "{value}" is {title}, {lifetime}; {WHAT[name]} belongs to {WANTED[era]}.'),
             )
+
+
+def _former_province(rows):
+    rows[0]["province_id"] = "p63-01"
+
+
+RULE = Rule(
+    error=ProvinceOfAnotherEraError,
+    fix="give the unit a province of its era (a former unit a former province, a current unit a current one)",
+    check=unit_province_of_its_era,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "units_after", _former_province),
+    uses_context=True,
+)

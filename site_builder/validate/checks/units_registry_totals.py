@@ -11,6 +11,7 @@ import attrs
 
 from site_builder.dataset.vocabulary import REGISTRY_TOTALS, REGISTRY_TOTALS_SOURCE
 from site_builder.validate.checks.base import ReformTableError
+from site_builder.validate.checks.rule import Columnar, Fault, Rule
 from site_builder.validate.checks.units_common import REIMPORT, UnitsCheck, names_registry
 
 NOUNS = {
@@ -65,3 +66,17 @@ class registry_totals(UnitsCheck):
                     f"rows were lost or added after the import; {REIMPORT}."
                 )
             )
+
+
+def _one_district_lost(rows):
+    rows.pop()
+
+
+RULE = Rule(
+    error=RegistryTotalError,
+    fix=REIMPORT,
+    check=registry_totals,
+    columnar=Columnar(elsewhere="the units package"),
+    fault=Fault("units", "districts", _one_district_lost),
+    uses_context=True,
+)

@@ -3,16 +3,18 @@ frictionless pass reports. Frictionless's Table Schema stays the contract and it
 the format: DuckDB reads the CSV once and clears the rows no check could fault; the few rows left
 (the *suspects*) are cut out with their line numbers and go through the same frictionless pass
 and our rules as a small table, beside the package's other tables read as before. So every
-problem is written by the exact code; DuckDB only proves the other rows clean.
+problem is written by the exact code; DuckDB only proves the other rows clean. The file is read
+as dataset/large_csv.py says (its shape, DuckDB's read_csv, the suspects' text): nothing here
+opens a data file.
 
-- characters.py: which characters need no rule (RE2 classes derived from our rules' own code)
-- prescan.py: one streaming pass over the bytes: the simple shape DuckDB reads as reading.py does
-- predicates.py: SQL that clears a row, stricter than each rule it stands for
+- checks/characters.py (beside the rules it is derived from): which characters need no rule, as RE2 classes
+- predicates.py: SQL that clears a row: frictionless's constraints, and each rule's own form (RULE.columnar)
 - scan.py: DuckDB reads the file and finds the suspects (row-local and across rows)
 - reduced.py: the suspects' text as a small Table with their physical lines
 
 Only `figures` goes this way, and only from MIN_BYTES on: it is the table that grows, and every
-rule that looks at it is modelled in predicates.py and scan.py. Anything unusual (a carriage
+rule that looks at it declares its SQL form beside its row check (checks/rule.py), and
+tests/test_validate_rule_registry.py makes each rule's fault on the real data with MIN_BYTES at 0. Anything unusual (a carriage
 return, blank lines, a row with another number of cells, a schema feature not modelled) sends
 the package to the exact path, which reports it.
 """
@@ -25,10 +27,10 @@ from pathlib import Path
 
 import duckdb
 
+from site_builder.dataset.large_csv import file_size, prescan
 from site_builder.dataset.reading import Table
-from site_builder.validate.checks.partial_dates import period_bounds
+from site_builder.validate.checks.figure_lifetime import lifetime
 from site_builder.validate.columnar import predicates, reduced, scan
-from site_builder.validate.columnar.prescan import file_size, prescan
 
 # Below this size a table is validated by the exact path alone (it takes well under a second).
 MIN_BYTES = 1024 * 1024
@@ -68,11 +70,8 @@ def lifetimes(provinces: Table | None) -> dict[str, tuple[str, str]]:
     """Province id -> (first, last day) as figure_lifetime.py reads valid_from and valid_to."""
     found = {}
     for _, row in provinces.records() if provinces is not None else []:
-        first, last = period_bounds(row.get("valid_from", "") or ""), period_bounds(row.get("valid_to", "") or "")
-        found[row.get("id", "")] = (
-            (first[0] if first else dt.date.min).isoformat(),
-            (last[1] if last else dt.date.max).isoformat(),
-        )
+        first, last = lifetime(row.get("valid_from", ""), row.get("valid_to", ""))
+        found[row.get("id", "")] = (first.isoformat(), last.isoformat())
     return found
 
 
@@ -124,10 +123,8 @@ def _scan(large, fields: list[dict], primary_key: list[str], found: dict, tables
         return None
     try:
         reduced.add_key_partners(scanned.connection)
-        suspects = reduced.suspect_table(large.path, scan.suspect_rows(scanned.connection), shown)
-        disagreements = tables["disagreements"].records() if "disagreements" in tables else []
-        named = {i for _, row in disagreements for i in row.get("figure_ids", "").split()}
-        context = {"figure_ids": reduced.existing(scanned.connection, "id", named), "row_counts": {RESOURCE: scanned.rows}}
+        suspects = reduced.suspect_table(large, scan.suspect_rows(scanned.connection), shown)
+        context = {**predicates.whole_table_context(scanned.connection, tables), "row_counts": {RESOURCE: scanned.rows}}
     finally:
         scanned.connection.close()
     return LargeTable(RESOURCE, suspects, scanned.rows, context) if suspects is not None else None

@@ -3,6 +3,8 @@ anything wrong with it. Each is stricter than the rule it stands for (a plain nu
 `-?[0-9]{1,15}(.[0-9]{1,15})?`, not every number frictionless reads), so a row it clears is
 certainly clean; a row it does not clear is merely *suspect* and goes to the exact rules, which
 decide. The predicates never report anything themselves: the exact rules write every problem.
+Frictionless's own checks (types, constraints) are stood for here; each rule of ours declares its
+SQL in its own module (RULE.columnar, see checks/rule.py), and this module puts them together.
 
 Regular expressions are what costs, so a cell is only matched against one when nothing cheaper
 settles it: a cell of an enum or a foreign key is one of a few known values, each checked here
@@ -17,18 +19,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from site_builder.dataset.lookalikes import describe_invisible, describe_mixed_scripts
 from site_builder.dataset.vocabulary import FORMULA_START
-from site_builder.validate.checks.control_characters import forbidden_kind
+from site_builder.validate.checks import rules
+from site_builder.validate.checks.characters import forbidden_kind
 from site_builder.validate.checks.formula_cells import LINE_BREAK
-from site_builder.validate.checks.measure_values import COUNT_MEASURES
-from site_builder.validate.checks.partial_dates import MIN_YEAR, PERIOD_FIELDS
+from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
+from site_builder.validate.checks.rule import column, full_match, literal
 from site_builder.validate.checks.text_keys import text_key
-from site_builder.validate.columnar.characters import plain_class, space_class
 
-PLAIN_NUMBER = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"
-PLAIN_INTEGER = r"-?[0-9]{1,15}"
-PERIOD_SHAPE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-# The schema's pattern for period bounds: every cell of PERIOD_SHAPE (ASCII digits) matches it.
+__all__ = ["column", "literal"]
+
+# The schema's pattern for period bounds: every cell of calendar_dates.py's shape (ASCII digits) matches it.
 PERIOD_PATTERNS = {r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 # Constraints the predicates stand in for; any other makes the resource ineligible.
 SUPPORTED_CONSTRAINTS = {"required", "enum", "pattern", "minimum", "maximum"}
@@ -36,21 +38,6 @@ SUPPORTED_CONSTRAINTS = {"required", "enum", "pattern", "minimum", "maximum"}
 # same as Python's or narrower (\d is ASCII in RE2, Unicode in Python), and which match only
 # printable ASCII (no negated class, no dot), so a matching cell needs no character rule.
 SIMPLE_PATTERN = re.compile(r"(?:[A-Za-z0-9 _,:/\-$()|?*+{}\]]|\[(?!\^)|\^|\\[d.\-])*")
-FORMULA_FIRST = ", ".join("'" + s + "'" for s in FORMULA_START if s not in "\t\r")  # tab, CR: never plain
-VALUE_BY_MEASURE = {
-    **{m: r"[0-9]{1,15}" for m in COUNT_MEASURES},
-    "percent": r"[0-9]{1,2}(\.[0-9]{1,15})?|100",
-    "rank": r"[1-9][0-9]{0,14}",
-    "duration": r"[0-9]{1,15}(\.[0-9]{1,15})?",
-}
-
-
-def literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def column(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def unsupported(fields: list[dict], missing_values) -> str | None:
@@ -78,16 +65,19 @@ def clean_value(text: str) -> bool:
         and unicodedata.is_normalized("NFC", text)
         and not any(line.startswith(FORMULA_START) for line in LINE_BREAK.split(text))
         and text_key(text) == text
+        and (text.isascii() or not (describe_invisible(text) or describe_mixed_scripts(text)))
     )
 
 
-def _full(c: str, pattern: str) -> str:
-    return f"regexp_full_match({c}, {literal(pattern)})"
+def one_of(c: str, values) -> str:
+    """The cell is one of `values` (an enum's)."""
+    return f"{c} IN ({', '.join(literal(str(v)) for v in values)})"
 
 
-def _free_text(c: str) -> list[str]:
-    """A cell of free text: one line, not starting like a formula, only plain characters."""
-    return [f"NOT contains({c}, chr(10))", f"left({c}, 1) NOT IN ({FORMULA_FIRST})", _full(c, plain_class() + "*")]
+def _each(conditions) -> list[str]:
+    """Each condition once (two rules may stand on the same one: a plain character is both
+    free of control characters and in NFC), in the order first given."""
+    return list(dict.fromkeys(conditions))
 
 
 def is_free_text(field: dict, known: set[str] | None = None) -> bool:
@@ -101,29 +91,27 @@ def is_free_text(field: dict, known: set[str] | None = None) -> bool:
 
 
 def field_clear(field: dict, known: set[str] | None = None, implied: bool = False) -> str | None:
-    """A cell no check of a single cell can fault, but for period bounds (`period_clear`);
-    `known`: the values a foreign key accepts (checked apart), `implied`: its type check is
-    implied by another predicate (figure_clear's value by measure). None: nothing to check."""
-    c, kind = column(field["name"]), field.get("type", "string")
+    """A cell no check of a single cell can fault, but for period bounds (`period_clear`):
+    frictionless's constraints here, our rules' cell forms from each RULE (frictionless's type
+    check is implied by number_syntax.py's). `known`: the values a foreign key accepts
+    (checked apart), `implied`: its number syntax is implied by another rule's condition
+    (measure_values.py's value by measure). None: nothing to check."""
+    c = column(field["name"])
     constraints = field.get("constraints") or {}
     if field["name"] in PERIOD_FIELDS:
         return None
-    value, text = [], []
-    if kind in ("number", "integer") and not implied:
-        value.append(_full(c, PLAIN_NUMBER if kind == "number" else PLAIN_INTEGER))
+    value = []
     for bound, compare in (("minimum", ">"), ("maximum", "<")):
         if bound in constraints:
             value.append(f"try_cast({c} AS DOUBLE) {compare} {float(constraints[bound])!r}")
     if "enum" in constraints:
-        value.append(f"{c} IN ({', '.join(literal(str(v)) for v in constraints['enum'])})")
+        value.append(one_of(c, constraints["enum"]))
     if "pattern" in constraints:
-        value.append(_full(c, constraints["pattern"]))
-        text.append(f"left({c}, 1) NOT IN ({FORMULA_FIRST})")
-    elif is_free_text(field, known):
-        text += _free_text(c)
+        value.append(full_match(c, constraints["pattern"]))
     parts = [f"({c} = '' OR ({' AND '.join(value)}))"] if value else []
     parts += [f"{c} <> ''"] if constraints.get("required") else []
-    parts += text
+    free = is_free_text(field, known)
+    parts += _each(sql for rule in rules() if rule.columnar.cell for sql in rule.columnar.cell(field, free, implied))
     return " AND ".join(parts) or None
 
 
@@ -151,44 +139,38 @@ def period_days(fields: list[dict]) -> str:
 
 
 def period_clear(fields: list[dict], today: str, lifetimes: bool) -> str | None:
-    """Period bounds (over `period_days`): real dates from 1900 on, in ASCII digits, not after
-    today, in order, and (figures, `lifetimes` joined) within the province's lifetime."""
+    """Period bounds (over `period_days`): frictionless's constraints here, and our rules'
+    forms on each filled bound and on the period (calendar dates, not after today, in order
+    and, for figures with `lifetimes` joined, within the province's lifetime)."""
     parts, names = [], [f["name"] for f in fields]
     for field in (f for f in fields if f["name"] in PERIOD_FIELDS):
         n, constraints = field["name"], field.get("constraints") or {}
-        c, first, last = column(n), column(n + "_first"), column(n + "_last")
+        c = column(n)
         pattern = constraints.get("pattern")
-        shape = [_full(c, PERIOD_SHAPE)] + ([_full(c, pattern)] if pattern and pattern not in PERIOD_PATTERNS else [])
+        shape = [full_match(c, pattern)] if pattern and pattern not in PERIOD_PATTERNS else []
         if "enum" in constraints:
-            shape.append(f"{c} IN ({', '.join(literal(str(v)) for v in constraints['enum'])})")
-        dated = (
-            f"{first} IS NOT NULL AND {last} IS NOT NULL AND left({c}, 4) >= '{MIN_YEAR}' AND {first} <= DATE {literal(today)}"
-        )
-        if lifetimes:
-            dated += f" AND {last} >= lifetimes.first AND {first} <= lifetimes.last"
-        filled = f"({' AND '.join(shape)} AND {dated})"
+            shape.append(one_of(c, constraints["enum"]))
+        shape += _each(sql for rule in rules() if rule.columnar.bound for sql in rule.columnar.bound(n, today, lifetimes))
+        filled = f"({' AND '.join(shape)})"
         parts.append(f"({c} <> '' AND {filled})" if constraints.get("required") else f"({c} = '' OR {filled})")
-    if set(PERIOD_FIELDS) <= set(names):
-        start, end = PERIOD_FIELDS
-        parts.append(f"({column(start)} = '' OR {column(end)} = '' OR {column(end + '_last')} >= {column(start + '_first')})")
-    if lifetimes:
-        parts.append("lifetimes.id IS NOT NULL")
+    parts += _each(sql for rule in rules() if rule.columnar.period for sql in rule.columnar.period(names, lifetimes))
     return " AND ".join(parts) or None
 
 
-def single_spaced(name: str) -> str:
-    """A cell that text_keys.text_key leaves as it is: no white space but single inner spaces."""
-    c, space, others = column(name), space_class(), space_class(with_blank=False)
-    ascii_case = (
-        f"(strlen({c}) = length({c}) AND NOT contains({c}, '  ') AND NOT starts_with({c}, ' ') AND NOT ends_with({c}, ' '))"
-    )
-    return f"({ascii_case} OR NOT regexp_matches({c}, {literal('^' + space + '|' + space + '$|' + space + '{2}|' + others)}))"
+def rows_clear() -> list[str]:
+    """Our rules' conditions on a whole figures row (quote_present.py, measure_values.py ...)."""
+    return _each(sql for rule in rules() if rule.columnar.row for sql in rule.columnar.row())
 
 
-def figure_clear() -> list[str]:
-    """The rules only figures.csv has, on one row: quote_present and measure_values."""
-    q = column("quote")
-    # A quote whose first character is printable ASCII but the blank is not blank once stripped.
-    quote = f"(ord(left({q}, 1)) BETWEEN 33 AND 126 OR regexp_matches({q}, {literal('[^' + space_class()[1:])}))"
-    value = " ".join(f"WHEN {literal(m)} THEN {_full(column('value'), p)}" for m, p in VALUE_BY_MEASURE.items())
-    return [quote, f"(CASE {column('measure')} {value} ELSE false END)"]
+def across_rows() -> list[str]:
+    """Our rules' queries of the figures rows a rule across rows must see (duplicates, sums)."""
+    return _each(sql for rule in rules() if rule.columnar.suspects for sql in rule.columnar.suspects())
+
+
+def whole_table_context(connection, tables: dict) -> dict:
+    """The context values our rules take from the whole figures table (disagreements' figure ids)."""
+    found = {}
+    for rule in rules():
+        if rule.columnar.context:
+            found.update(rule.columnar.context(connection, tables))
+    return found

@@ -9,10 +9,10 @@ with two spaces, its value as 11.0) is a duplicate the exact rule must see both 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 
+from site_builder.dataset.large_csv import LargeFile, rows_text
 from site_builder.dataset.reading import Reading, Table, parse_table
 from site_builder.validate.checks.duplicate_figures import FIGURE_KEY
 from site_builder.validate.checks.text_keys import number_key, text_key
@@ -52,24 +52,10 @@ def existing(connection: duckdb.DuckDBPyConnection, name: str, values: set[str])
     return {row[0] for row in found.fetchall()}
 
 
-def suspect_table(path: Path, suspects: list[tuple[int, int, int]], shown: str) -> Table | None:
-    """A Table of the header and the suspect rows (idx, line, lines spanned), read from `path`;
-    None if they do not parse back as as many rows (never expected)."""
-    wanted = iter(suspects)
-    current = next(wanted, None)
-    header, parts = "", []
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for number, line in enumerate(handle, start=1):
-            if number == 1:
-                header = line
-                continue
-            if current is None:
-                break
-            if number >= current[1]:
-                parts.append(line)
-                if number == current[1] + current[2] - 1:
-                    current = next(wanted, None)
-    text = header + "".join(p if p.endswith("\n") else p + "\n" for p in parts)
+def suspect_table(large: LargeFile, suspects: list[tuple[int, int, int]], shown: str) -> Table | None:
+    """A Table of the header and the suspect rows (idx, line, lines spanned) of `large`; None if
+    they do not parse back as as many rows (never expected)."""
+    text = rows_text(large, suspects)
     table = parse_table(text, shown, Reading())
     if table is None or len(table.rows) != len(suspects):
         return None

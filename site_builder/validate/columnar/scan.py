@@ -15,19 +15,16 @@ from dataclasses import dataclass
 
 import duckdb
 
-from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS
-from site_builder.dataset.vocabulary import BALANCE_MEASURES
+from site_builder.dataset.large_csv import LargeFile, duckdb_rows
 from site_builder.validate.checks.duplicate_figures import FIGURE_KEY
 from site_builder.validate.checks.partial_dates import PERIOD_FIELDS
+from site_builder.validate.checks.rule import column, repeated
 from site_builder.validate.columnar import predicates
-from site_builder.validate.columnar.predicates import column, literal
-from site_builder.validate.columnar.prescan import LargeFile
 
 MEMORY_LIMIT = "600MB"  # DuckDB spills to a temporary folder beyond it
 # DuckDB downloads an extension it lacks (httpfs for an http:// path) unless told not to:
 # validation never opens a network connection.
 OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "allow_community_extensions": False}
-GROUP = ("province_id", "indicator_id", "area", "period_start", "period_end")  # figures_add_up.py
 
 
 @dataclass(frozen=True)
@@ -37,17 +34,6 @@ class Suspects:
 
     rows: int
     connection: duckdb.DuckDBPyConnection  # holds the `scan` table until the caller closes it
-
-
-def _read_csv(large: LargeFile, names: list[str]) -> str:
-    """The CSV's data rows as columns c0, c1 ...; a row of more bytes than a cell may have
-    characters is an error (then the exact path checks its cells against the limit)."""
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
-    return (
-        f"read_csv({literal(str(large.path))}, header = false, skip = 1, auto_detect = false, delim = ',', "
-        f"quote = '\"', escape = '\"', new_line = '\\n', columns = {columns}, strict_mode = true, "
-        f"null_padding = false, ignore_errors = false, max_line_size = {MAX_CELL_CHARACTERS})"
-    )
 
 
 def _newlines(names: list[str]) -> str:
@@ -61,13 +47,11 @@ def _row_clear(fields: list[dict], references: dict[str, set[str]], is_figures: 
     """The row-local predicates of stage one (period bounds are left to stage two)."""
     clear = []
     for field in fields:
-        known = references.get(field["name"])
-        predicate = predicates.field_clear(field, known, implied=is_figures and field["name"] == "value")
+        # figures' value: measure_values.py's condition (a row form) implies its number syntax
+        predicate = predicates.field_clear(field, references.get(field["name"]), implied=is_figures and field["name"] == "value")
         clear += [predicate] if predicate else []
-        if is_figures and field["name"] in FIGURE_KEY and predicates.is_free_text(field, known):
-            clear.append(predicates.single_spaced(field["name"]))  # its key is text_key(cell): see reduced.py
     if is_figures:
-        clear += predicates.figure_clear()
+        clear += predicates.rows_clear()
     return " AND ".join(f"({c})" for c in clear) or "true"
 
 
@@ -82,7 +66,7 @@ def _stage_one(large: LargeFile, fields: list[dict], references: dict[str, set[s
 
 def _cells(large: LargeFile, names: list[str]) -> str:
     renamed = ", ".join(f"coalesce(c{i}, '') AS {column(n)}" for i, n in enumerate(names))
-    return f"SELECT {renamed} FROM {_read_csv(large, names)}"
+    return f"SELECT {renamed} FROM {duckdb_rows(large, names)}"
 
 
 def _line_numbers(connection: duckdb.DuckDBPyConnection, large: LargeFile, names: list[str], rows: int) -> bool:
@@ -115,32 +99,12 @@ def _suspect_queries(
             f"SELECT idx FROM (SELECT *, {predicates.period_days(fields)} FROM numbered) AS days {joined} WHERE NOT ({periods})"
         )
     if primary_key:
-        queries.append(_repeated(primary_key))
+        queries.append(repeated(primary_key))
     for name, table in foreign.items():
         queries.append(f"SELECT idx FROM numbered WHERE {column(name)} <> '' AND {column(name)} NOT IN (SELECT v FROM {table})")
     if is_figures:
-        queries.append(_repeated([n for n in FIGURE_KEY if n != "value"], value_as_number=True))
-        group = ", ".join(column(n) for n in GROUP)
-        has_all = " AND ".join(f"bool_or(measure = {literal(m)})" for m in BALANCE_MEASURES)
-        measures = ", ".join(literal(m) for m in BALANCE_MEASURES)
-        queries.append(
-            f"SELECT idx FROM numbered JOIN (SELECT {group} FROM numbered WHERE measure IN ({measures}) "
-            f"GROUP BY {group} HAVING {has_all}) USING ({group}) WHERE measure IN ({measures})"
-        )
+        queries += predicates.across_rows()
     return queries
-
-
-def _repeated(names: list[str], value_as_number: bool = False) -> str:
-    """Rows whose cells `names` (and value, read as a number) repeat another row's."""
-    keys = [column(n) for n in names]
-    same = [f"numbered.{column(n)} IS NOT DISTINCT FROM k.{column(n)}" for n in names]
-    if value_as_number:
-        keys.append("try_cast(value AS DOUBLE) AS number")
-        same.append("try_cast(numbered.value AS DOUBLE) IS NOT DISTINCT FROM k.number")
-    return (
-        f"SELECT idx FROM numbered JOIN (SELECT {', '.join(keys)} FROM numbered GROUP BY ALL HAVING count(*) > 1) AS k "
-        f"ON {' AND '.join(same)}"
-    )
 
 
 def find_suspects(

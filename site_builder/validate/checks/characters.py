@@ -1,5 +1,6 @@
-"""Character classes for the columnar engine's regular expressions (RE2), derived at run time
-from the same Python functions our rules use, so the two can never disagree about a character.
+"""Which characters a cell may hold: those the control-characters rule forbids (forbidden_kind),
+and the character classes for the columnar engine's regular expressions (RE2), derived at run
+time from the same Python functions our rules use, so the two can never disagree about a character.
 
 A *plain* character is one a cell may hold without any rule of ours having something to say:
 not forbidden by control_characters.py, and one that Unicode NFC leaves alone in any context
@@ -11,9 +12,36 @@ clear it without Python looking at it. Everything else goes to the exact rules.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
-from site_builder.validate.checks.control_characters import forbidden_kind
+
+def forbidden_kind(char: str) -> str | None:
+    """What makes `char` unfit for a cell, or None.
+
+    A newline is allowed (a quote or a note may have paragraphs, and the site shows it as text);
+    a tab is not (it is invisible and spreadsheets split on it); a carriage return never gets
+    here (reading.py makes line endings LF).
+    """
+    code = ord(char)
+    if code == 0x09:
+        return "a tab; replace it by a space"
+    if (code < 0x20 and char != "\n") or 0x7F <= code <= 0x9F:
+        return "a control character; delete it"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "a bidirectional override, which can make the text show differently from what it is; delete it"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return "a Unicode noncharacter; delete it"
+    return None
+
+
+# Every character forbidden_kind names (a test checks the two agree on every code point).
+MAYBE_FORBIDDEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
+    + "".join(chr((plane << 16) | 0xFFFE) + chr((plane << 16) | 0xFFFF) for plane in range(17))
+    + "]"
+)
+
 
 # Only the Basic Multilingual Plane is judged; other planes (emoji, rare scripts) go to the rules.
 LAST_JUDGED = 0xFFFF

@@ -1,9 +1,13 @@
-"""Is a large CSV in the simple shape the columnar engine reads exactly as dataset/reading.py does?
+"""A large CSV as validate/columnar/ reads it, exactly as reading.py would: the only reading of
+such a file outside reading.py, kept here so nothing but dataset/ reads `datapackages/`.
 
-One streaming pass over the bytes (bounded memory): a regular file inside the repository within
-the size limit, UTF-8, LF line endings only (no carriage return anywhere), no NUL byte, a header that is
-exactly the schema's field names on one line. Anything else returns None, and the file is
-validated by the exact path, which reports what is wrong with it.
+- prescan: is the file in the simple shape? One streaming pass over the bytes (bounded memory):
+  a regular file inside the repository within the size limit, UTF-8, LF line endings only (no
+  carriage return anywhere), no NUL byte, a header that is exactly the schema's field names on
+  one line. Anything else returns None, and the file is validated by the exact path, which
+  reports what is wrong with it.
+- duckdb_rows: the SQL with which DuckDB reads its data rows, in the project's dialect
+- rows_text: the text of some of its rows (the suspects), as the file has them
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.dataset.reading import CsvDialect
-from site_builder.dataset.safe_files import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, link_on_the_way
+from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, link_on_the_way
 
 CHUNK = 8 * 1024 * 1024
 BOM = codecs.BOM_UTF8
@@ -95,3 +99,36 @@ def prescan(path: Path, root: Path, field_names: list[str]) -> LargeFile | None:
     if header != field_names or len(header) > MAX_COLUMNS or lines > MAX_ROWS:
         return None
     return LargeFile(Path(path), header, len(first) - len(body) + end + 1, lines)
+
+
+def duckdb_rows(large: LargeFile, names: list[str]) -> str:
+    """DuckDB's read_csv of the file's data rows as columns c0, c1 ... (strict quoting, no
+    guessing); a row of more bytes than a cell may have characters is an error (then the exact
+    path checks its cells against the limit)."""
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
+    path = "'" + str(large.path).replace("'", "''") + "'"
+    return (
+        f"read_csv({path}, header = false, skip = 1, auto_detect = false, delim = ',', "
+        f"quote = '\"', escape = '\"', new_line = '\\n', columns = {columns}, strict_mode = true, "
+        f"null_padding = false, ignore_errors = false, max_line_size = {MAX_CELL_CHARACTERS})"
+    )
+
+
+def rows_text(large: LargeFile, rows: list[tuple[int, int, int]]) -> str:
+    """The header and the rows (index, first physical line, lines spanned; in file order) as
+    the file has them, each ending in a newline."""
+    wanted = iter(rows)
+    current = next(wanted, None)
+    header, parts = "", []
+    with open(large.path, encoding="utf-8-sig", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            if number == 1:
+                header = line
+                continue
+            if current is None:
+                break
+            if number >= current[1]:
+                parts.append(line)
+                if number == current[1] + current[2] - 1:
+                    current = next(wanted, None)
+    return header + "".join(p if p.endswith("\n") else p + "\n" for p in parts)
