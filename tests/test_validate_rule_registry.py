@@ -97,9 +97,11 @@ def test_each_rule_fault_is_reported_the_same_by_both_paths(rule, tmp_path, monk
     data = faulty_copy(rule, tmp_path)
 
     exact, _ = validated(data, monkeypatch, columnar_on=False)
+    assert rule.code in {p.rule for p in exact}, exact
+    if rule.fault.package == "units":
+        return  # the units package has one path (exact, 40-90 s here): a second run would repeat it
     fast, used_columnar = validated(data, monkeypatch, columnar_on=True)
 
-    assert rule.code in {p.rule for p in exact}, exact
     assert fast == exact
     assert used_columnar  # figures.csv went through DuckDB
 
