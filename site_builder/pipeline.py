@@ -31,6 +31,7 @@ from site_builder.build_run import (
     BuildPaths,
     BuildResult,
     Stages,
+    describe_catalogue,
     describe_charts,
     describe_dataset,
     describe_downloads,
@@ -38,6 +39,7 @@ from site_builder.build_run import (
     describe_views,
     display_path,
 )
+from site_builder.catalogue.stage import write_catalogue_files
 from site_builder.dataset.changelog import changelog_text
 from site_builder.dataset.dates import build_date as find_build_date
 from site_builder.dataset.dates import last_commit_date
@@ -59,6 +61,8 @@ from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
 from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
+from site_builder.releases.status import ReleaseStatus, release_status
+from site_builder.releases.store import read_releases
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
 
@@ -149,7 +153,7 @@ def digest_inputs(
     if validator not in ("project", None):
         return ""
     when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
-    files = incremental.digest_files(paths.docs_dir, paths.config_file)
+    files = incremental.digest_files(paths.docs_dir, paths.config_file, paths.releases_dir)
     return incremental.digest_text(
         data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search
     )
@@ -175,8 +179,13 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
     )
     drawing, page_assets = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
-    contexts = {e.lang: page_context(raw, base_config, when, e.t) for e in editions}
+    releases = read_releases(paths.root)
+    status = release_status(releases, paths.data_dir)
+    contexts = {e.lang: page_context(raw, base_config, when, e.t, status) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
+    contexts = stages.run(
+        "catalogue", write_catalogue_files, site, raw, contexts, paths, releases, status, summary=describe_catalogue
+    )
     generated = stages.run(
         "pages",
         write_site_pages,
@@ -293,9 +302,17 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_r
     return drawing, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
 
 
-def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations) -> PageContext:
-    """What every page of an edition shows besides its own data: the build date, licence, citation."""
+def page_context(
+    raw: RawPackage, base_config: dict, when: str, t: Translations, status: ReleaseStatus | None = None
+) -> PageContext:
+    """What every page of an edition shows besides its own data: the build date, licence, citation
+    (naming the release the data is, releases/status.py)."""
     licence = (raw.descriptor.get("licenses") or [{}])[0]
+    status = status or ReleaseStatus()
+    if status.shown:
+        note = t("release.note", date=status.shown)
+    else:
+        note = t("release.note_after", date=status.latest) if status.latest else t("release.note_none")
     return PageContext(
         build_date=when,
         site_name=t("site.name"),
@@ -307,9 +324,12 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations)
             site=t("site.name"),
             name=raw.descriptor.get("name", ""),
             version=raw.descriptor.get("version", ""),
+            release=note,
             date=format_date(when, t),
         ),
         descriptor=raw.descriptor,
+        release=status.shown,
+        release_note=note,
     )
 
 

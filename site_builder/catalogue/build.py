@@ -1,0 +1,85 @@
+"""Assemble data/catalog.jsonld from what the build wrote: the packages' files, each indicator's
+CSV and metadata, the releases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.catalogue import dcat
+from site_builder.catalogue.about import About
+from site_builder.incremental import write_fresh
+
+CATALOGUE_PATH = "data/catalog.jsonld"
+
+
+def write_catalogue(
+    *,
+    descriptors: dict[str, dict],
+    downloads: tuple,
+    indicator_files: dict,
+    indicator_rows: list[dict[str, str]],
+    figure_rows: list[dict[str, str]],
+    about: About,
+    date: str,
+    releases: tuple,
+    site_names: dict[str, str],
+    repository: str,
+    docs_dir: Path,
+) -> str:
+    """Write the catalogue into docs_dir; its path in the site. `descriptors` by package name
+    ("" for the reform package), `downloads` every package file (downloads.Download)."""
+    packages = []
+    for name, descriptor in sorted(descriptors.items()):
+        ident = f"package-{name or descriptor.get('name', 'reform')}"
+        files = [dcat.distribution(d, about) for d in downloads if d.package == name]
+        extra = {"owl:versionInfo": descriptor["version"]} if descriptor.get("version") else {}
+        if not name and releases:
+            extra["dct:hasVersion"] = [{"@id": f"releases/{r.date}/"} for r in releases]
+        packages.append(
+            dcat.dataset(
+                ident=ident,
+                titles={"en": descriptor.get("title", ""), "vi": descriptor.get("title_vi", "")},
+                descriptions={"en": descriptor.get("description", ""), "vi": descriptor.get("description_vi", "")},
+                page="./",
+                files=files,
+                about=about,
+                date=date,
+                extra=extra,
+            )
+        )
+    indicators = []
+    for row in indicator_rows:
+        csv, meta = indicator_files[row["id"]]
+        dates = sorted(
+            d
+            for f in figure_rows
+            if f.get("indicator_id") == row["id"]
+            for d in (f.get("period_start"), f.get("period_end"))
+            if d
+        )
+        indicators.append(
+            dcat.dataset(
+                ident=f"indicator-{row['id']}",
+                titles={"en": row.get("name_en", ""), "vi": row.get("name_vi", "")},
+                descriptions={"en": row.get("definition", ""), "vi": row.get("definition_vi", "")},
+                page=f"../indicators/{row['id']}/",
+                files=[dcat.distribution(csv, about), dcat.distribution(meta, about)],
+                about=about,
+                date=date,
+                keywords={"en": [row.get("name_en", "")], "vi": [row.get("name_vi", "")]},
+                period=(dates[0], dates[-1]) if dates else None,
+                extra={"dct:isPartOf": {"@id": "#package-reform"}},
+            )
+        )
+    text = dcat.catalogue(
+        names=site_names,
+        descriptions={lang: descriptors[""].get("description_vi" if lang == "vi" else "description", "") for lang in site_names},
+        packages=packages,
+        indicators=indicators,
+        about=about,
+        date=date,
+        contact=f"{repository}/issues",
+        releases=releases,
+    )
+    write_fresh(docs_dir / CATALOGUE_PATH, text)
+    return CATALOGUE_PATH
