@@ -10,7 +10,10 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test check lint test-tools serve validate import-registry benchmark clean
+.PHONY: site test check lint test-tools serve validate import-registry release benchmark clean
+
+# What renders the generated docs: mkdocs (MkDocs + mkdocs-material, the default) or zensical.
+ENGINE ?= mkdocs
 
 $(BIN)/site-builder: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -27,7 +30,12 @@ $(REGISTRY_VENV)/bin/python: requirements-registry.lock
 	touch $@
 
 site: $(BIN)/site-builder
-	$(BIN)/site-builder build
+	$(BIN)/site-builder build --engine $(ENGINE)
+
+# A dated, immutable copy of the data packages in releases/<YYYY-MM-DD>/ (commit it);
+# `make release DATE=2025-12-31` to choose the day (default: the day of the last commit).
+release: $(BIN)/site-builder
+	$(BIN)/site-builder release $(if $(DATE),--date $(DATE))
 
 validate: $(BIN)/site-builder
 	$(BIN)/site-builder validate

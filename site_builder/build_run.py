@@ -171,7 +171,7 @@ def describe_catalogue(contexts: dict[str, PageContext]) -> str:
     context = contexts["en"]
     return (
         f"{len(context.indicator_downloads or {})} indicator files, {len(context.province_metadata or {})} province "
-        f"metadata, {len(context.releases)} release(s), {context.catalogue}"
+        f"metadata, {len(context.releases)} release(s), {context.catalogue.path if context.catalogue else 'no catalogue'}"
     )
 
 

@@ -1,7 +1,7 @@
 """`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-validate -> load -> derive -> docs -> charts -> downloads -> pages -> sync -> config -> mkdocs
--> scan -> check + search -> publish
+validate -> load -> derive -> docs -> charts -> downloads -> catalogue -> pages -> sync -> config
+-> mkdocs (or Zensical: publish/engines.py) -> scan -> check + search -> publish
 
 `build_site` reads top to bottom as that sequence; each stage is a module-level function that
 takes data and returns data, timed and summarised on one progress line. Everything is written
@@ -54,13 +54,22 @@ from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations
+from site_builder.publish.engines import DEFAULT_ENGINE, MKDOCS, ZENSICAL, check_engine, engine_config
 from site_builder.publish.html_scan import PageScan, scan_site
 from site_builder.publish.link_check import check_site
-from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
+from site_builder.publish.mkdocs_config import (
+    RAW_HTML_HOOK,
+    read_base_config,
+    repository_url,
+    site_config,
+    stage_theme,
+    write_config,
+)
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
 from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
+from site_builder.publish.zensical_run import run_zensical
 from site_builder.releases.status import ReleaseStatus, release_status
 from site_builder.releases.store import read_releases
 from site_builder.views import Site, derive_site
@@ -79,6 +88,7 @@ def build_site(
     workers: int | None = None,
     force: bool = False,
     search: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
     untouched. English is at the root; each other language in `languages` under its folder.
@@ -86,8 +96,10 @@ def build_site(
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
     commit, the newest date in the data). `force` ignores what earlier builds left in build/.
-    `search=False` leaves the search index out (the preview of `site-builder serve`).
+    `search=False` leaves the search index out (the preview of `site-builder serve`). `engine`
+    renders the generated docs: "mkdocs" (MkDocs + mkdocs-material) or "zensical" (publish/engines.py).
     """
+    check_engine(engine)
     incremental.refuse_tracked_work_dir(paths.root, paths.work_dir)
     editions = load_editions(languages)
     record = BuildRecord() if force else incremental.read_record(paths.work_dir)
@@ -95,7 +107,7 @@ def build_site(
     packages = incremental.digest_folders(paths.data_dir)
     data = incremental.digest_text(*(f"{path.name} {digest}" for path, digest in packages.items()))
     code = incremental.digest_files(incremental.PACKAGE_DIR)
-    inputs = digest_inputs(paths, editions, validator, date, search, data, code)
+    inputs = digest_inputs(paths, editions, validator, date, search, data, code, engine)
     if inputs and record.inputs == inputs and record.describes(paths.site_dir):
         progress(
             f"Nothing changed since the last build: {display_path(paths.site_dir, paths.root)} is up to date (--force rebuilds it)."
@@ -121,11 +133,13 @@ def build_site(
         editions,
         paths,
         when,
+        engine,
         summary=lambda r: f"{len(r[0])} configuration(s)",
     )
-    dirty = record.describes(paths.site_dir) and record.site_wide == site_wide
+    # Zensical renders every page each time: it never builds into a copy of the published site.
+    dirty = engine == MKDOCS and record.describes(paths.site_dir) and record.site_wide == site_wide
     with temporary_output(paths.site_dir) as output:
-        indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search)
+        indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search, engine)
         stages.run(
             "publish",
             publish,
@@ -146,7 +160,14 @@ def build_site(
 
 
 def digest_inputs(
-    paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None, search: bool, data: str, code: str
+    paths: BuildPaths,
+    editions: tuple[Edition, ...],
+    validator,
+    date: str | None,
+    search: bool,
+    data: str,
+    code: str,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """The hash of everything the build reads (`data` and `code`: the hashes of the data and of the
     builder); empty (never up to date) with a validator of a test's own."""
@@ -155,7 +176,7 @@ def digest_inputs(
     when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
     files = incremental.digest_files(paths.docs_dir, paths.config_file, paths.releases_dir)
     return incremental.digest_text(
-        data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search
+        data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search, engine
     )
 
 
@@ -208,7 +229,15 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
 
 
 def build_and_check(
-    configs, output: Path, when: str, paths: BuildPaths, record: BuildRecord, dirty: bool, stages: Stages, search: bool = True
+    configs,
+    output: Path,
+    when: str,
+    paths: BuildPaths,
+    record: BuildRecord,
+    dirty: bool,
+    stages: Stages,
+    search: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """MkDocs into `output` (only the changed pages when `dirty`), then one reading of its HTML
     for the checks and the search index, which run side by side; the hash of the indexed pages."""
@@ -228,7 +257,8 @@ def build_and_check(
         output,
         when,
         dirty,
-        summary=lambda _: "strict, changed pages only" if dirty else "strict",
+        engine,
+        summary=lambda _: f"{engine}, " + ("strict, changed pages only" if dirty else "strict"),
     )
     scans = stages.run(
         "scan", scan_site, output, paths.work_dir / "html-scan.json", INDEX_FOLDER, summary=lambda r: f"{len(r)} HTML pages"
@@ -399,7 +429,12 @@ def write_site_pages(
 
 
 def configure_mkdocs(
-    base_config: dict, page_assets: chart_renderer.PageAssets, editions: tuple[Edition, ...], paths: BuildPaths, when: str
+    base_config: dict,
+    page_assets: chart_renderer.PageAssets,
+    editions: tuple[Edition, ...],
+    paths: BuildPaths,
+    when: str,
+    engine: str = DEFAULT_ENGINE,
 ) -> tuple[list[tuple[Path, str]], dict[str, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site) of
     each, and the hash of what all pages of each edition share (incremental.py)."""
@@ -428,19 +463,25 @@ def configure_mkdocs(
             alternates=alternates,
             custom_dir=theme,
         )
-        write_config(config, config_file)
+        write_config(engine_config(config, engine, str(RAW_HTML_HOOK)), config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
     return configs, site_wide
 
 
-def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
+def run_editions(
+    configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False, engine: str = DEFAULT_ENGINE
+) -> None:
     """MkDocs once per edition, English at the site root, the others in their folders, side by
     side when there are cores for it. None may clean the output folder (it would delete another
     edition's pages), so each is a "dirty" build: on the empty folder of a clean build that
     renders every page, exactly as a clean build does; on a copy of the site, the changed ones."""
     jobs = [(config_file, output / folder if folder else output) for config_file, folder in configs]
+    if engine == ZENSICAL:  # one after the other: both write Zensical's cache in the work folder
+        for config_file, target in jobs:
+            run_zensical(config_file, target, when)
+        return
     if len(jobs) == 1 or (os.cpu_count() or 1) == 1:
         for config_file, target in jobs:
             run_mkdocs(config_file, target, when, dirty=dirty)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from site_builder.catalogue import dcat
 from site_builder.catalogue.about import About
-from site_builder.incremental import write_fresh
+from site_builder.downloads.package import DATA_FOLDER, Download, write_download
 
-CATALOGUE_PATH = "data/catalog.jsonld"
+CATALOGUE_NAME = "catalog.jsonld"
 
 
 def write_catalogue(
@@ -25,8 +25,8 @@ def write_catalogue(
     site_names: dict[str, str],
     repository: str,
     docs_dir: Path,
-) -> str:
-    """Write the catalogue into docs_dir; its path in the site. `descriptors` by package name
+) -> Download:
+    """Write the catalogue into docs_dir/data/; the file written. `descriptors` by package name
     ("" for the reform package), `downloads` every package file (downloads.Download)."""
     packages = []
     for name, descriptor in sorted(descriptors.items()):
@@ -81,5 +81,4 @@ def write_catalogue(
         contact=f"{repository}/issues",
         releases=releases,
     )
-    write_fresh(docs_dir / CATALOGUE_PATH, text)
-    return CATALOGUE_PATH
+    return write_download(docs_dir / DATA_FOLDER, CATALOGUE_NAME, text, "DCAT-AP catalogue (JSON-LD)", "jsonld", "")

@@ -2,8 +2,10 @@
 reads), and the text of its <script type="application/ld+json"> element.
 
 The builders take what the page shows and return plain dicts whose own addresses are relative
-to the site root ("data/provinces/p34-51.csv"); `script_text` makes them relative to the page
-(the site works at any address) and escapes the JSON so no contributed text can end the element.
+to the edition's root for pages (`url`: "provinces/hue/", the Vietnamese one under vi/) and to
+the site root for files (`contentUrl`: "data/provinces/p34-46.csv", served once for every
+edition); `script_text` makes them relative to the page (the site works at any address) and
+escapes the JSON so no contributed text can end the element.
 """
 
 from __future__ import annotations
@@ -15,34 +17,42 @@ from markupsafe import Markup
 
 from site_builder.catalogue.about import About, Agent
 
-# Keys whose relative values are addresses in the site, rewritten from the site root to the page.
-ADDRESS_KEYS = frozenset({"url", "contentUrl"})
+# Keys whose relative values are addresses in the site: of a page of the edition, of a file.
+PAGE_KEYS = frozenset({"url"})
+FILE_KEYS = frozenset({"contentUrl"})
 # What the JSON may not hold inside <script>: "</script", "<!--" and the line separators that
 # older JavaScript parsers end a string at. Escaped as JSON escapes, so the data stays the same.
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-MEDIA_TYPES = {"csv": "text/csv", "excel-csv": "text/csv", "json": "application/json", "zip": "application/zip"}
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "excel-csv": "text/csv",
+    "json": "application/json",
+    "jsonld": "application/ld+json",
+    "zip": "application/zip",
+}
 
 
 def is_web_url(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https") and bool(urlsplit(value).netloc)
 
 
-def script_text(data: dict, site_root: str) -> Markup:
-    """`data` as JSON for a <script type="application/ld+json"> element of a page `site_root`
-    below the site root: relative addresses made relative to the page, <, >, & and U+2028/9 escaped."""
-    text = json.dumps(_from_page(data, site_root), ensure_ascii=False, separators=(",", ":"))
+def script_text(data: dict, root: str, site_root: str = "") -> Markup:
+    """`data` as JSON for a <script type="application/ld+json"> element of a page `root` below its
+    edition's root and `site_root` below the site's: relative addresses made relative to the
+    page, <, >, & and U+2028/9 escaped."""
+    text = json.dumps(_from_page(data, root, site_root), ensure_ascii=False, separators=(",", ":"))
     for char, escape in _UNSAFE.items():
         text = text.replace(char, escape)
     return Markup(text)
 
 
-def _from_page(value, site_root: str, key: str = ""):
+def _from_page(value, root: str, site_root: str, key: str = ""):
     if isinstance(value, dict):
-        return {k: _from_page(v, site_root, k) for k, v in value.items()}
+        return {k: _from_page(v, root, site_root, k) for k, v in value.items()}
     if isinstance(value, list):
-        return [_from_page(v, site_root, key) for v in value]
-    if key in ADDRESS_KEYS and isinstance(value, str) and not urlsplit(value).scheme:
-        return (site_root + value) or "./"
+        return [_from_page(v, root, site_root, key) for v in value]
+    if isinstance(value, str) and key in PAGE_KEYS | FILE_KEYS and not urlsplit(value).scheme:
+        return ((root if key in PAGE_KEYS else site_root) + value) or "./"
     return value
 
 

@@ -3,9 +3,15 @@ an indicator, the data page. Text in the page's language, from the translations.
 
 from __future__ import annotations
 
+from site_builder.catalogue.about import About, about_data
 from site_builder.catalogue.jsonld import dataset, distribution, place
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
+
+
+def about_of(context) -> About:
+    """Who made and publishes the data (the catalogue stage's, else read from the descriptor)."""
+    return context.about or about_data(context.descriptor or {}, context.site_name)
 
 
 def facts_of(context, t: Translations) -> dict:
@@ -34,7 +40,7 @@ def province_dataset(view, files: tuple, context, t: Translations) -> dict:
         ),
         page=page_url(province_path(p)),
         lang=t.lang,
-        about=context.about,
+        about=about_of(context),
         facts=facts_of(context, t),
         figures=figures,
         spatial=place(p, t("catalogue.country")),
@@ -60,7 +66,7 @@ def indicator_dataset(iv, files: tuple, context, t: Translations) -> dict:
         ),
         page=page_url(indicator_path(i.id)),
         lang=t.lang,
-        about=context.about,
+        about=about_of(context),
         facts=facts_of(context, t),
         figures=figures,
         spatial={"@type": "Country", "name": t("catalogue.country")},
@@ -80,22 +86,11 @@ def package_dataset(site, context, t: Translations) -> dict:
         description=description or descriptor.get("description", ""),
         page="data/",
         lang=t.lang,
-        about=context.about,
+        about=about_of(context),
         facts=facts_of(context, t),
         figures=figures,
         spatial={"@type": "Country", "name": t("catalogue.country")},
-        files=[distribution(d) for d in context.downloads if d.kind in keys] + catalogue_files(context, t),
+        files=[distribution(d) for d in context.downloads if d.kind in keys]
+        + ([distribution(context.catalogue, t("catalogue.dcat_file"))] if context.catalogue else []),
         keywords=[i.name_vi if t.lang == "vi" else i.name_en for i in site.indicators],
     )
-
-
-def catalogue_files(context, t: Translations) -> list[dict]:
-    """The DCAT catalogue itself, as one more download of the data page."""
-    return [
-        {
-            "@type": "DataDownload",
-            "name": t("catalogue.dcat_file"),
-            "contentUrl": "data/catalog.jsonld",
-            "encodingFormat": "application/ld+json",
-        }
-    ]

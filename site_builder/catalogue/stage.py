@@ -5,7 +5,6 @@ with what the pages' JSON-LD and citations need of them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from site_builder.catalogue.about import about_data
 from site_builder.catalogue.build import write_catalogue
@@ -15,7 +14,7 @@ from site_builder.downloads.package import write_folder_checksums
 from site_builder.downloads.province_metadata import write_province_metadata
 from site_builder.pages.paths import page_url, province_path
 from site_builder.releases.publish import write_releases
-from site_builder.releases.status import ReleaseStatus, last_changes
+from site_builder.releases.status import ReleaseStatus, figure_history, last_changes
 
 
 def write_catalogue_files(site, raw, contexts: dict, paths, releases: tuple, status: ReleaseStatus) -> dict:
@@ -28,7 +27,8 @@ def write_catalogue_files(site, raw, contexts: dict, paths, releases: tuple, sta
     facts = SliceFacts(
         licence, {lang: c.citation for lang, c in contexts.items()}, status.shown, status.latest, english.build_date
     )
-    by_indicator = _last_changes(releases, paths.data_dir, lambda row: (row.get("indicator_id", ""),), english.build_date)
+    history = figure_history(releases, paths.data_dir) if releases else None
+    by_indicator = _last_changes(history, lambda row: (row.get("indicator_id", ""),), english.build_date)
     indicator_files = write_indicator_files(raw.descriptor, raw.tables, facts, by_indicator, staging)
     views = site.current + site.former
     shown_ids = {v.province.id: v.province_ids for v in views}
@@ -36,9 +36,7 @@ def write_catalogue_files(site, raw, contexts: dict, paths, releases: tuple, sta
     for page_id, ids in shown_ids.items():
         for province_id in ids:
             pages_showing.setdefault(province_id, []).append(page_id)
-    by_province = _last_changes(
-        releases, paths.data_dir, lambda row: tuple(pages_showing.get(row.get("province_id", ""), ())), english.build_date
-    )
+    by_province = _last_changes(history, lambda row: tuple(pages_showing.get(row.get("province_id", ""), ())), english.build_date)
     province_files = english.province_downloads or {}
     pages = {v.province.id: page_url(province_path(v.province)) for v in views}
     province_metadata = write_province_metadata(
@@ -79,5 +77,6 @@ def write_catalogue_files(site, raw, contexts: dict, paths, releases: tuple, sta
     }
 
 
-def _last_changes(releases: tuple, data_dir: Path, group_of, build_date: str) -> dict[str, str]:
-    return last_changes(releases, data_dir, group_of, build_date) if releases else {}
+def _last_changes(history, group_of, build_date: str) -> dict[str, str]:
+    """With no release, every group last changed on the build date (the metadata's default)."""
+    return last_changes(history, group_of, build_date) if history else {}

@@ -49,7 +49,7 @@ class PageContext:
     indicator_downloads: dict | None = None  # indicator id -> (CSV, metadata) Downloads
     province_metadata: dict | None = None  # province id -> Download of its metadata JSON
     releases: tuple = ()  # releases.publish.PublishedRelease, newest first
-    catalogue: str = ""  # the DCAT catalogue's path from the site root
+    catalogue: object = None  # downloads.Download of the DCAT catalogue (data/catalog.jsonld)
 
 
 @dataclass(frozen=True)
@@ -191,8 +191,8 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
                 "jsonld": indicator_dataset(iv, indicator_data_files(iv.indicator.id, context, t), context, t),
             },
         )
-    yield PageSpec("coverage.md", "coverage.md", t("nav.coverage"), {})
-    yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
+    yield PageSpec("coverage/index.md", "coverage.md", t("nav.coverage"), {})
+    yield PageSpec("data/index.md", "data.md", t("nav.data"), data_page(site, context, t))
 
 
 def province_data_files(province_id: str, context: PageContext, t: Translations) -> tuple:
@@ -217,11 +217,11 @@ def country_data_files(view, context: PageContext) -> tuple:
 
 def commune_pages(site: Site, t: Translations) -> Iterator[PageSpec]:
     """ "Find your commune", the bulk conversion and the browsing by former province (pages/communes.py)."""
-    yield PageSpec("communes.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
+    yield PageSpec("communes/index.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
     yield PageSpec(
-        "communes/convert.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
+        "communes/convert/index.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
     )
-    yield PageSpec("communes/browse.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
+    yield PageSpec("communes/browse/index.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
 
 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:

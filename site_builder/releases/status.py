@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from site_builder.dataset.reading import Reading
 from site_builder.releases.store import DESCRIPTOR, Release, ReleaseFiles
-from site_builder.review.tables import load_snapshot
+from site_builder.review.tables import read_rows
+
+FIGURES_PATH = "datapackages/reform/figures.csv"
 
 
 @dataclass(frozen=True)
@@ -50,31 +53,35 @@ def release_status(releases: tuple[Release, ...], data_dir: Path) -> ReleaseStat
 
 
 def figure_rows(folder: Path) -> list[dict[str, str]]:
-    """The reform package's figures in a folder of packages (a release, or datapackages/)."""
-    snapshot = load_snapshot(ReleaseFiles(folder, folder))
-    table = snapshot.tables.get("reform/figures")
-    return list(table.rows) if table else []
+    """The reform package's figures in a folder of packages (a release, or datapackages/), read
+    as the data diff reads them; [] when there are none."""
+    data = ReleaseFiles(folder, folder).read(FIGURES_PATH)
+    rows = read_rows(data, FIGURES_PATH, Reading()) if data is not None else None
+    return rows or []
 
 
-def last_changes(
-    releases: tuple[Release, ...],
-    data_dir: Path,
-    group_of: Callable[[dict[str, str]], tuple[str, ...]],
-    build_date: str,
-) -> dict[str, str]:
+def figure_history(releases: tuple[Release, ...], data_dir: Path) -> tuple[list, list[tuple[str, list]]]:
+    """The figures of this build and of every release (date, rows), oldest first: read once for
+    every `last_changes`."""
+    return figure_rows(data_dir), [(r.date, figure_rows(r.folder)) for r in releases]
+
+
+def last_changes(history: tuple[list, list], group_of: Callable[[dict[str, str]], tuple[str, ...]], build_date: str) -> dict:
     """For each group of figures (`group_of` a row: the keys it belongs to, e.g. its indicator), the
     date it last changed: the oldest release from which on its rows are those of this build; the
-    build date when they changed after the newest release (or there is none)."""
-    current = _grouped(figure_rows(data_dir), group_of)
+    build date when they changed after the newest release (or there is none). `history` is
+    figure_history()."""
+    now, releases = history
+    current = _grouped(now, group_of)
     dates = dict.fromkeys(current, build_date)
     settled = set()
-    for release in reversed(releases):
-        past = _grouped(figure_rows(release.folder), group_of)
+    for date, rows in reversed(releases):
+        past = _grouped(rows, group_of)
         for key, rows in current.items():
             if key in settled:
                 continue
             if past.get(key) == rows:
-                dates[key] = release.date
+                dates[key] = date
             else:
                 settled.add(key)
     return dates
