@@ -191,7 +191,13 @@ def test_a_formula_after_a_line_break_inside_a_cell_is_rejected_and_neutralised(
             'slug "lai-chau" is already used by line',
             "",
         ),
-        ("provinces.csv", ",kon-tum,province,,", ",index,province,,", 'slug "index" is the name of a page', "provinces/former/index/"),
+        (
+            "provinces.csv",
+            ",kon-tum,province,,",
+            ",index,province,,",
+            'slug "index" is the name of a page',
+            "provinces/former/index/",
+        ),
     ],
 )
 def test_a_page_address_taken_twice_fails_validation_and_the_build(project, tmp_path, resource, old, new, rule_text, page):

@@ -5,7 +5,8 @@ same build/docs/ and the same theme overrides; `site-builder build --engine` cho
 What differs is kept here: Zensical runs no MkDocs hook (raw_html.py only saves MkDocs time:
 the pages are the same bytes without it, tests/test_raw_html.py), has its own search (left off:
 the site's search is Pagefind), its own script bundle (extra.theme_bundle, for the theme's
-deferred loading), and renders every page each time (no "dirty" build into a copy of the site).
+deferred loading), its "classic" variant (Material's look, which the site's stylesheets are
+written for), and it renders every page each time (no "dirty" build into a copy of the site).
 """
 
 from __future__ import annotations
@@ -63,4 +64,6 @@ def engine_config(config: dict, engine: str, hook: str) -> dict:
         return config
     config.pop("hooks", None)
     config["plugins"] = [{"search": {"enabled": False}}]
+    # Material's look, which the site's stylesheets (docs/stylesheets/) are written for.
+    config["theme"] = {**(config.get("theme") or {}), "variant": "classic"}
     return config
