@@ -250,7 +250,10 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
         "province_checksums": context.province_checksums,
         "jsonld": package_dataset(site, context, t),
         "releases": context.releases,
-        "example_indicator": next((iv.indicator.id for iv in site.indicator_views if iv.figures), ""),
+        # The data page's examples use the indicator with the most figures.
+        "example_indicator": max(site.indicator_views, key=lambda iv: len(iv.figures)).indicator.id
+        if site.indicator_views
+        else "",
     }
 
 

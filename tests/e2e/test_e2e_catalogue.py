@@ -216,7 +216,7 @@ def test_every_province_csv_has_metadata_beside_it_naming_its_columns(real_site)
 
 def test_the_data_page_documents_the_stable_addresses_with_curl_pandas_and_r(real_site):
     html = (real_site / "data/index.html").read_text(encoding="utf-8")
-    assert 'id="data-urls"' in html
+    assert 'id="data-urls"' in html and 'href="#data-urls"' in html  # a heading of the page's table of contents
     for text in (
         "data/indicators/&lt;indicator_id&gt;.csv",
         "data/provinces/&lt;province_id&gt;.metadata.json",
@@ -236,3 +236,18 @@ def test_every_page_citation_names_the_release_it_shows(real_site):
         html = (real_site / page / "index.html").read_text(encoding="utf-8")
         cite = re.search(r'<div class="cite"[^>]*>(.*?)</div>', html, re.S).group(1)
         assert re.search(r"release \d{4}-\d{2}-\d{2}|no dated release yet", cite), page
+
+
+def test_markup_in_the_data_stays_text_inside_the_json_ld(fixture_site):
+    """An indicator named "Agencies <b>bold</b>": read as a browser reads the page (an HTML5 parser),
+    each page has one JSON-LD element, it parses, and the name is in it as text."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    pages = [fixture_site / "indicators/markup-name/index.html", fixture_site / "provinces/da-nang/index.html"]
+    for page in pages:
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        blocks = tree.css('script[type="application/ld+json"]')
+        assert len(blocks) == 1, page
+        data = json.loads(blocks[0].text())
+        assert "Agencies <b>bold</b>" in json.dumps(data, ensure_ascii=False), page
+        assert not [b for b in tree.css("b") if b.text() == "bold"], f"{page}: the name's markup became an element"
