@@ -28,36 +28,54 @@ def write_catalogue(
 ) -> Download:
     """Write the catalogue into docs_dir/data/; the file written. `descriptors` by package name
     ("" for the reform package), `downloads` every package file (downloads.Download)."""
+    packages = package_datasets(descriptors, downloads, about, date, releases)
+    indicators = indicator_datasets(indicator_rows, indicator_files, figure_rows, about, date)
+    text = dcat.catalogue(
+        names=site_names,
+        descriptions={lang: descriptors[""].get("description_vi" if lang == "vi" else "description", "") for lang in site_names},
+        packages=packages,
+        indicators=indicators,
+        about=about,
+        date=date,
+        contact=f"{repository}/issues",
+        releases=releases,
+    )
+    return write_download(docs_dir / DATA_FOLDER, CATALOGUE_NAME, text, "DCAT-AP catalogue (JSON-LD)", "jsonld", "")
+
+
+def package_datasets(descriptors: dict[str, dict], downloads: tuple, about: About, date: str, releases: tuple) -> list[dict]:
+    """One dcat:Dataset per package, its files the distributions; the reform package's releases its versions."""
     packages = []
     for name, descriptor in sorted(descriptors.items()):
-        ident = f"package-{name or descriptor.get('name', 'reform')}"
-        files = [dcat.distribution(d, about) for d in downloads if d.package == name]
         extra = {"owl:versionInfo": descriptor["version"]} if descriptor.get("version") else {}
         if not name and releases:
             extra["dct:hasVersion"] = [{"@id": f"releases/{r.date}/"} for r in releases]
         packages.append(
             dcat.dataset(
-                ident=ident,
+                ident=f"package-{name or descriptor.get('name', 'reform')}",
                 titles={"en": descriptor.get("title", ""), "vi": descriptor.get("title_vi", "")},
                 descriptions={"en": descriptor.get("description", ""), "vi": descriptor.get("description_vi", "")},
                 page="./",
-                files=files,
+                files=[dcat.distribution(d, about) for d in downloads if d.package == name],
                 about=about,
                 date=date,
                 extra=extra,
             )
         )
-    indicators = []
-    for row in indicator_rows:
-        csv, meta = indicator_files[row["id"]]
-        dates = sorted(
-            d
-            for f in figure_rows
-            if f.get("indicator_id") == row["id"]
-            for d in (f.get("period_start"), f.get("period_end"))
-            if d
-        )
-        indicators.append(
+    return packages
+
+
+def indicator_datasets(rows: list[dict], files: dict, figure_rows: list[dict], about: About, date: str) -> list[dict]:
+    """One dcat:Dataset per indicator: its CSV and metadata, the period its figures cover."""
+    periods: dict[str, list[str]] = {}
+    for figure in figure_rows:
+        dates = [d for d in (figure.get("period_start"), figure.get("period_end")) if d]
+        periods.setdefault(figure.get("indicator_id", ""), []).extend(dates)
+    datasets = []
+    for row in rows:
+        csv, meta = files[row["id"]]
+        dates = sorted(periods.get(row["id"], []))
+        datasets.append(
             dcat.dataset(
                 ident=f"indicator-{row['id']}",
                 titles={"en": row.get("name_en", ""), "vi": row.get("name_vi", "")},
@@ -71,14 +89,4 @@ def write_catalogue(
                 extra={"dct:isPartOf": {"@id": "#package-reform"}},
             )
         )
-    text = dcat.catalogue(
-        names=site_names,
-        descriptions={lang: descriptors[""].get("description_vi" if lang == "vi" else "description", "") for lang in site_names},
-        packages=packages,
-        indicators=indicators,
-        about=about,
-        date=date,
-        contact=f"{repository}/issues",
-        releases=releases,
-    )
-    return write_download(docs_dir / DATA_FOLDER, CATALOGUE_NAME, text, "DCAT-AP catalogue (JSON-LD)", "jsonld", "")
+    return datasets

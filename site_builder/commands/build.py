@@ -74,7 +74,11 @@ def run(args) -> int:
     paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir, work_dir=getattr(args, "work_dir", None))
     try:
         build_site(
-            paths, workers=args.workers, force=args.force, engine=args.engine, progress=lambda line: print(line, flush=True)
+            paths,
+            workers=args.workers,
+            force=args.force,
+            engine=getattr(args, "engine", "mkdocs"),
+            progress=lambda line: print(line, flush=True),
         )
     except ValidationFailed as failure:
         for line in failure.lines:
