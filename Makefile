@@ -68,11 +68,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json | test-tools
 check: lint $(BIN)/site-builder
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --ignore=tests/e2e -m "not registry and not slow"
 
-# Everything: style, the real site built once, then the whole suite over $(PYTEST_WORKERS) processes.
+# Everything: style, the real site built once, then the whole suite over $(PYTEST_WORKERS) processes,
+# then Lighthouse alone: it times pages, so nothing else may run beside it.
+TEST_ENV = TEST_SITE=$(CURDIR)/$(TEST_WORK)/site REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python
 test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core/axe.min.js
 	$(BIN)/site-builder build --site-dir $(TEST_WORK)/site --work-dir $(TEST_WORK)/build
-	TEST_SITE=$(CURDIR)/$(TEST_WORK)/site REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python \
-		$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse"
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
 
 # The page contracts on the site Zensical renders from the same generated docs (CI's `zensical` job):
 # every page, anchor, download and the catalogue, both editions, search, no request to another host.

@@ -46,7 +46,7 @@ from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
-from site_builder.incremental import BuildRecord
+from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, load_editions
 from site_builder.pages.formatting import format_date
@@ -57,23 +57,26 @@ from site_builder.pages.translations import Translations
 from site_builder.publish.engines import DEFAULT_ENGINE, MKDOCS, ZENSICAL, check_engine, engine_config
 from site_builder.publish.html_scan import PageScan, scan_site
 from site_builder.publish.link_check import check_site
-from site_builder.publish.mkdocs_config import (
-    RAW_HTML_HOOK,
-    read_base_config,
-    repository_url,
-    site_config,
-    stage_theme,
-    write_config,
-)
+from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
-from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.staging import (
+    files_as_left,
+    hand_written_pages,
+    prepare_docs,
+    sync_folder,
+    write_commune_lookup,
+    write_pages,
+)
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.publish.zensical_run import run_zensical
 from site_builder.releases.status import ReleaseStatus, release_status
 from site_builder.releases.store import read_releases
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
+
+# The file the bulk conversion page offers to try (communes/sample-addresses.csv).
+SAMPLE_ADDRESSES = Path(__file__).resolve().parent / "addresses" / "sample-addresses.csv"
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
@@ -423,8 +426,9 @@ def write_site_pages(
         pages = {md_path: drawing.inline(text) for md_path, text in pages.items()}
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
-    # The "Find your commune" lookup, once at the site root for every edition.
+    # The "Find your commune" lookup and the conversion page's sample file, once at the site root for every edition.
     write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
+    write_fresh(paths.staging_docs / "communes" / SAMPLE_ADDRESSES.name, SAMPLE_ADDRESSES.read_bytes())
     return generated
 
 
@@ -462,12 +466,17 @@ def configure_mkdocs(
             to_site_root=e.to_site_root,
             alternates=alternates,
             custom_dir=theme,
+            hand_written=hand_written_pages(paths.docs_dir / e.folder if e.folder else paths.docs_dir, EDITION_OTHERS),
         )
-        write_config(engine_config(config, engine, str(RAW_HTML_HOOK)), config_file)
+        write_config(engine_config(config, engine), config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
     return configs, site_wide
+
+
+# The folders of docs/ that hold an edition's own pages (docs/vi/), never English pages.
+EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 
 
 def run_editions(

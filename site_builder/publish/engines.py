@@ -54,13 +54,12 @@ def theme_bundle(engine: str) -> str:
     return found.group(0)
 
 
-def engine_config(config: dict, engine: str, hook: str) -> dict:
-    """The configuration `config` (publish.mkdocs_config.site_config) for `engine`: the hook
-    `hook` only for MkDocs, Zensical's built-in search off, the theme's bundle for both."""
+def engine_config(config: dict, engine: str) -> dict:
+    """The configuration `config` (publish.mkdocs_config.site_config, with its hooks) for
+    `engine`: the theme's bundle for both; for Zensical, which runs no hook, no hooks (their work
+    is done on its HTML: zensical_pages.py) and its built-in search off."""
     config = {**config, "extra": {**(config.get("extra") or {}), "theme_bundle": theme_bundle(engine)}}
-    hooks = [h for h in config.get("hooks") or [] if h != hook]
     if engine == MKDOCS:
-        config["hooks"] = hooks + [hook]
         return config
     config.pop("hooks", None)
     config["plugins"] = [{"search": {"enabled": False}}]
