@@ -63,7 +63,7 @@ def mkdocs_editions(configs: list[tuple[Path, str]], out: Path, root: Path) -> f
 def zensical_editions(configs: list[Path], root: Path) -> float:
     total = 0.0
     for config in configs:
-        copy, target = zensical_config(config)
+        copy, target, _ = zensical_config(config)
         shutil.rmtree(target, ignore_errors=True)
         total += timed([sys.executable, "-m", "zensical", "build", "-f", str(copy), "--strict", "--clean"], copy.parent)
         shutil.rmtree(target, ignore_errors=True)
