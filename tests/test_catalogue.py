@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from types import SimpleNamespace
 
 import pytest
 
 from site_builder.catalogue.about import about_data
-from site_builder.catalogue.jsonld import script_text
+from site_builder.catalogue.jsonld import script_text, temporal_coverage
 from site_builder.downloads.indicator_files import write_indicator_files
 from site_builder.downloads.metadata import SliceFacts
 
@@ -106,3 +107,36 @@ def test_each_indicator_gets_every_figure_with_names_and_sources(tmp_path):
     assert meta["last_change"] == "2025-12-31" and meta["citation"] == {"en": "cite", "vi": "trích"}
     assert [c["name"] for c in meta["columns"]] == list(rows[0])
     assert (tmp_path / "data/indicators/empty.csv").read_text(encoding="utf-8").startswith("id,")
+
+
+def test_a_plan_or_a_target_is_counted_apart_and_never_extends_the_period_the_results_cover(tmp_path):
+    fields = ("id", "province_id", "indicator_id", "value", "source_id", "period_end", "status")
+    descriptor = {"resources": [{"name": "figures", "schema": {"fields": [{"name": n} for n in fields]}}]}
+    figure = {"province_id": "vn", "indicator_id": "staff", "value": "1", "source_id": "s1"}
+    tables = {
+        "indicators": [{"id": "staff"}],
+        "sources": [{"id": "s1", "title": "A plan"}],
+        "figures": [
+            {**figure, "id": "f1", "period_end": "2025-07-01", "status": "result"},
+            {**figure, "id": "f2", "period_end": "2025-12-31", "status": "cumulative"},
+            {**figure, "id": "f3", "period_end": "2030-12-31", "status": "target"},
+            {**figure, "id": "f4", "period_end": "2026-06-30", "status": "plan"},
+        ],
+    }
+    facts = SliceFacts({"name": "CC-BY-4.0"}, {"en": "cite", "vi": "trích"}, "", "", "2025-12-31")
+    csv_file, meta_file = write_indicator_files(descriptor, tables, facts, {}, tmp_path)["staff"]
+    meta = json.loads((tmp_path / meta_file.path).read_text(encoding="utf-8"))
+    assert meta["figures_by_status"] == {"result": 1, "plan": 1, "target": 1, "cumulative": 1}
+    assert meta["period"] == {"start": "2025-07-01", "end": "2025-12-31"}
+    assert meta["plans_and_targets_until"] == "2030-12-31" and "plan or target" in meta["status_note"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / csv_file.path).read_text(encoding="utf-8"))))
+    assert [r["status"] for r in rows] == ["result", "cumulative", "target", "plan"]  # each row says what it is
+
+
+def test_the_time_a_page_covers_is_its_results_not_its_plans_or_targets():
+    def view(end: str, outcome: bool) -> SimpleNamespace:
+        return SimpleNamespace(figure=SimpleNamespace(period_start="", period_end=end), is_outcome=outcome)
+
+    views = [view("2025-07-01", True), view("2030-12-31", False), view("2024-12-31", True)]
+    assert temporal_coverage(views) == "2024-12-31/2025-07-01"
+    assert temporal_coverage([view("2030-12-31", False)]) == ""

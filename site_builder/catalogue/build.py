@@ -7,6 +7,7 @@ from pathlib import Path
 
 from site_builder.catalogue import dcat
 from site_builder.catalogue.about import About
+from site_builder.dataset.vocabulary import OUTCOMES
 from site_builder.downloads.package import DATA_FOLDER, Download, write_download
 
 CATALOGUE_NAME = "catalog.jsonld"
@@ -66,9 +67,10 @@ def package_datasets(descriptors: dict[str, dict], downloads: tuple, about: Abou
 
 
 def indicator_datasets(rows: list[dict], files: dict, figure_rows: list[dict], about: About, date: str) -> list[dict]:
-    """One dcat:Dataset per indicator: its CSV and metadata, the period its figures cover."""
+    """One dcat:Dataset per indicator: its CSV and metadata, the period its results cover (not
+    its plans' and targets' dates)."""
     periods: dict[str, list[str]] = {}
-    for figure in figure_rows:
+    for figure in (f for f in figure_rows if f.get("status", "result") in OUTCOMES):
         dates = [d for d in (figure.get("period_start"), figure.get("period_end")) if d]
         periods.setdefault(figure.get("indicator_id", ""), []).extend(dates)
     datasets = []

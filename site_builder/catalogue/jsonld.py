@@ -86,8 +86,9 @@ def source_work(source) -> dict:
 
 
 def temporal_coverage(figures) -> str:
-    """The ISO 8601 interval from the earliest to the latest date of the figures (FigureView)."""
-    dates = sorted({d for fv in figures for d in (fv.figure.period_start, fv.figure.period_end) if d})
+    """The ISO 8601 interval from the earliest to the latest date of the figures (FigureView) that
+    are results or running totals: a plan's or a target's date is not a time the data covers."""
+    dates = sorted({d for fv in figures if fv.is_outcome for d in (fv.figure.period_start, fv.figure.period_end) if d})
     if not dates:
         return ""
     return dates[0] if dates[0] == dates[-1] else f"{dates[0]}/{dates[-1]}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from site_builder.dataset.vocabulary import OUTCOMES, STATUSES
 from site_builder.downloads.package import Download
 
 # The columns the per-indicator CSV adds to the figures' own (described here, in English).
@@ -17,6 +18,12 @@ ADDED_COLUMNS = {
     "source_publisher": "Who published the source (sources.publisher).",
     "source_url": "The address of the source (sources.url).",
 }
+
+STATUS_NOTE = (
+    "The status column says what each number is: result (achieved, in force), cumulative (a running total so far), "
+    "plan or target (not achieved: a plan or a goal). period covers the results and running totals only; "
+    "plans_and_targets_until is the latest date a plan or a target names."
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,9 @@ def metadata_json(
 ) -> bytes:
     """The metadata of one CSV slice: `subject` (the indicator's or province's own fields) first,
     then the file, its columns, coverage, sources, licence, citation and dates."""
-    periods = sorted({d for row in rows for d in (row.get("period_start", ""), row.get("period_end", "")) if d})
+    outcomes = [row for row in rows if row.get("status", "result") in OUTCOMES]
+    periods = sorted({d for row in outcomes for d in (row.get("period_start", ""), row.get("period_end", "")) if d})
+    ahead = sorted({row.get("period_end", "") for row in rows if row.get("status", "result") not in OUTCOMES} - {""})
     used = sorted({row.get("source_id", "") for row in rows} - {""})
     document = {
         **subject,
@@ -57,8 +66,11 @@ def metadata_json(
         },
         "columns": [{"name": name, "description": description} for name, description in columns],
         "figures": len(rows),
+        "figures_by_status": {status: sum(row.get("status", "result") == status for row in rows) for status in STATUSES},
+        "status_note": STATUS_NOTE,
         "places": sorted({row.get("province_id", "") for row in rows} - {""}),
         "period": {"start": periods[0], "end": periods[-1]} if periods else None,
+        "plans_and_targets_until": ahead[-1] if ahead else None,
         "sources": [_source(sources[s]) for s in used if s in sources],
         "licence": facts.licence,
         "licence_note": "The quotes are short extracts of the sources named beside them; the sources keep their own rights.",

@@ -186,6 +186,12 @@ def test_every_indicator_csv_and_metadata_fetched_from_the_site_matches_figures_
             assert row["source_title"] == sources[figure["source_id"]]["title"]
             assert row["source_url"] == sources[figure["source_id"]]["url"]
         assert meta["id"] == indicator_id and meta["figures"] == len(expected)
+        statuses = [r["status"] for r in expected]
+        assert meta["figures_by_status"] == {s: statuses.count(s) for s in ("result", "plan", "target", "cumulative")}
+        done = sorted(
+            d for r in expected if r["status"] in ("result", "cumulative") for d in (r["period_start"], r["period_end"]) if d
+        )
+        assert meta["period"] == ({"start": done[0], "end": done[-1]} if done else None), indicator_id  # no plan, no target
         assert meta["definition"]["en"] == indicator["definition"] and meta["unit"] == indicator["unit"]
         assert meta["data"]["sha256"] == hashlib.sha256(data).hexdigest() and meta["data"]["bytes"] == len(data)
         assert {s["id"] for s in meta["sources"]} == {r["source_id"] for r in expected}
