@@ -82,7 +82,7 @@ PAGE_CONTRACT_TESTS := tests/e2e/test_e2e_site.py tests/e2e/test_e2e_editions.py
 	tests/e2e/test_e2e_catalogue.py tests/e2e/test_e2e_search.py
 test-zensical: $(BIN)/site-builder
 	$(BIN)/site-builder build --engine zensical --site-dir build/test-zensical/site --work-dir build/test-zensical/build
-	TEST_SITE=$(CURDIR)/build/test-zensical/site $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup $(PAGE_CONTRACT_TESTS)
+	TEST_SITE=$(CURDIR)/build/test-zensical/site $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse" $(PAGE_CONTRACT_TESTS)
 
 # A preview on http://127.0.0.1:8000/ that rebuilds what changed and reloads the page (see `site-builder serve --help`).
 serve: $(BIN)/site-builder

@@ -25,7 +25,9 @@ HOSTILE = [
 def page(content: str) -> str:
     return (
         f'<html><head><meta http-equiv="Content-Security-Policy" content="{POLICY}"><script>{THEME_SCRIPT}</script></head>'
-        f'<body><article class="md-content__inner md-typeset">{content}</article></body></html>'
+        f'<body><a href="#__skip">Skip</a><article class="md-content__inner md-typeset">\n'
+        f'<a id="__skip" tabindex="-1"></a><div data-pagefind-body>\n{content}\n<!--/pagefind-body-->\n</div>'
+        "</article></body></html>"
     )
 
 
@@ -48,6 +50,8 @@ def test_a_hand_written_pages_content_is_sanitised_and_a_generated_pages_left(tm
     assert finish_pages(tmp_path, ["about.md"]) == 2
     about = (tmp_path / "about" / "index.html").read_text(encoding="utf-8")
     assert "alert" not in about and '<h2 id="x">T</h2>' in about
+    assert '<a id="__skip" tabindex="-1"></a><div data-pagefind-body>' in about  # the theme's own, left
+    assert "<!--/pagefind-body-->" in about
     assert hostile in (tmp_path / "provinces" / "index.html").read_text(encoding="utf-8")
 
 

@@ -1,11 +1,11 @@
 """What the MkDocs hooks do to a page, done on the HTML Zensical wrote (Zensical runs no MkDocs
 hook): the content of each hand-written page through the allow-list sanitiser (sanitise.py) and
 every page's Content-Security-Policy completed with the hashes of the theme's inline scripts
-(csp.py). The content is the theme's <article>, where the page's Markdown goes: a script in it
-is never hashed, so it would not run.
+(csp.py). The content is the theme's content block (theme/main.html), where the page's
+Markdown goes: a script in it is never hashed, so it would not run.
 
 Not done here, unlike sanitise.py on MkDocs: the hand-written page's title and table of contents
-made plain text (Zensical writes them from its own page model, outside the article).
+made plain text (Zensical writes them from its own page model, outside the content).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from site_builder.errors import BuildError
 from site_builder.publish.csp import with_policy
 from site_builder.publish.sanitise import sanitise_html
 
-# The theme's element around the page's content (Material's and Zensical's base.html); one per page.
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(?P<content>.*)(</article>)', re.DOTALL)
+# The page's content as the theme's content block writes it (theme/main.html: the part Pagefind
+# indexes); the theme's own markup around it (the skip link's target, the wrapper) stays.
+_CONTENT = re.compile(r"<div data-pagefind-body>(?P<content>.*)<!--/pagefind-body-->", re.DOTALL)
 
 
 def page_file(src_uri: str) -> str:
@@ -39,7 +40,7 @@ def finish_pages(folder: Path, hand_written: list[str] | tuple[str, ...]) -> int
     for path in pages:
         shown = path.relative_to(folder).as_posix()
         html = path.read_text(encoding="utf-8")
-        found = _ARTICLE.search(html)
+        found = _CONTENT.search(html)
         content = found.group("content") if found else ""
         if found and shown in sanitised:
             content = sanitise_html(content)
