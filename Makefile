@@ -77,9 +77,10 @@ test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core
 	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
 
 # The page contracts on the site Zensical renders from the same generated docs (CI's `zensical` job):
-# every page, anchor, download and the catalogue, both editions, search, no request to another host.
+# every page, anchor, download and the catalogue, both editions, search, no request to another host,
+# every page type under its Content-Security-Policy with no violation.
 PAGE_CONTRACT_TESTS := tests/e2e/test_e2e_site.py tests/e2e/test_e2e_editions.py tests/e2e/test_e2e_units.py \
-	tests/e2e/test_e2e_catalogue.py tests/e2e/test_e2e_search.py
+	tests/e2e/test_e2e_catalogue.py tests/e2e/test_e2e_search.py tests/e2e/test_e2e_csp.py
 test-zensical: $(BIN)/site-builder
 	$(BIN)/site-builder build --engine zensical --site-dir build/test-zensical/site --work-dir build/test-zensical/build
 	TEST_SITE=$(CURDIR)/build/test-zensical/site $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse" $(PAGE_CONTRACT_TESTS)
