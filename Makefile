@@ -10,7 +10,10 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test check lint test-tools serve validate import-registry benchmark clean
+.PHONY: site test test-zensical check lint test-tools serve validate import-registry release benchmark clean
+
+# What renders the generated docs: mkdocs (MkDocs + mkdocs-material, the default) or zensical.
+ENGINE ?= mkdocs
 
 $(BIN)/site-builder: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -27,7 +30,12 @@ $(REGISTRY_VENV)/bin/python: requirements-registry.lock
 	touch $@
 
 site: $(BIN)/site-builder
-	$(BIN)/site-builder build
+	$(BIN)/site-builder build --engine $(ENGINE)
+
+# A dated, immutable copy of the data packages in releases/<YYYY-MM-DD>/ (commit it);
+# `make release DATE=2025-12-31` to choose the day (default: the day of the last commit).
+release: $(BIN)/site-builder
+	$(BIN)/site-builder release $(if $(DATE),--date $(DATE))
 
 validate: $(BIN)/site-builder
 	$(BIN)/site-builder validate
@@ -68,6 +76,15 @@ test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core
 	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse"
 	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
 
+# The page contracts on the site Zensical renders from the same generated docs (CI's `zensical` job):
+# every page, anchor, download and the catalogue, both editions, search, no request to another host,
+# every page type under its Content-Security-Policy with no violation.
+PAGE_CONTRACT_TESTS := tests/e2e/test_e2e_site.py tests/e2e/test_e2e_editions.py tests/e2e/test_e2e_units.py \
+	tests/e2e/test_e2e_catalogue.py tests/e2e/test_e2e_search.py tests/e2e/test_e2e_csp.py
+test-zensical: $(BIN)/site-builder
+	$(BIN)/site-builder build --engine zensical --site-dir build/test-zensical/site --work-dir build/test-zensical/build
+	TEST_SITE=$(CURDIR)/build/test-zensical/site $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse" $(PAGE_CONTRACT_TESTS)
+
 # A preview on http://127.0.0.1:8000/ that rebuilds what changed and reloads the page (see `site-builder serve --help`).
 serve: $(BIN)/site-builder
 	$(BIN)/site-builder serve
@@ -83,7 +100,8 @@ benchmark: $(BIN)/site-builder node_modules/axe-core/axe.min.js
 	$(BIN)/python benchmarks/bench_validate.py --output $(BENCH_OUT)/2-validate.md
 	$(BIN)/python benchmarks/bench_first_load.py > $(BENCH_OUT)/3-first-load.md
 	$(BIN)/python benchmarks/bench_serve.py --output $(BENCH_OUT)/4-serve.md
-	for part in $(BENCH_OUT)/1-build.md $(BENCH_OUT)/2-validate.md $(BENCH_OUT)/3-first-load.md $(BENCH_OUT)/4-serve.md; do cat $$part; echo; done > benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/bench_engines.py --runs 3 --output $(BENCH_OUT)/5-engines.md
+	for part in $(BENCH_OUT)/1-build.md $(BENCH_OUT)/2-validate.md $(BENCH_OUT)/3-first-load.md $(BENCH_OUT)/4-serve.md $(BENCH_OUT)/5-engines.md; do cat $$part; echo; done > benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/bench_charts.py
 
 clean:

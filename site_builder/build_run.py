@@ -24,6 +24,7 @@ STAGES = (
     "docs",
     "charts",
     "downloads",
+    "catalogue",
     "pages",
     "sync",
     "config",
@@ -63,6 +64,11 @@ class BuildPaths:
     def staging_docs(self) -> Path:
         """Where this build writes the English docs; what changed is then moved into docs_for()."""
         return self.work_dir / "staging" / "docs"
+
+    @property
+    def releases_dir(self) -> Path:
+        """The dated releases kept in the repository (site_builder/releases/)."""
+        return self.root / "releases"
 
     @property
     def spare_site(self) -> Path:
@@ -158,6 +164,14 @@ def describe_downloads(contexts: dict[str, PageContext]) -> str:
     return (
         f"{len(context.downloads)} package files, {len(context.province_downloads or {})} province files, "
         f"{len(context.unit_downloads or {})} province unit files"
+    )
+
+
+def describe_catalogue(contexts: dict[str, PageContext]) -> str:
+    context = contexts["en"]
+    return (
+        f"{len(context.indicator_downloads or {})} indicator files, {len(context.province_metadata or {})} province "
+        f"metadata, {len(context.releases)} release(s), {context.catalogue.path if context.catalogue else 'no catalogue'}"
     )
 
 

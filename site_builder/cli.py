@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from site_builder.commands import build, convert_addresses, diff, import_registry, serve, validate
+from site_builder.commands import build, convert_addresses, diff, import_registry, release, serve, validate
 
-COMMANDS = (validate, build, serve, import_registry, diff, convert_addresses)
+COMMANDS = (validate, build, serve, import_registry, diff, convert_addresses, release)
 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="site-builder",
         description="Validate the reform data packages and build the static site.",
-        epilog="Examples:\n  site-builder validate\n  site-builder build\n  site-builder serve\n  site-builder import-registry",
+        epilog="Examples:\n  site-builder validate\n  site-builder build\n  site-builder serve\n  site-builder import-registry\n  site-builder release",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -1,7 +1,7 @@
 """`site-builder build`, stage by stage, as ARCHITECTURE.md draws it:
 
-validate -> load -> derive -> docs -> charts -> downloads -> pages -> sync -> config -> mkdocs
--> scan -> check + search -> publish
+validate -> load -> derive -> docs -> charts -> downloads -> catalogue -> pages -> sync -> config
+-> mkdocs (or Zensical: publish/engines.py) -> scan -> check + search -> publish
 
 `build_site` reads top to bottom as that sequence; each stage is a module-level function that
 takes data and returns data, timed and summarised on one progress line. Everything is written
@@ -31,6 +31,7 @@ from site_builder.build_run import (
     BuildPaths,
     BuildResult,
     Stages,
+    describe_catalogue,
     describe_charts,
     describe_dataset,
     describe_downloads,
@@ -38,6 +39,7 @@ from site_builder.build_run import (
     describe_views,
     display_path,
 )
+from site_builder.catalogue.stage import write_catalogue_files
 from site_builder.dataset.changelog import changelog_text
 from site_builder.dataset.dates import build_date as find_build_date
 from site_builder.dataset.dates import last_commit_date
@@ -52,6 +54,7 @@ from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import PageContext, render_pages
 from site_builder.pages.translations import Translations
+from site_builder.publish.engines import DEFAULT_ENGINE, MKDOCS, ZENSICAL, check_engine, engine_config
 from site_builder.publish.html_scan import PageScan, scan_site
 from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
@@ -66,6 +69,9 @@ from site_builder.publish.staging import (
     write_pages,
 )
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
+from site_builder.publish.zensical_run import run_zensical
+from site_builder.releases.status import ReleaseStatus, release_status
+from site_builder.releases.store import read_releases
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
 
@@ -85,6 +91,7 @@ def build_site(
     workers: int | None = None,
     force: bool = False,
     search: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build the whole site, every edition, into `paths.site_dir`, or raise BuildError leaving it
     untouched. English is at the root; each other language in `languages` under its folder.
@@ -92,8 +99,10 @@ def build_site(
     `validator` defaults to the project's validator; None skips validation (tests building
     fixture packages). `date` overrides the build date (else SOURCE_DATE_EPOCH, the last
     commit, the newest date in the data). `force` ignores what earlier builds left in build/.
-    `search=False` leaves the search index out (the preview of `site-builder serve`).
+    `search=False` leaves the search index out (the preview of `site-builder serve`). `engine`
+    renders the generated docs: "mkdocs" (MkDocs + mkdocs-material) or "zensical" (publish/engines.py).
     """
+    check_engine(engine)
     incremental.refuse_tracked_work_dir(paths.root, paths.work_dir)
     editions = load_editions(languages)
     record = BuildRecord() if force else incremental.read_record(paths.work_dir)
@@ -101,7 +110,7 @@ def build_site(
     packages = incremental.digest_folders(paths.data_dir)
     data = incremental.digest_text(*(f"{path.name} {digest}" for path, digest in packages.items()))
     code = incremental.digest_files(incremental.PACKAGE_DIR)
-    inputs = digest_inputs(paths, editions, validator, date, search, data, code)
+    inputs = digest_inputs(paths, editions, validator, date, search, data, code, engine)
     if inputs and record.inputs == inputs and record.describes(paths.site_dir):
         progress(
             f"Nothing changed since the last build: {display_path(paths.site_dir, paths.root)} is up to date (--force rebuilds it)."
@@ -127,11 +136,13 @@ def build_site(
         editions,
         paths,
         when,
+        engine,
         summary=lambda r: f"{len(r[0])} configuration(s)",
     )
-    dirty = record.describes(paths.site_dir) and record.site_wide == site_wide
+    # Zensical renders every page each time: it never builds into a copy of the published site.
+    dirty = engine == MKDOCS and record.describes(paths.site_dir) and record.site_wide == site_wide
     with temporary_output(paths.site_dir) as output:
-        indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search)
+        indexed = build_and_check(configs, output, when, paths, record, dirty, stages, search, engine)
         stages.run(
             "publish",
             publish,
@@ -152,16 +163,23 @@ def build_site(
 
 
 def digest_inputs(
-    paths: BuildPaths, editions: tuple[Edition, ...], validator, date: str | None, search: bool, data: str, code: str
+    paths: BuildPaths,
+    editions: tuple[Edition, ...],
+    validator,
+    date: str | None,
+    search: bool,
+    data: str,
+    code: str,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """The hash of everything the build reads (`data` and `code`: the hashes of the data and of the
     builder); empty (never up to date) with a validator of a test's own."""
     if validator not in ("project", None):
         return ""
     when = date or os.environ.get("SOURCE_DATE_EPOCH", "") or last_commit_date(paths.root)
-    files = incremental.digest_files(paths.docs_dir, paths.config_file)
+    files = incremental.digest_files(paths.docs_dir, paths.config_file, paths.releases_dir)
     return incremental.digest_text(
-        data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search
+        data, code, files, incremental.tool_versions(), [e.lang for e in editions], validator, when, search, engine
     )
 
 
@@ -186,8 +204,13 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
     drawing, page_assets = stages.run("charts", draw_charts, plans, paths, drawers, summary=describe_charts)
     base_config = read_base_config(paths.config_file)
     site_url = configured_site_url(base_config, display_path(paths.config_file, paths.root))
-    contexts = {e.lang: page_context(raw, base_config, when, e.t, e.url(site_url)) for e in editions}
+    releases = read_releases(paths.root)
+    status = release_status(releases, paths.data_dir)
+    contexts = {e.lang: page_context(raw, base_config, when, e.t, e.url(site_url), status) for e in editions}
     contexts = stages.run("downloads", write_downloads, site, raw, contexts, paths.staging_docs, summary=describe_downloads)
+    contexts = stages.run(
+        "catalogue", write_catalogue_files, site, raw, contexts, paths, releases, status, summary=describe_catalogue
+    )
     generated = stages.run(
         "pages",
         write_site_pages,
@@ -210,7 +233,15 @@ def write_docs(site, raw, plans, editions, paths: BuildPaths, when: str, drawers
 
 
 def build_and_check(
-    configs, output: Path, when: str, paths: BuildPaths, record: BuildRecord, dirty: bool, stages: Stages, search: bool = True
+    configs,
+    output: Path,
+    when: str,
+    paths: BuildPaths,
+    record: BuildRecord,
+    dirty: bool,
+    stages: Stages,
+    search: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """MkDocs into `output` (only the changed pages when `dirty`), then one reading of its HTML
     for the checks and the search index, which run side by side; the hash of the indexed pages."""
@@ -230,7 +261,8 @@ def build_and_check(
         output,
         when,
         dirty,
-        summary=lambda _: "strict, changed pages only" if dirty else "strict",
+        engine,
+        summary=lambda _: f"{engine}, " + ("strict, changed pages only" if dirty else "strict"),
     )
     scans = stages.run(
         "scan", scan_site, output, paths.work_dir / "html-scan.json", INDEX_FOLDER, summary=lambda r: f"{len(r)} HTML pages"
@@ -305,10 +337,17 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_r
     return drawing, chart_renderer.write_chart_assets(staging, cache_dir=paths.chart_cache)
 
 
-def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations, site_url: str = "") -> PageContext:
+def page_context(
+    raw: RawPackage, base_config: dict, when: str, t: Translations, site_url: str = "", status: ReleaseStatus | None = None
+) -> PageContext:
     """What every page of an edition shows besides its own data: the build date, licence, citation
-    (`site_url`: the edition's full address)."""
+    (`site_url`: the edition's full address; naming the release the data is, releases/status.py)."""
     licence = (raw.descriptor.get("licenses") or [{}])[0]
+    status = status or ReleaseStatus()
+    if status.shown:
+        note = t("release.note", date=status.shown)
+    else:
+        note = t("release.note_after", date=status.latest) if status.latest else t("release.note_none")
     return PageContext(
         build_date=when,
         site_name=t("site.name"),
@@ -320,11 +359,14 @@ def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations,
             site=t("site.name"),
             name=raw.descriptor.get("name", ""),
             version=raw.descriptor.get("version", ""),
+            release=note,
             date=format_date(when, t),
             url=site_url + "data/",
         ),
         site_url=site_url,
         descriptor=raw.descriptor,
+        release=status.shown,
+        release_note=note,
     )
 
 
@@ -397,7 +439,12 @@ def write_site_pages(
 
 
 def configure_mkdocs(
-    base_config: dict, page_assets: chart_renderer.PageAssets, editions: tuple[Edition, ...], paths: BuildPaths, when: str
+    base_config: dict,
+    page_assets: chart_renderer.PageAssets,
+    editions: tuple[Edition, ...],
+    paths: BuildPaths,
+    when: str,
+    engine: str = DEFAULT_ENGINE,
 ) -> tuple[list[tuple[Path, str]], dict[str, str]]:
     """One MkDocs configuration per edition; returns (configuration file, folder in the site) of
     each, and the hash of what all pages of each edition share (incremental.py)."""
@@ -429,7 +476,7 @@ def configure_mkdocs(
         )
         if base_config.get("site_url"):  # each edition's canonical addresses and sitemap are its own
             config["site_url"] = e.url(configured_site_url(base_config))
-        write_config(config, config_file)
+        write_config(engine_config(config, engine), config_file)
         configs.append((config_file, e.folder))
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
@@ -440,12 +487,18 @@ def configure_mkdocs(
 EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 
 
-def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
+def run_editions(
+    configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False, engine: str = DEFAULT_ENGINE
+) -> None:
     """MkDocs once per edition, English at the site root, the others in their folders, side by
     side when there are cores for it. None may clean the output folder (it would delete another
     edition's pages), so each is a "dirty" build: on the empty folder of a clean build that
     renders every page, exactly as a clean build does; on a copy of the site, the changed ones."""
     jobs = [(config_file, output / folder if folder else output) for config_file, folder in configs]
+    if engine == ZENSICAL:  # one after the other: both write Zensical's cache in the work folder
+        for config_file, target in jobs:
+            run_zensical(config_file, target, when)
+        return
     if len(jobs) == 1 or (os.cpu_count() or 1) == 1:
         for config_file, target in jobs:
             run_mkdocs(config_file, target, when, dirty=dirty)

@@ -83,7 +83,7 @@ def test_a_province_with_many_charts_keeps_exactly_the_first_ones_inline(plans):
 
 def test_the_page_inlines_the_first_charts_and_defers_the_rest_with_their_table(built, plans):
     _, rendered, pages = built
-    text = pages["provinces/former/quang-nam.md"]
+    text = pages["provinces/former/quang-nam/index.md"]
     figures = re.findall(r'<figure class="(chart[^"]*)" id="chart-([^"]+)"', text)
     _, plan = plans["en"]
     ids = [i for i in plan.provinces["p63-49"] if i]
@@ -129,7 +129,7 @@ def test_a_spec_shown_inline_on_one_page_and_deferred_on_another_is_drawn_once(t
 
 def test_deferred_charts_specs_are_served_by_the_site_and_name_no_other_host(built):
     docs, rendered, pages = built
-    text = pages["provinces/former/quang-nam.md"]
+    text = pages["provinces/former/quang-nam/index.md"]
     later = [c for c in rendered.values() if c.deferred and f'id="chart-{c.request.chart_id}"' in text]
     assert later
     for chart in later:

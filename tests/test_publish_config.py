@@ -25,10 +25,10 @@ def test_navigation_lists_the_sections_in_order_with_translated_titles():
         {"Home": "index.md"},
         {"Provinces": "provinces/index.md"},
         {"Former provinces": "provinces/former/index.md"},
-        {"Find your commune": "communes.md"},
+        {"Find your commune": "communes/index.md"},
         {"Indicators": "indicators/index.md"},
-        {"Coverage": "coverage.md"},
-        {"Data": "data.md"},
+        {"Coverage": "coverage/index.md"},
+        {"Data": "data/index.md"},
         {"Contribute": "contribute.md"},
         {"About": "about.md"},
     ]

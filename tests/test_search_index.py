@@ -130,7 +130,7 @@ def test_material_search_plugin_is_removed_whatever_the_base_config_says():
     assert config["plugins"] == []  # set, not left out: MkDocs adds its search plugin when `plugins` is missing
     assert config["theme"]["custom_dir"] == "theme"
     assert not [f for f in config["theme"]["features"] if f.startswith("search.")]
-    assert {"Find your commune": "communes.md"} in config["nav"]
+    assert {"Find your commune": "communes/index.md"} in config["nav"]
 
 
 def test_the_header_override_is_materials_header_with_only_the_search_box_replaced():

@@ -6,4 +6,5 @@
 - project.py: the project folder the build commands work on
 - import_registry.py: `site-builder import-registry`
 - diff.py: `site-builder diff`
+- release.py: `site-builder release` (dated releases of the data)
 """

@@ -10,8 +10,8 @@ from site_builder.commands.project import project_root
 from site_builder.errors import BuildError
 
 EXAMPLE = """\
-Stages: validate, load, derive, docs, charts, downloads, pages, sync, config, (copy),
-mkdocs, scan, check, search, publish. If any stage fails, site/ stays exactly as it was.
+Stages: validate, load, derive, docs, charts, downloads, catalogue, pages, sync, config,
+(copy), mkdocs (or Zensical), scan, check, search, publish. If any stage fails, site/ stays exactly as it was.
 The build date comes from SOURCE_DATE_EPOCH, else the last commit, so the same commit
 builds the same bytes.
 
@@ -25,6 +25,7 @@ Examples:
   site-builder build --site-dir build/test/site --work-dir build/test   # the tests' site (make test)
   site-builder build --data-dir /tmp/data-10x --site-dir /tmp/site-10x
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) site-builder build --force
+  site-builder build --engine zensical --site-dir build/zensical/site --work-dir build/zensical/build
 """
 
 
@@ -51,6 +52,12 @@ def add_parser(subparsers):
     )
     parser.add_argument("--force", action="store_true", help="rebuild everything, ignoring what earlier builds left in build/")
     parser.add_argument("--workers", type=int, default=None, help="processes for chart rendering (default: one per core)")
+    parser.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="what renders the generated docs: MkDocs + mkdocs-material (default) or Zensical, from the same docs",
+    )
     parser.set_defaults(run=run)
     return parser
 
@@ -66,7 +73,13 @@ def run(args) -> int:
         return 2
     paths = BuildPaths.for_project(root, site_dir=args.site_dir, data_dir=args.data_dir, work_dir=getattr(args, "work_dir", None))
     try:
-        build_site(paths, workers=args.workers, force=args.force, progress=lambda line: print(line, flush=True))
+        build_site(
+            paths,
+            workers=args.workers,
+            force=args.force,
+            engine=getattr(args, "engine", "mkdocs"),
+            progress=lambda line: print(line, flush=True),
+        )
     except ValidationFailed as failure:
         for line in failure.lines:
             print(line)

@@ -17,7 +17,10 @@ from site_builder.dataset.schema_diff import child
 PACKAGE_KEYS = (
     "name",
     "title",
+    "title_vi",
     "description",
+    "description_vi",
+    "contributors",
     "version",
     "created",
     "keywords",
@@ -31,7 +34,9 @@ RESOURCE_KEYS = (
     "name",
     "path",
     "title",
+    "title_vi",
     "description",
+    "description_vi",
     "profile",
     "$schema",
     "format",
@@ -43,7 +48,11 @@ RESOURCE_KEYS = (
 )
 # A licence or a source named by the package or a resource.
 REFERENCE_KEYS = ("name", "path", "title", "version")
-TEXT_KEYS = ("title", "description", "version", "created")
+TEXT_KEYS = ("title", "title_vi", "description", "description_vi", "version", "created")
+# Who made and publishes the package (the catalogue's creator and publisher: catalogue/about.py):
+# Frictionless v1's `role` and v2's `roles`, each from the roles the catalogue reads.
+CONTRIBUTOR_KEYS = ("title", "path", "role", "roles")
+ROLES = ("author", "creator", "publisher", "maintainer", "wrangler", "contributor")
 # Package and resource names: they name folders and files of the downloads.
 NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 HTTPS = re.compile(r"https://[^\s/?#]+(?:[/?#]\S*)?")
@@ -90,7 +99,23 @@ def _values(described: dict, path: str) -> list[str]:
     for key in ("licenses", "sources"):
         if key in described:
             problems += _reference_problems(described[key], child(path, key))
+    if "contributors" in described:
+        problems += _contributor_problems(described["contributors"], child(path, "contributors"))
     return problems
+
+
+def _contributor_problems(entries: object, path: str) -> list[str]:
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        return [f"{path}: must be a list of objects with {', '.join(CONTRIBUTOR_KEYS)}."]
+    problems = []
+    for index, entry in enumerate(entries):
+        where = f"{path}[{index}]"
+        problems += _unknown(entry, where, CONTRIBUTOR_KEYS, "a contributor")
+        roles = entry.get("roles", [])
+        roles = [*roles, entry["role"]] if "role" in entry and isinstance(roles, list) else roles
+        if not isinstance(roles, list) or not all(role in ROLES for role in roles):
+            problems.append(f"{where}: role and roles must be among {', '.join(ROLES)}; {_shown(roles)} is not.")
+    return problems + _reference_problems([{k: e[k] for k in ("title", "path") if k in e} for e in entries], path)
 
 
 def _text_problems(value: object, path: str, names: bool) -> list[str]:

@@ -4,9 +4,9 @@ code holds them in pinned/<package>.json, are what validation and the build use.
 A pull request that edits datapackage.json (drops a `minimum`, loosens a slug's pattern, adds a
 resource) changes nothing the build does: the difference is reported, with its JSON path and
 the fix, and the package is read with the code's schema. A maintainer who means to change a
-schema changes both files in one commit. The package's and the resources' titles,
-descriptions, licences and sources are read from datapackage.json (their keys and shapes are
-checked by descriptor_keys.py).
+schema changes both files in one commit. The package's and the resources' titles and
+descriptions (English and Vietnamese), the package's contributors, licences and sources are
+read from datapackage.json (their keys and shapes are checked by descriptor_keys.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,19 @@ PINNED_DIR = Path(__file__).resolve().parent / "pinned"
 SHOWN_PINNED_DIR = "site_builder/dataset/pinned"
 MAX_SHOWN = 20  # differences listed; more are counted
 # The package's own keys taken from datapackage.json (descriptor_keys.py checks their shape).
-PACKAGE_METADATA = ("name", "title", "description", "version", "created", "keywords", "licenses", "sources")
+PACKAGE_METADATA = (
+    "name",
+    "title",
+    "title_vi",
+    "description",
+    "description_vi",
+    "version",
+    "created",
+    "keywords",
+    "contributors",
+    "licenses",
+    "sources",
+)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # description, licences and sources are metadata (pinned.py takes them from datapackage.json),
 # compared only where asked (`metadata`).
 RESOURCE_KEYS = ("name", "path", "profile", "$schema", "format", "mediatype", "encoding", "schema")
-METADATA_KEYS = ("title", "description", "licenses", "sources")
+METADATA_KEYS = ("title", "title_vi", "description", "description_vi", "licenses", "sources")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 

@@ -19,6 +19,8 @@ BALANCE_MEASURES = ("count_before", "reduction", "count_after")
 # What a figure's number stands for: an achieved result, or (never shown as one) a plan, a
 # target, or a running total of a flow up to its date.
 STATUSES = ("result", "plan", "target", "cumulative")
+# What happened (a result, or a running total so far): never a plan or a target.
+OUTCOMES = ("result", "cumulative")
 
 # The place of national figures (figures.csv province_id): Vietnam as a whole.
 COUNTRY_ID = "vn"

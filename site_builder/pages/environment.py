@@ -6,6 +6,7 @@ from __future__ import annotations
 import jinja2
 import jinja2.bccache
 
+from site_builder.catalogue.jsonld import script_text
 from site_builder.pages.editions import indicator_definition, indicator_name
 from site_builder.pages.formatting import (
     format_date,
@@ -76,6 +77,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         period=lambda f: format_period(f.period_start, f.period_end, t),
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
+        ld_json=script_text,  # partials/jsonld.html: the page's schema.org Dataset, escaped for <script>
     )
     env.tests["web_url"] = is_web_url
     return env

@@ -2,6 +2,10 @@
 
 Links inside HTML blocks are not rewritten by MkDocs, so pages link with final relative URLs
 (`use_directory_urls: true`); publish/link_check.py verifies every one after the MkDocs build.
+Every generated page is the index.md of its own folder (provinces/hue/index.md, not
+provinces/hue.md): its Markdown then sits where its HTML will, and Zensical, which rewrites
+relative links in HTML blocks as if they were written from the Markdown file, leaves them as
+they are (publish/engines.py). The URLs are the same either way.
 """
 
 from __future__ import annotations
@@ -31,12 +35,12 @@ def root_of(md_path: str) -> str:
 def province_path(province: Province) -> str:
     """The Markdown path of a province's page (the country's: vietnam.md, at /vietnam/)."""
     if province.is_country:
-        return f"{province.slug}.md"
-    return f"provinces/{province.slug}.md" if province.is_current else f"provinces/former/{province.slug}.md"
+        return f"{province.slug}/index.md"
+    return f"provinces/{province.slug}/index.md" if province.is_current else f"provinces/former/{province.slug}/index.md"
 
 
 def indicator_path(indicator_id: str) -> str:
-    return f"indicators/{indicator_id}.md"
+    return f"indicators/{indicator_id}/index.md"
 
 
 # Where the "Find your commune" page's lookup lives (views/communes.py: one JSON file per shard).

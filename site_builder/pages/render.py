@@ -13,6 +13,7 @@ from typing import Iterator
 
 import jinja2
 
+from site_builder.catalogue.page_datasets import indicator_dataset, package_dataset, province_dataset
 from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
@@ -43,6 +44,13 @@ class PageContext:
     unit_downloads: dict | None = None  # province id -> Download of its units CSV
     other_descriptors: dict | None = None  # the other packages' datapackage.json by name (units)
     province_checksums: str = ""  # SHA256SUMS of the per-province files, from the site root
+    release: str = ""  # the release this build's data is ("" when it has changes since, or none yet)
+    release_note: str = ""  # the release as a citation names it ("release 2025-12-31", ...)
+    about: object = None  # catalogue.about.About: creators, publisher, licence
+    indicator_downloads: dict | None = None  # indicator id -> (CSV, metadata) Downloads
+    province_metadata: dict | None = None  # province id -> Download of its metadata JSON
+    releases: tuple = ()  # releases.publish.PublishedRelease, newest first
+    catalogue: object = None  # downloads.Download of the DCAT catalogue (data/catalog.jsonld)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,9 @@ class OwnPageContext:
     licence_url: str
     citation: str
     site_url: str
+    release: str = ""
+    release_note: str = ""
+    about: object = None
 
     @classmethod
     def of(cls, context: PageContext) -> "OwnPageContext":
@@ -154,6 +165,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
                 "download": province_files.get(view.province.id),
                 "units_download": unit_files.get(view.province.id),
                 "units_source": units_source,
+                "jsonld": province_dataset(view, province_data_files(view.province.id, context, t), context, t),
             },
             own_data_only=True,
         )
@@ -164,7 +176,11 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             province_path(view.province),
             "country.md",
             t("country.eyebrow"),
-            {"view": view, "group_charts": list(zip(view.groups, page_charts[1:], strict=True))},
+            {
+                "view": view,
+                "group_charts": list(zip(view.groups, page_charts[1:], strict=True)),
+                "jsonld": province_dataset(view, country_data_files(view, context), context, t),
+            },
             own_data_only=True,
         )
     yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
@@ -174,19 +190,44 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             indicator_path(iv.indicator.id),
             "indicator.md",
             iv.indicator.name_en,
-            {"iv": iv, "comparison_charts": comparison_charts},
+            {
+                "iv": iv,
+                "comparison_charts": comparison_charts,
+                "data_files": (context.indicator_downloads or {}).get(iv.indicator.id, ()),
+                "jsonld": indicator_dataset(iv, indicator_data_files(iv.indicator.id, context, t), context, t),
+            },
         )
-    yield PageSpec("coverage.md", "coverage.md", t("nav.coverage"), {})
-    yield PageSpec("data.md", "data.md", t("nav.data"), data_page(site, context, t))
+    yield PageSpec("coverage/index.md", "coverage.md", t("nav.coverage"), {})
+    yield PageSpec("data/index.md", "data.md", t("nav.data"), data_page(site, context, t))
+
+
+def province_data_files(province_id: str, context: PageContext, t: Translations) -> tuple:
+    """A province page's downloads as (Download, name): its figures, their metadata, its units."""
+    return (
+        ((context.province_downloads or {}).get(province_id), t("catalogue.figures_file")),
+        ((context.province_metadata or {}).get(province_id), t("catalogue.metadata_file")),
+        ((context.unit_downloads or {}).get(province_id), t("catalogue.units_file")),
+    )
+
+
+def indicator_data_files(indicator_id: str, context: PageContext, t: Translations) -> tuple:
+    files = (context.indicator_downloads or {}).get(indicator_id, (None, None))
+    return ((files[0], t("catalogue.figures_file")), (files[1], t("catalogue.metadata_file")))
+
+
+def country_data_files(view, context: PageContext) -> tuple:
+    """The country page has no file of its own: the CSV of each indicator it shows figures of."""
+    ids = sorted({fv.indicator.id for fv in view.figures})
+    return tuple(((context.indicator_downloads or {}).get(i, (None,))[0], "") for i in ids)
 
 
 def commune_pages(site: Site, t: Translations) -> Iterator[PageSpec]:
     """ "Find your commune", the bulk conversion and the browsing by former province (pages/communes.py)."""
-    yield PageSpec("communes.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
+    yield PageSpec("communes/index.md", "communes.md", t("communes.title"), lookup_page(site, t, COMMUNE_LOOKUP + "/"))
     yield PageSpec(
-        "communes/convert.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
+        "communes/convert/index.md", "communes_convert.md", t("communes.convert.title"), convert_page(t, COMMUNE_LOOKUP + "/")
     )
-    yield PageSpec("communes/browse.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
+    yield PageSpec("communes/browse/index.md", "communes_browse.md", t("communes.browse.title"), browse_page(site))
 
 
 def data_page(site: Site, context: PageContext, t: Translations) -> dict:
@@ -213,6 +254,12 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
         "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
         "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
         "province_checksums": context.province_checksums,
+        "jsonld": package_dataset(site, context, t),
+        "releases": context.releases,
+        # The data page's examples use the indicator with the most figures.
+        "example_indicator": max(site.indicator_views, key=lambda iv: len(iv.figures)).indicator.id
+        if site.indicator_views
+        else "",
     }
 
 

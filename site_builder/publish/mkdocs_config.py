@@ -26,10 +26,10 @@ NAV = (
     ("nav.home", "index.md"),
     ("nav.provinces", "provinces/index.md"),
     ("nav.former_provinces", "provinces/former/index.md"),
-    ("nav.communes", "communes.md"),
+    ("nav.communes", "communes/index.md"),
     ("nav.indicators", "indicators/index.md"),
-    ("nav.coverage", "coverage.md"),
-    ("nav.data", "data.md"),
+    ("nav.coverage", "coverage/index.md"),
+    ("nav.data", "data/index.md"),
     ("nav.contribute", "contribute.md"),
     ("nav.about", "about.md"),
 )

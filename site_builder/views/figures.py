@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from site_builder.dataset.model import Figure, Indicator, Province, Source
-from site_builder.dataset.vocabulary import LEVEL_MEASURES, MEASURES
+from site_builder.dataset.vocabulary import LEVEL_MEASURES, MEASURES, OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class FigureView:
     @property
     def is_outcome(self) -> bool:
         """A result or a running total: what charts and comparisons show (never a plan or a target)."""
-        return self.figure.status in ("result", "cumulative")
+        return self.figure.status in OUTCOMES
 
     @property
     def point_date(self) -> str:
