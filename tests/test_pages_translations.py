@@ -79,7 +79,10 @@ def test_a_template_asking_for_a_missing_key_fails_the_render(en):
 
 def test_translated_text_is_escaped_like_data(en):
     env = make_environment(
-        en, jinja2.DictLoader({"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', url='https://x/p/', release='r', date='d') }}"})
+        en,
+        jinja2.DictLoader(
+            {"page.md": "{{ t('cite.page', site='<b>s</b>', title='t', url='https://x/p/', release='r', date='d') }}"}
+        ),
     )
     assert "&lt;b&gt;s&lt;/b&gt;" in env.get_template("page.md").render()
 
