@@ -11,8 +11,8 @@ from pathlib import Path
 
 from site_builder.charts import kinds
 from site_builder.charts.cache import cache_folder, read_templates, write_templates
+from site_builder.charts.compiled import Templates, every_template
 from site_builder.charts.spec_cache import SPEC_CODE
-from site_builder.charts.template import Templates, every_template
 
 REPO = Path(__file__).resolve().parents[1]
 

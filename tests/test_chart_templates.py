@@ -15,9 +15,11 @@ import pytest
 from chart_requests import seeded_requests
 
 from site_builder.charts import ChartRequest, ChartRow, kinds
+from site_builder.charts.compiled import Templates
+from site_builder.charts.layouts import ChartConfig
 from site_builder.charts.model import KINDS
-from site_builder.charts.spec import PLANS, ChartConfig, canonical_json, chart_spec_json
-from site_builder.charts.template import Dataset, Encoded, Number, Template, TemplateError, Templates, Text, items, template_text
+from site_builder.charts.spec import PLANS, canonical_json, chart_spec_json
+from site_builder.charts.template import Dataset, Encoded, Number, Template, TemplateError, Text, items, template_text
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "chart_specs.json"

@@ -10,6 +10,9 @@ browser draws them when they are opened.
 - kinds.py: every chart kind defined once in Altair (the only module that imports it), with slots
   for each chart's rows and text; the config all charts share
 - template.py: a kind's spec compiled once per layout (Altair's to_dict), filled per chart as JSON
+- compiled.py: this process's compiled templates by layout (Altair imported on first use only)
+- layouts.py: what shapes a template (sizes, number format, font, the bar kinds' layouts), shared
+  by kinds.py and spec.py
 - spec.py: the spec of a request: its kind's layout and slot values (bars, series here), filled in
 - stacked.py: stacked bars (units by type before and after): segments, layout, slot values
 - tile_map.py, tile_grid.py (+ tile_grid.csv): the tile maps' squares and their hand-placed grid

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from site_builder.charts.spec import (
+from site_builder.charts.layouts import (
     COLUMN_WIDTH,
     FONT,
     LABEL_LIMIT,

@@ -70,7 +70,7 @@ def request_specs(requests: Sequence[ChartRequest], cache: Path | None, compiled
 
 
 def _early_templates(compiled: Future | None) -> dict[str, str]:
-    """The templates a process compiled beside validation (template.every_template); {} when
+    """The templates a process compiled beside validation (compiled.every_template); {} when
     none was asked or its process died (they are then compiled here, as needed)."""
     try:
         return compiled.result() if compiled is not None else {}

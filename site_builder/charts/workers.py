@@ -5,7 +5,7 @@ start-up (a fresh interpreter, vl-convert's JavaScript engine: about a second ea
 Vega bundle (1–2 s, once per vl-convert version) run on the cores validation leaves idle,
 instead of at the start of the charts stage. Other builds start workers only if they have
 many charts to draw. Beside them, at normal priority (the build needs it first), one more
-process compiles every layout of the chart kinds (template.every_template: Altair's import,
+process compiles every layout of the chart kinds (compiled.every_template: Altair's import,
 then each to_dict, about half a second), so that the charts stage only fills templates.
 """
 
@@ -19,7 +19,7 @@ from typing import Iterator
 
 from site_builder.charts.assets import cache_bundle
 from site_builder.charts.cache import cache_folder
-from site_builder.charts.template import every_template
+from site_builder.charts.compiled import every_template
 from site_builder.charts.typeface import use_project_fonts
 
 NICENESS = 10  # added to the workers' niceness (0 normal, 19 lowest)
