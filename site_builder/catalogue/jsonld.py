@@ -117,9 +117,11 @@ def dataset(
     spatial=None,
     files=(),
     keywords=(),
+    based_on: list | None = None,
 ) -> dict:
     """A schema.org Dataset; `facts` holds the build date, the release shown, the citation and the
-    catalogue's name (`date`, `release`, `citation`, `catalogue`)."""
+    catalogue's name (`date`, `release`, `citation`, `catalogue`). `based_on` replaces the list of
+    the figures' sources (the data page names the sources table instead of all of them)."""
     sources = {fv.source.id: fv.source for fv in figures}
     data = {
         "@context": "https://schema.org",
@@ -136,7 +138,7 @@ def dataset(
         "citation": facts["citation"],
         "includedInDataCatalog": {"@type": "DataCatalog", "name": facts["catalogue"], "url": "data/"},
         "distribution": list(files),
-        "isBasedOn": [source_work(sources[s]) for s in sorted(sources)],
+        "isBasedOn": based_on if based_on is not None else [source_work(sources[s]) for s in sorted(sources)],
     }
     if facts.get("release"):
         data["version"] = facts["release"]
@@ -145,7 +147,6 @@ def dataset(
         data["temporalCoverage"] = coverage
     if spatial:
         data["spatialCoverage"] = spatial
-    if keywords:
-        data["keywords"] = sorted(set(keywords))
+    if keywords:  # what the figures measure (schema.org's keywords would repeat the same list)
         data["variableMeasured"] = sorted(set(keywords))
     return data

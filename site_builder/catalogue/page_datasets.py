@@ -93,4 +93,7 @@ def package_dataset(site, context, t: Translations) -> dict:
         files=[distribution(d) for d in context.downloads if d.kind in keys]
         + ([distribution(context.catalogue, t("catalogue.dcat_file"))] if context.catalogue else []),
         keywords=[i.name_vi if t.lang == "vi" else i.name_en for i in site.indicators],
+        # Every source, each with its address, is in sources.csv and the DCAT catalogue: listing
+        # them all here would add 10 KB to the page's first load.
+        based_on=[{"@type": "CreativeWork", "name": t("catalogue.all_sources")}],
     )

@@ -134,7 +134,7 @@ def test_pages_that_present_data_carry_a_schema_org_dataset(real_site, page):
 def test_the_dataset_is_described_in_the_language_of_its_page(real_site):
     english, vietnamese = json_ld(real_site, "provinces/quang-ngai/"), json_ld(real_site, "vi/provinces/quang-ngai/")
     assert english["name"] != vietnamese["name"] and "số liệu" in vietnamese["name"]
-    assert "figures" in english["description"] and "số liệu" in vietnamese["description"]
+    assert "Figures:" in english["description"] and "số liệu" in vietnamese["description"]
     assert english["dateModified"] == vietnamese["dateModified"] == json_ld(real_site, "data/")["dateModified"]
 
 
