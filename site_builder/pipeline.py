@@ -397,7 +397,12 @@ def configure_mkdocs(
     for e in editions:
         alternates = (
             tuple(
-                (LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
+                (
+                    LANGUAGE_NAMES[other.lang],
+                    other.lang,
+                    e.to_site_root + (other.folder + "/" if other.folder else ""),
+                    other.url(configured_site_url(base_config)) if base_config.get("site_url") else "",
+                )
                 for other in editions
             )
             if len(editions) > 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import jinja2
 import jinja2.bccache
+import markupsafe
 
 from site_builder.pages.editions import indicator_definition, indicator_name
 from site_builder.pages.formatting import (
@@ -76,9 +77,21 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         period=lambda f: format_period(f.period_start, f.period_end, t),
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
+        code_spans=code_spans,
     )
     env.tests["web_url"] = is_web_url
     return env
+
+
+def code_spans(text: str) -> markupsafe.Markup:
+    """Our own descriptions with `code` in backticks (a column's name, a value of the data):
+    escaped, each backticked part in <code>, read as written in every language."""
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: shown as it is
+        return markupsafe.Markup(markupsafe.escape(text))
+    return markupsafe.Markup("").join(
+        markupsafe.Markup("<code>{}</code>").format(part) if i % 2 else markupsafe.escape(part) for i, part in enumerate(parts)
+    )
 
 
 def human_size(size: int, t: Translations) -> str:

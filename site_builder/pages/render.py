@@ -17,7 +17,7 @@ from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.communes import browse_page, convert_page, lookup_page
-from site_builder.pages.dictionary import resource_docs
+from site_builder.pages.dictionary import resource_docs, resource_title
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
 from site_builder.pages.page_cache import PageCache
@@ -193,8 +193,11 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
     """The data page's downloads (each with its label), province files and dictionary."""
     descriptor = context.descriptor or {"resources": []}
     others = context.other_descriptors or {}
-    titles = {("", r["name"]): r.get("title", r["name"]) for r in descriptor.get("resources", [])}
-    titles.update({(name, r["name"]): r.get("title", r["name"]) for name, d in others.items() for r in d.get("resources", [])})
+    package = descriptor.get("name", "")
+    titles = {("", r["name"]): resource_title(package, r, t.text) for r in descriptor.get("resources", [])}
+    titles.update(
+        {(name, r["name"]): resource_title(name, r, t.text) for name, d in others.items() for r in d.get("resources", [])}
+    )
     province_files = context.province_downloads or {}
     unit_files = context.unit_downloads or {}
 
@@ -208,8 +211,8 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
     return {
         "downloads": [(d, label(d)) for d in context.downloads],
         "citation": context.citation,
-        "resources": resource_docs(descriptor),
-        "other_resources": [(name, d.get("title") or name, resource_docs(d)) for name, d in sorted(others.items())],
+        "resources": resource_docs(descriptor, t.text),
+        "other_resources": [(name, d.get("title") or name, resource_docs(d, t.text)) for name, d in sorted(others.items())],
         "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
         "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
         "province_checksums": context.province_checksums,

@@ -117,20 +117,21 @@ def site_config(
     extra_css: list = (),
     custom_dir: str | None = None,
     to_site_root: str = "",
-    alternates: tuple[tuple[str, str, str], ...] = (),
+    alternates: tuple[tuple[str, str, str, str], ...] = (),
 ) -> dict:
     """The configuration MkDocs builds from: `base` with the build's folders, nav, scripts and theme.
 
     `to_site_root` leads from this edition's root to the site's, where the stylesheets, the
     scripts, the search index and the commune lookup are served once for every edition;
     `alternates` are the editions of the language switch as (name, language, link from this
-    edition's root to the other's root).
+    edition's root to the other's root, full address of the other's root or "" without site_url).
     """
     config = dict(base)
     config["plugins"] = without_built_in_search(config.get("plugins"))
     config["hooks"] = [*(config.get("hooks") or []), str(RAW_HTML_HOOK)]
     config["site_name"] = t("site.name")
     config["site_description"] = t("site.description")
+    config["markdown_extensions"] = with_permalink_title(config.get("markdown_extensions"), t("theme.permalink"))
     config["docs_dir"] = docs_dir
     config["site_dir"] = site_dir
     config["use_directory_urls"] = True
@@ -163,8 +164,22 @@ def site_config(
         "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")},
     }
     if alternates:  # the language switch (theme/partials/alternate.html)
-        config["extra"]["alternate"] = [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]
+        config["extra"]["alternate"] = [
+            {"name": name, "lang": lang, "link": link, "url": url} for name, lang, link, url in alternates
+        ]
     return config
+
+
+def with_permalink_title(extensions, title: str) -> list:
+    """The Markdown extensions with the `toc` extension's permalink title ("Permanent link" by
+    default, read aloud and shown on hover) in the edition's language."""
+    result = []
+    for entry in extensions or []:
+        if entry == "toc" or (isinstance(entry, dict) and "toc" in entry):
+            options = dict((entry.get("toc") if isinstance(entry, dict) else None) or {})
+            entry = {"toc": {**options, "permalink_title": title}}
+        result.append(entry)
+    return result
 
 
 def _under(prefix: str, entry):

@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from fixtures.build.project import REPO
+from site_builder.pages.translations import load_translations
 
 NOT_PAGES = ("assets", "data", "search", "stylesheets", "pagefind", "vi")
 
@@ -86,24 +85,18 @@ def test_every_page_says_its_language_and_switches_to_its_twin(real_site):
 
 def interface_phrases() -> list[str]:
     """English interface text long enough to be unmistakable, from every string of en.yaml that
-    the Vietnamese edition translates."""
-    translations = REPO / "site_builder" / "translations"
-    en, vi = (yaml.safe_load((translations / f"{lang}.yaml").read_text(encoding="utf-8")) for lang in ("en", "vi"))
+    the Vietnamese catalog translates differently."""
+    en, vi = load_translations("en"), load_translations("vi")
 
-    def flat(data, prefix=""):
-        for key, value in data.items():
-            if isinstance(value, dict):
-                yield from flat(value, f"{prefix}{key}.")
-            elif isinstance(value, str):
-                yield f"{prefix}{key}", value
+    def texts(value):
+        return list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else [value]
 
-    same = set(vi.get("_same_as_english") or [])
-    vi_flat = dict(flat(vi))
     phrases = []
-    for key, text in flat(en):
-        if key in same or vi_flat.get(key) == text:
-            continue
-        phrases += [part.strip() for part in re.split(r"\{[^}]*\}", text) if len(part.strip()) >= 14 and " " in part.strip()]
+    for key, value in en.strings.items():
+        for text, translated in zip(texts(value), texts(vi.strings[key]), strict=True):
+            if text == translated:
+                continue
+            phrases += [part.strip() for part in re.split(r"\{[^}]*\}", text) if len(part.strip()) >= 14 and " " in part.strip()]
     return sorted(set(phrases))
 
 
