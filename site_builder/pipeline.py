@@ -47,6 +47,7 @@ from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
 from site_builder.incremental import BuildRecord
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
+from site_builder.pages.dictionary import package_texts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, configured_site_url, load_editions
 from site_builder.pages.formatting import format_date
 from site_builder.pages.page_cache import PageCache
@@ -299,13 +300,13 @@ def draw_charts(plans: dict[str, ChartPlan], paths: BuildPaths, drawers: chart_r
 def page_context(raw: RawPackage, base_config: dict, when: str, t: Translations, site_url: str = "") -> PageContext:
     """What every page of an edition shows besides its own data: the build date, licence, citation
     (`site_url`: the edition's full address)."""
-    licence = (raw.descriptor.get("licenses") or [{}])[0]
+    package = package_texts(raw.descriptor, t.text)
     return PageContext(
         build_date=when,
         site_name=t("site.name"),
         repository_url=repository_url(base_config),
-        licence_name=licence.get("title") or licence.get("name", ""),
-        licence_url=licence.get("path", ""),
+        licence_name=package["licence_name"],
+        licence_url=package["licence_url"],
         citation=t(
             "cite.dataset",
             site=t("site.name"),

@@ -35,6 +35,10 @@ PLOT_HEIGHT = 220
 VALUE_FORMAT = ",.2~f"  # 1,684 / 76.5: thousands grouped, at most two decimals, no trailing zeros
 PALETTE = ["#546e7a", "#b71c1c", "#ff8f00", "#2e7d32", "#6a1b9a", "#0277bd"]
 CONFIG = {
+    # No ARIA text of Vega's own ("X-axis titled ... for a linear scale", "xc: 4.5; ink: #000"), in
+    # English whatever the page's language: the SVG is an image labelled by the figure's caption,
+    # our own sentence in the reader's language (request.description), the data table beside it.
+    "aria": False,
     "font": FONT,
     "view": {"stroke": None},
     "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": LABEL_LIMIT},

@@ -115,6 +115,14 @@ def data_descriptions(descriptor: Path):
     """(context, English description) of a data package's resources and fields."""
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     name = package.get("name") or descriptor.parent.name
+    if package.get("title"):
+        yield f"data:{name}#title", package["title"]
+    for licence in package.get("licenses") or []:
+        if licence.get("title"):
+            yield f"data:{name}#license/{licence.get('name')}", licence["title"]
+    for i, source in enumerate(package.get("sources") or []):
+        if source.get("title"):
+            yield f"data:{name}#source/{i}", source["title"]
     for resource in package.get("resources") or []:
         where = f"data:{name}/{resource.get('name')}"
         if resource.get("title"):

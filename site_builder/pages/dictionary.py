@@ -63,6 +63,21 @@ def field_doc(field: dict, translate: Translate = as_written, where: str = "") -
     )
 
 
+def package_texts(descriptor: dict, translate: Translate = as_written) -> dict:
+    """A package's title, first licence (name, address) and first source's title, translated."""
+    name = descriptor.get("name", "")
+    licence = (descriptor.get("licenses") or [{}])[0]
+    source = (descriptor.get("sources") or [{}])[0]
+    return {
+        "title": translate(f"data:{name}#title", descriptor["title"]) if descriptor.get("title") else name,
+        "licence_name": translate(f"data:{name}#license/{licence.get('name')}", licence["title"])
+        if licence.get("title")
+        else licence.get("name", ""),
+        "licence_url": licence.get("path", ""),
+        "source": translate(f"data:{name}#source/0", source["title"]) if source.get("title") else "",
+    }
+
+
 def resource_title(package: str, resource: dict, translate: Translate = as_written) -> str:
     title = resource.get("title")
     return translate(f"data:{package}/{resource['name']}#title", title) if title else resource["name"]

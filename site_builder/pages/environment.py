@@ -7,7 +7,7 @@ import jinja2
 import jinja2.bccache
 import markupsafe
 
-from site_builder.pages.editions import indicator_definition, indicator_name
+from site_builder.pages.editions import SOURCE_LANGUAGE, indicator_definition, indicator_name
 from site_builder.pages.formatting import (
     format_date,
     format_language,
@@ -21,6 +21,7 @@ from site_builder.pages.formatting import (
     format_value,
     is_web_url,
 )
+from site_builder.pages.language_marks import in_its_language
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
 
@@ -69,6 +70,9 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         plural=lambda key, n, **params: format_plural(key, n, t, **params),
         unit_name=lambda unit: format_unit(unit, t),
         language_name=lambda code: format_language(code, t),
+        data_text=lambda record, field: data_text(record, field, t),
+        in_lang=lambda text, lang: in_its_language(text, lang, t.lang),
+        tm=lambda key, **params: markupsafe.Markup(markupsafe.escape(t(key))).format(**params),
     )
     env.filters.update(
         num=lambda v: format_number(v, t),
@@ -81,6 +85,15 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
     )
     env.tests["web_url"] = is_web_url
     return env
+
+
+def data_text(record, field: str, t: Translations) -> markupsafe.Markup:
+    """A data text (a figure's notes, a disagreement's explanation) in the edition's language: the
+    column `<field>_<lang>` where the data has it, else the English column, marked lang="en"."""
+    own = getattr(record, f"{field}_{t.lang}", "") or ""
+    if own:
+        return in_its_language(own, t.lang, t.lang)
+    return in_its_language(getattr(record, field) or "", SOURCE_LANGUAGE, t.lang)
 
 
 def code_spans(text: str) -> markupsafe.Markup:

@@ -132,9 +132,10 @@ def format_unit(unit: str, t: Translations) -> str:
 
 def format_language(code: str, t: Translations) -> str:
     """A language's name from CLDR, as it reads inside a sentence of the edition: 'Polish' (en),
-    'tiếng Ba Lan' (vi: CLDR capitalises the name for a list, not for the middle of a sentence)."""
+    'tiếng Ba Lan' (vi: CLDR capitalises the name for a list, not for the middle of a sentence;
+    the translation `language.in_sentence` chooses between {name} and {name_lower})."""
     name = cldr_locale(t.lang).languages.get(code.split("-")[0], code) if code else ""
-    return name[:1].lower() + name[1:] if t.lang == "vi" else name
+    return t("language.in_sentence", name=name, name_lower=name[:1].lower() + name[1:])
 
 
 def plural_category(n: float | int, t: Translations, ordinal: bool = False) -> str:

@@ -162,6 +162,7 @@ def site_config(
         "commune_lookup": COMMUNE_LOOKUP + "/",
         "site_root": to_site_root,
         "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")},
+        "not_found": {key: t(f"not_found.{key}") for key in ("title", "text", "home")},
     }
     if alternates:  # the language switch (theme/partials/alternate.html)
         config["extra"]["alternate"] = [

@@ -31,6 +31,13 @@ ENGLISH_NAMES = {
     "Pagefind": "the program that indexes the pages for search",
     "Frictionless": "the data-package standard the data follows",
     "Vega-Lite": "the chart grammar the charts are written in",
+    "JavaScript": "the language of the pages' scripts, named where the charts are explained",
+    "vietnamadminunits": "the registry package the commune-level units are imported from",
+    "vietnam-provinces": "the second registry package, compared with the first",
+    "zip": "the file format of the downloadable package (tệp zip)",
+    # Loanwords of standard Vietnamese, written so in Vietnamese texts.
+    "byte": "the unit of a file's size, the same word in Vietnamese",
+    "web": "as in trang web, the Vietnamese word for a website",
 }
 
 
