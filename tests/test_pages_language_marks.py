@@ -19,6 +19,7 @@ from site_builder.pages.language_marks import in_its_language, vietnamese_runs, 
         ("Staff streamlined (tinh giản biên chế); the sentence", ["tinh giản biên chế"]),
         ("No Vietnamese here, only the chi of it", []),
         ("Tỉnh ủy Lâm Đồng; Đại hội", ["Tỉnh ủy Lâm Đồng", "Đại hội"]),
+        ('"03 units" of chi cục cut in 2025', ["chi cục"]),
         ('"Okręgów wyborczych" (Polish), départements (French), café, naïve, Hà Nội', ["Hà Nội"]),
     ],
 )

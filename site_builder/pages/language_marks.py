@@ -36,8 +36,10 @@ def is_vietnamese(word: str) -> bool:
 
 
 def could_be_vietnamese(word: str) -> bool:
+    """An unmarked word spelled as a Vietnamese syllable; one ending in p, t, c or ch would carry
+    a tone mark in Vietnamese ("cut" is English, "cục" Vietnamese)."""
     lower = word.lower()
-    return lower not in ENGLISH_LOOKALIKES and bool(SYLLABLE.match(lower))
+    return lower not in ENGLISH_LOOKALIKES and bool(SYLLABLE.match(lower)) and not lower.endswith(("p", "t", "c", "ch"))
 
 
 def vietnamese_runs(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,10 @@ ENGLISH_NAMES = {
     "vietnamadminunits": "the registry package the commune-level units are imported from",
     "vietnam-provinces": "the second registry package, compared with the first",
     "zip": "the file format of the downloadable package (tệp zip)",
+    "Unicode": "the standard the data's text is checked against (Unicode NFC)",
+    "MiB": "the unit symbol of a file's size limit",
+    "nghi tien": "the lookup's example of an address typed without diacritics (Nghi Tiến)",
+    "nghi loc nghe an": "the same example (Nghi Lộc, Nghệ An), as a reader may type it",
     # Loanwords of standard Vietnamese, written so in Vietnamese texts.
     "byte": "the unit of a file's size, the same word in Vietnamese",
     "web": "as in trang web, the Vietnamese word for a website",
