@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -134,6 +135,8 @@ class PageReader(HTMLParser):
         if self._skipping or not data.strip():
             return
         where = "<title>" if self._open and self._open[-1][0] == "title" else "text"
+        if any(tag == "svg" for tag, _ in self._open):
+            where = "svg text"  # a chart's label: a long name is split over lines, one word each
         self.pieces.append(TextPiece(data, self.lang, where))
 
 
@@ -150,7 +153,7 @@ def words(text: str) -> list[str]:
     return [w for w in found if len(w) > 1]
 
 
-def outside_names(found: list[str], names: frozenset[tuple[str, ...]], longest: int = 8) -> list[str]:
+def outside_names(found: list[str], names: frozenset[tuple[str, ...]], longest: int = 12) -> list[str]:
     """`found` without the words that are part of a name in `names` (lower-case word tuples),
     the longest name first at each word."""
     kept, i, lower = [], 0, [w.lower() for w in found]
@@ -173,8 +176,16 @@ def foreign_words(path: Path, edition: str, names: frozenset[tuple[str, ...]] = 
     for piece in read_page(path).pieces:
         if piece.lang.split("-")[0] != edition:
             continue
-        found.update(w for w in outside_names(words(piece.text), names) if test(w))
+        kept = outside_names(words(piece.text), names)
+        if piece.where == "svg text":  # a word of a name, alone on its line of a chart's label
+            kept = [w for w in kept if (w.lower(),) not in name_words(names)]
+        found.update(w for w in kept if test(w))
     return found
+
+
+@lru_cache(maxsize=4)
+def name_words(names: frozenset[tuple[str, ...]]) -> frozenset[tuple[str]]:
+    return frozenset((word,) for name in names for word in name)
 
 
 def name_tuples(texts) -> frozenset[tuple[str, ...]]:

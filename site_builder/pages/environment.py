@@ -7,7 +7,7 @@ import jinja2
 import jinja2.bccache
 import markupsafe
 
-from site_builder.pages.editions import SOURCE_LANGUAGE, indicator_definition, indicator_name
+from site_builder.pages.editions import SOURCE_LANGUAGE, indicator_name
 from site_builder.pages.formatting import (
     format_date,
     format_language,
@@ -21,7 +21,7 @@ from site_builder.pages.formatting import (
     format_value,
     is_web_url,
 )
-from site_builder.pages.language_marks import in_its_language
+from site_builder.pages.language_marks import in_its_language, with_vietnamese_marked
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
 
@@ -64,7 +64,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         indicator_url=lambda i: page_url(indicator_path(i.id)),
         page_url=page_url,
         indicator_name=lambda i: indicator_name(i, t),
-        definition=lambda i: indicator_definition(i, t),
+        definition=lambda i: data_text(i, "definition", t),
         value_text=lambda fv: format_value(fv.figure.value, fv.figure.measure, fv.figure.qualifier, t),
         quantity=lambda fv: format_quantity(fv.figure.value, fv.figure.measure, fv.figure.qualifier, fv.indicator.unit, t),
         plural=lambda key, n, **params: format_plural(key, n, t, **params),
@@ -81,7 +81,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         period=lambda f: format_period(f.period_start, f.period_end, t),
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
-        code_spans=code_spans,
+        code_spans=lambda text: code_spans(text, t.lang == SOURCE_LANGUAGE),
     )
     env.tests["web_url"] = is_web_url
     return env
@@ -96,14 +96,16 @@ def data_text(record, field: str, t: Translations) -> markupsafe.Markup:
     return in_its_language(getattr(record, field) or "", SOURCE_LANGUAGE, t.lang)
 
 
-def code_spans(text: str) -> markupsafe.Markup:
+def code_spans(text: str, english: bool = False) -> markupsafe.Markup:
     """Our own descriptions with `code` in backticks (a column's name, a value of the data):
-    escaped, each backticked part in <code>, read as written in every language."""
+    escaped, each backticked part in <code>, read as written in every language; in English text,
+    the Vietnamese terms marked lang="vi"."""
+    prose = with_vietnamese_marked if english else markupsafe.escape
     parts = str(text).split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: shown as it is
-        return markupsafe.Markup(markupsafe.escape(text))
+        return markupsafe.Markup(prose(text))
     return markupsafe.Markup("").join(
-        markupsafe.Markup("<code>{}</code>").format(part) if i % 2 else markupsafe.escape(part) for i, part in enumerate(parts)
+        markupsafe.Markup("<code>{}</code>").format(part) if i % 2 else prose(part) for i, part in enumerate(parts)
     )
 
 
