@@ -70,11 +70,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json | test-tools
 check: lint $(BIN)/site-builder
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --ignore=tests/e2e -m "not registry and not slow"
 
-# Everything: style, the real site built once, then the whole suite over $(PYTEST_WORKERS) processes.
+# Everything: style, the real site built once, then the whole suite over $(PYTEST_WORKERS) processes,
+# then Lighthouse alone: it times pages, so nothing else may run beside it.
+TEST_ENV = TEST_SITE=$(CURDIR)/$(TEST_WORK)/site REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python
 test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core/axe.min.js
 	$(BIN)/site-builder build --site-dir $(TEST_WORK)/site --work-dir $(TEST_WORK)/build
-	TEST_SITE=$(CURDIR)/$(TEST_WORK)/site REGISTRY_PYTHON=$(CURDIR)/$(REGISTRY_VENV)/bin/python \
-		$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse"
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
 
 # A preview on http://127.0.0.1:8000/ that rebuilds what changed and reloads the page (see `site-builder serve --help`).
 serve: $(BIN)/site-builder

@@ -48,7 +48,8 @@ def wait_for(port: int, version: str, marker: str, started: float, timeout: floa
 
 
 def wait_in_browser(page, marker: str, started: float) -> float:
-    page.wait_for_function(f"document.body && document.body.innerText.includes({marker!r})", timeout=120_000, polling=20)
+    # A function, not an expression, which Playwright would evaluate with eval: the pages' CSP forbids it.
+    page.wait_for_function(f"() => document.body && document.body.innerText.includes({marker!r})", timeout=120_000, polling=20)
     return time.perf_counter() - started
 
 

@@ -4,6 +4,7 @@
 - pipeline.py: `site-builder build` as its stages, top to bottom
 - build_run.py: a build's paths, timed stages, result and stage summaries
 - errors.py: what every stage reports: Problem (file, line, sentence) and BuildError
+- output_paths.py: every path the build writes is resolved and must lie inside its folder
 - dataset/: reading datapackages/ (the only reader) into the typed model
 - validate/: frictionless validation plus our rules, one check each
 - views/: what the pages show, derived from the model

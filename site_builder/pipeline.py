@@ -22,7 +22,6 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 from site_builder import charts as chart_renderer
 from site_builder import downloads as download_writer
@@ -45,7 +44,7 @@ from site_builder.dataset.dates import last_commit_date
 from site_builder.dataset.load import load_package
 from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
-from site_builder.incremental import BuildRecord
+from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
 from site_builder.pages.dictionary import package_texts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, configured_site_url, load_editions
@@ -59,10 +58,20 @@ from site_builder.publish.link_check import check_site
 from site_builder.publish.mkdocs_config import read_base_config, repository_url, site_config, stage_theme, write_config
 from site_builder.publish.mkdocs_run import run_mkdocs
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
-from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
+from site_builder.publish.staging import (
+    files_as_left,
+    hand_written_pages,
+    prepare_docs,
+    sync_folder,
+    write_commune_lookup,
+    write_pages,
+)
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.views import Site, derive_site
 from site_builder.views.communes import commune_lookup
+
+# The file the bulk conversion page offers to try (communes/sample-addresses.csv).
+SAMPLE_ADDRESSES = Path(__file__).resolve().parent / "addresses" / "sample-addresses.csv"
 
 __all__ = ["BuildPaths", "BuildResult", "STAGES", "ValidationFailed", "build_site", "validate_data"]
 
@@ -239,7 +248,7 @@ def build_and_check(
             check_output,
             output,
             scans,
-            urlsplit(configured_site_url(read_base_config(paths.config_file))).path,
+            configured_site_url(read_base_config(paths.config_file)),
             summary=lambda n: f"{n} HTML files: links resolve, no resource from another host",
         )
         stages.run(
@@ -382,8 +391,9 @@ def write_site_pages(
         pages = {md_path: drawing.inline(text) for md_path, text in pages.items()}
         write_pages(paths.staging_for(e), pages, hand_written[e.lang])
         generated |= {e.path_in_site(md_path): text for md_path, text in pages.items()}
-    # The "Find your commune" lookup, once at the site root for every edition.
+    # The "Find your commune" lookup and the conversion page's sample file, once at the site root for every edition.
     write_commune_lookup(commune_lookup(site.dataset.provinces, site.dataset.units), paths.staging_docs / COMMUNE_LOOKUP)
+    write_fresh(paths.staging_docs / "communes" / SAMPLE_ADDRESSES.name, SAMPLE_ADDRESSES.read_bytes())
     return generated
 
 
@@ -421,6 +431,7 @@ def configure_mkdocs(
             to_site_root=e.to_site_root,
             alternates=alternates,
             custom_dir=theme,
+            hand_written=hand_written_pages(paths.docs_dir / e.folder if e.folder else paths.docs_dir, EDITION_OTHERS),
         )
         if base_config.get("site_url"):  # each edition's canonical addresses and sitemap are its own
             config["site_url"] = e.url(configured_site_url(base_config))
@@ -429,6 +440,10 @@ def configure_mkdocs(
         files = sorted(p.relative_to(paths.docs_for(e)).as_posix() for p in paths.docs_for(e).rglob("*") if p.is_file())
         site_wide[e.lang] = incremental.digest_text(shared, config_file.read_bytes(), files)
     return configs, site_wide
+
+
+# The folders of docs/ that hold an edition's own pages (docs/vi/), never English pages.
+EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 
 
 def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty: bool = False) -> None:
@@ -449,10 +464,10 @@ def run_editions(configs: list[tuple[Path, str]], output: Path, when: str, dirty
             other.result()
 
 
-def check_output(output: Path, scans: dict[str, PageScan], site_path: str = "/") -> int:
-    """Check the built HTML (`site_path`: the path of site_url, from which 404 pages link); the
-    number of pages checked, or BuildError listing the problems."""
-    problems = check_site(output, scans, skip=INDEX_FOLDER, site_path=site_path)
+def check_output(output: Path, scans: dict[str, PageScan], site_url: str = "") -> int:
+    """Check the built HTML (`site_url`: the site's full address, which canonical links name and
+    from whose path 404 pages link); the number of pages checked, or BuildError listing the problems."""
+    problems = check_site(output, scans, skip=INDEX_FOLDER, site_url=site_url)
     if problems:
         shown = problems[:30]
         more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""

@@ -10,6 +10,7 @@ from site_builder.publish.html_scan import (
     _IGNORING,
     _SKIPPED,
     BODY_END,
+    CANONICAL,
     CSS_URL,
     LINK_ATTRIBUTES,
     LOADING_ATTRIBUTES,
@@ -58,7 +59,7 @@ class ReferenceParser(HTMLParser):
                 self.unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
             if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
-            if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
+            if (tag in ("a", CANONICAL) and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
                 self.links.append((tag, name, value))
             if name == "style":
                 self.links += [(tag, "style", url) for url in CSS_URL.findall(value)]

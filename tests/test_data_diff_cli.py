@@ -19,6 +19,15 @@ from test_data_diff import (
 
 from site_builder.cli import main
 
+DATA_ONLY = (
+    "**Data only**: this pull request changes rows of CSV files in datapackages/ and nothing else; "
+    "it is safe to merge once the checks pass.\n\n"
+)
+NEEDS_REVIEW = (
+    "**A maintainer must review this pull request**: it changes 1 file that is code, not data rows: "
+    "datapackages/reform/notes.txt (code).\n\n"
+)
+
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
@@ -34,7 +43,8 @@ def test_cli_compares_the_merge_base_with_main_to_the_working_tree(repo, capsys,
     assert main(["diff"]) == 0
     out = capsys.readouterr().out
     short = git(repo, "rev-parse", "--short", "main")
-    assert out == EXPECTED.replace(
+    # The untracked notes.txt is not a data file: a maintainer reviews it.
+    assert out == NEEDS_REVIEW + EXPECTED.replace(
         "From main (abc) to the working tree.", f"From main (where this branch left it, {short}) to the working tree."
     )
 
@@ -54,7 +64,7 @@ def test_cli_compares_two_revisions_and_writes_a_file(repo, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     short_base, short_head = git(repo, "rev-parse", "--short", "HEAD~1"), git(repo, "rev-parse", "--short", "HEAD")
-    assert output.read_text(encoding="utf-8") == EXPECTED.replace(
+    assert output.read_text(encoding="utf-8") == DATA_ONLY + EXPECTED.replace(
         "From main (abc) to the working tree.", f"From HEAD\\~1 ({short_base}) to HEAD ({short_head})."
     )
 

@@ -85,7 +85,9 @@ def test_one_changed_figure_renders_only_the_changed_pages_and_builds_the_same_b
 def test_a_change_every_page_shares_renders_every_page(built, tmp_path):
     docs = tmp_path / "docs"
     subprocess.run(["cp", "-r", str(built.docs_dir), str(docs)], check=True)
-    (docs / "extra-file.txt").write_text("a new file changes the list every page is built with", encoding="utf-8")
+    # A new file (an image: docs/ publishes pages, raster images and stylesheets only) changes the
+    # list every page is built with.
+    (docs / "extra-file.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
     result, _ = build(dataclasses.replace(built, docs_dir=docs))
     assert stage(result, "copy") is None and stage(result, "mkdocs").summary == "strict"
 

@@ -95,7 +95,7 @@ def test_a_broken_link_in_the_output_fails_the_build(project, monkeypatch):
     monkeypatch.setattr(
         pipeline,
         "check_site",
-        lambda site, scans, skip="", site_path="/": [
+        lambda site, scans, skip="", site_url="": [
             'site/x/index.html: <a href="../y/"> points to a file that the build did not produce.'
         ],
     )

@@ -3,9 +3,11 @@ no repository widget that calls another host."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from helpers import REPO
+from site_builder.errors import BuildError
 from site_builder.pages.translations import load_translations
 from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
 
@@ -36,29 +38,37 @@ def test_navigation_lists_the_sections_in_order_with_translated_titles():
 def test_theme_uses_system_fonts_and_no_plugin():
     t = load_translations("en")
     base = read_base_config(REPO / "mkdocs.yml")
-    config = site_config(
-        {**base, "theme": {**base["theme"], "font": {"text": "Roboto"}}, "repo_url": "https://github.com/x/y"},
-        docs_dir="docs",
-        site_dir="../site",
-        extra_javascript=[],
-        t=t,
-    )
+    config = site_config(base, docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
     assert config["theme"]["font"] is False
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
-    assert base.get("plugins") == [] and config["plugins"] == []  # search is Pagefind, run by the build
+    assert "plugins" not in base and config["plugins"] == []  # search is Pagefind, run by the build
     assert config["use_directory_urls"] is True
 
 
-def test_chart_scripts_are_added_after_the_configured_ones():
+@pytest.mark.parametrize(
+    ("setting", "reason"),
+    [
+        ({"theme": {"name": "material", "font": {"text": "Roboto"}}}, "web fonts would come from another host"),
+        ({"repo_url": "https://github.com/x/y"}, "api.github.com"),
+    ],
+)
+def test_web_fonts_and_the_repository_widget_are_refused(setting, reason):
+    with pytest.raises(BuildError, match=reason):
+        site_config(setting, docs_dir="docs", site_dir="../site", extra_javascript=[], t=load_translations("en"))
+
+
+def test_the_scripts_are_the_builds_own_only():
     t = load_translations("en")
     config = site_config(
-        {"extra_javascript": ["a.js"]},
+        {},
         docs_dir="docs",
         site_dir="../site",
         extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"}],
         t=t,
     )
-    assert config["extra_javascript"] == ["a.js", {"path": "assets/javascripts/charts.js", "type": "module"}]
+    assert config["extra_javascript"] == [{"path": "assets/javascripts/charts.js", "type": "module"}]
+    with pytest.raises(BuildError, match="extra_javascript"):
+        site_config({"extra_javascript": ["a.js"]}, docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
 
 
 def test_the_correction_link_points_to_the_configured_repository(tmp_path):

@@ -26,7 +26,9 @@ def test_each_edition_has_its_address_under_the_site_url():
     assert editions["en"].url("https://example.org/x/") == "https://example.org/x/"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "example.org/data/", "ftp://example.org/", "https://x.org/?a=1"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "example.org/data/", "ftp://example.org/", "http://example.org/", "https://x.org/?a=1"]
+)
 def test_a_site_url_that_is_not_a_web_address_stops_the_build_with_the_fix(url):
     with pytest.raises(BuildError, match="site_url .* e.g. site_url: https://"):
         configured_site_url({"site_url": url})

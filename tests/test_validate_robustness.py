@@ -139,23 +139,24 @@ def test_missing_data_folder_is_one_problem_not_an_exception(tmp_path):
 
 def test_resource_that_is_not_an_object_is_named(project):
     edit_descriptor(project, lambda d: d["resources"].append("figures.csv"))
-    assert problems(project) == [
-        'datapackages/reform/datapackage.json: Resource 9 needs a "name" and a relative "path" inside the package.'
-    ]
+    assert problems(project) == ["datapackages/reform/datapackage.json: $.resources[8]: a resource must be a JSON object."]
 
 
-def test_resource_path_outside_the_package_is_refused(project):
+def test_resource_path_outside_the_package_is_refused_and_never_read(project):
     edit_descriptor(project, lambda d: d["resources"][0].update(path="../../secrets.csv"))
-    [message] = problems(project)
-    assert message.startswith("datapackages/reform/datapackage.json: Resource 1 needs")
+    [message] = problems(project)  # the package is read from the code's paths: sources.csv, not ../../secrets.csv
+    assert message.startswith(
+        'datapackages/reform/datapackage.json: $.resources[0].path: resource "sources": key "path" changed '
+        'from "sources.csv" to "../../secrets.csv", compared with the code\'s copy'
+    )
 
 
-def test_schema_frictionless_cannot_use_is_reported_on_the_descriptor(project):
+def test_a_schema_frictionless_cannot_use_is_a_difference_from_the_codes_schema(project):
     edit_descriptor(project, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="banana"))
     [message] = problems(project)
-    assert (
-        message.startswith("datapackages/reform/datapackage.json: The descriptor is not a valid data package")
-        and "banana" in message
+    assert message.startswith(
+        'datapackages/reform/datapackage.json: $.resources[0].schema.fields[0].type: field "id" of resource "sources": '
+        'type changed from "string" to "banana"'
     )
 
 

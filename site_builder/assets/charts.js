@@ -63,8 +63,9 @@
         holder.className = "chart-interactive";
         holder.hidden = true;  // drawn off-screen first: the static chart stays until this one is ready
         target.parentNode.insertBefore(holder, target);  // in the figure, or in a deferred chart's disclosure
-        var options = { actions: false, renderer: "svg", tooltip: { theme: darkScheme() ? "dark" : "light" } };
-        return results[0](holder, results[1], options)
+        // ast: expressions read by Vega's interpreter, not compiled with new Function, which the
+        // site's Content-Security-Policy forbids (no 'unsafe-eval').
+        return results[0](holder, results[1], { actions: false, renderer: "svg", tooltip: { theme: darkScheme() ? "dark" : "light" }, ast: true })
           .then(function (result) {
             var svg = holder.querySelector("svg");
             if (!svg || !target) throw new Error("no chart drawn");

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 EXAMPLE = """\
-Compares every package in datapackages/ row by row (matched by each resource's primary key):
-figures added, changed and removed by province and indicator, sources, registry row counts,
-and the headline totals before and after. Over 60,000 characters it counts instead of listing.
+Its first line says whether the change is data only (rows of CSV files in datapackages/) or
+lists the files a maintainer must review (schemas, configuration, docs/, workflows, code, locks).
+Then it compares every package in datapackages/ row by row (matched by each resource's primary
+key): schema changes field by field, figures added, changed and removed by province and
+indicator, sources, registry row counts, and the headline totals before and after. Over 60,000
+characters it counts instead of listing.
 Exit status: 0 written, 2 a revision that cannot be read.
 
 Examples:
@@ -46,7 +49,7 @@ def run(args) -> int:
         load_snapshot,
         render_diff,
     )
-    from site_builder.review.git_files import merge_base, resolve_revision, short_commit
+    from site_builder.review.git_files import changed_files, merge_base, resolve_revision, short_commit
 
     root = args.root
     try:
@@ -57,11 +60,14 @@ def run(args) -> int:
             base = resolve_revision(root, args.base)
             base_label = f"{args.base} ({short_commit(root, base)})"
         if args.head is None:
-            head_files, head_label = WorkingTreeFiles(root), "the working tree"
+            head, head_files, head_label = None, WorkingTreeFiles(root), "the working tree"
         else:
             head = resolve_revision(root, args.head)
             head_files, head_label = RevisionFiles(root, head), f"{args.head} ({short_commit(root, head)})"
-        markdown = render_diff(load_snapshot(RevisionFiles(root, base)), load_snapshot(head_files), base_label, head_label)
+        changed = changed_files(root, base, head)
+        markdown = render_diff(
+            load_snapshot(RevisionFiles(root, base)), load_snapshot(head_files), base_label, head_label, changed=changed
+        )
     except RevisionError as error:
         print(f"site-builder diff: {error}", file=sys.stderr)
         return 2

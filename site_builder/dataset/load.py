@@ -29,6 +29,7 @@ from site_builder.dataset.model import (
     Units,
 )
 from site_builder.dataset.reading import read_package_files
+from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS, UnsafeFile, read_regular_file
 from site_builder.dataset.schema_types import typed_row
 from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import BuildError, format_problem
@@ -85,10 +86,21 @@ def load_package(data_root: Path, digests: dict[Path, str] | None = None) -> tup
         **records,
         provinces=tuple(p for p in places if not p.is_country),
         country=next((p for p in places if p.is_country), None),
-        changelog=parse_changelog(changelog.read_text(encoding="utf-8") if changelog.is_file() else ""),
+        changelog=parse_changelog(read_changelog(changelog, data_root.parent)),
         units=units,
     )
     return dataset, RawPackage(descriptor=raw.descriptor, tables=raw.tables, others=others)
+
+
+def read_changelog(path: Path, root: Path) -> str:
+    """CHANGELOG.md's text ("" when there is none), read as the data files are: a regular file
+    inside the repository (a link to a file elsewhere would publish it), UTF-8."""
+    try:
+        return read_regular_file(path, root, limit=MAX_CELL_CHARACTERS * 100).decode("utf-8")
+    except FileNotFoundError:
+        return ""
+    except (UnsafeFile, OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"{path.relative_to(root).as_posix()}: cannot be read ({error}); make it a UTF-8 text file.") from None
 
 
 # The last reading of each package folder, with the hash of its files: `site-builder serve`
@@ -112,8 +124,8 @@ def read_records(folder: Path, root: Path, record_types: dict, digest: str | Non
 
 def _read_records(folder: Path, root: Path, record_types: dict) -> tuple[dict[str, tuple], RawPackage]:
     files = read_package_files(folder, root)
-    if files.problems or files.descriptor is None:
-        shown = "".join(f"\n  {format_problem(p)}" for p in files.problems[:10])
+    if files.problems or files.differences or files.descriptor is None:
+        shown = "".join(f"\n  {format_problem(p)}" for p in (files.problems + files.differences)[:10])
         raise BuildError(f"{files.shown_descriptor}: the package cannot be read; run `site-builder validate`.{shown}")
     tables: dict[str, list[dict[str, str]]] = {}
     records: dict[str, tuple] = {name: () for name in record_types}

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.dataset.descriptor import read_descriptor
+from site_builder.dataset.pinned import read_package_descriptor
 from site_builder.dataset.safe_files import MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS, UnsafeFile, read_regular_file
 from site_builder.errors import Problem
 
@@ -172,6 +172,7 @@ class PackageFiles:
     shown_paths: dict[str, str]  # resource name -> path relative to the project root
     shown_descriptor: str
     problems: list[Problem]  # why a file could not be read as a table; empty when all could
+    differences: list[Problem] = field(default_factory=list)  # datapackage.json's schemas unlike the code's (pinned.py)
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -183,11 +184,14 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def read_package_files(folder: Path, root: Path) -> PackageFiles:
-    """Read the descriptor and every resource's CSV of the package in `folder`."""
+    """Read the descriptor and every resource's CSV of the package in `folder`: the resources and
+    schemas are the code's (pinned.py), and where datapackage.json differs the differences are
+    listed apart, as they do not stop the package being read."""
     reading = Reading()
     shown_descriptor = shown_path(folder / "datapackage.json", root)
     files = PackageFiles(None, {}, {}, shown_descriptor, reading.problems)
-    files.descriptor = read_descriptor(folder / "datapackage.json", root, shown_descriptor, reading.problems)
+    files.descriptor, blocking, files.differences = read_package_descriptor(folder, root, shown_descriptor)
+    reading.problems.extend(blocking)
     if files.descriptor is None:
         return files
     for index, resource in enumerate(files.descriptor["resources"]):

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from site_builder.downloads.csv_files import table_csv
 from site_builder.downloads.readme import readme, readme_name
+from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
+from site_builder.output_paths import inside
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
@@ -72,12 +74,20 @@ def zip_bytes(files: dict[str, bytes], build_date: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(files.items()):
+            if not _is_plain_entry(name):
+                raise BuildError(f"The zip would hold the entry {name!r}, which leaves its folder; run `site-builder validate`.")
             info = zipfile.ZipInfo(f"reform-data/{name}", date_time=(year, month, day, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             archive.writestr(info, data, compresslevel=9)
     return out.getvalue()
+
+
+def _is_plain_entry(name: str) -> bool:
+    """A zip entry name that stays inside the archive's folder: relative, no `..`, no backslash."""
+    parts = name.split("/")
+    return bool(name) and "\\" not in name and not name.startswith("/") and all(p not in ("", ".", "..") for p in parts)
 
 
 def package_files(
@@ -157,7 +167,7 @@ def write_download(
     folder: Path, name: str, data: bytes, description: str, kind: str, resource: str, package: str = ""
 ) -> Download:
     """Write one file into `folder` (a folder of docs_dir/data/) and describe it."""
-    write_fresh(folder / name, data)
+    write_fresh(inside(folder, name), data)
     path = (folder / name).as_posix()
     site_path = path[path.rindex(f"/{DATA_FOLDER}/") + 1 :]
     return Download(

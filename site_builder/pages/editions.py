@@ -47,7 +47,7 @@ def configured_site_url(config: dict, shown: str = "mkdocs.yml") -> str:
     in "/": citations, figure links and chart downloads name it."""
     url = str(config.get("site_url") or DEFAULT_SITE_URL).strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
         raise BuildError(
             f"{shown}: site_url {url!r} is not the address of a site; write the https:// address the site is "
             f"published at, e.g. site_url: {DEFAULT_SITE_URL}"

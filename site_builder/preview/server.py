@@ -1,7 +1,8 @@
-"""The preview's web server: the built site from 127.0.0.1, each HTML page with a few lines of
-script (added while serving, never written into the site) that ask `/__preview__/version`
-four times a second (RELOAD_POLL_MS; a request to 127.0.0.1 costs nothing) and reload the page
-when the preview was rebuilt."""
+"""The preview's web server: the built site from 127.0.0.1, each HTML page with a script (added
+while serving, never written into the site) that asks `/__preview__/version` four times a second
+(RELOAD_POLL_MS; a request to 127.0.0.1 costs nothing) and reloads the page when the preview was
+rebuilt. The script is a file the server serves (`/__preview__/reload.js`), not inline: the
+pages' Content-Security-Policy runs only the site's own files."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 VERSION_PATH = "/__preview__/version"
+RELOAD_PATH = "/__preview__/reload.js"
 RELOAD_POLL_MS = 250
-RELOAD_SCRIPT = (
-    "<script>(function(){var seen=null;setInterval(function(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
+RELOAD_CODE = (
+    "(function(){var seen=null;setInterval(function(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
     ".then(function(r){return r.text()}).then(function(v){if(seen!==null&&v!==seen){location.reload()}seen=v})"
-    ".catch(function(){})}," + str(RELOAD_POLL_MS) + ")})();</script>"
+    ".catch(function(){})}," + str(RELOAD_POLL_MS) + ")})();"
 )
+RELOAD_SCRIPT = f'<script src="{RELOAD_PATH}"></script>'
 
 
 class PreviewState:
@@ -39,6 +42,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         if self.path == VERSION_PATH:
             return self._send(str(self.state.version).encode(), "text/plain")
+        if self.path == RELOAD_PATH:
+            return self._send(RELOAD_CODE.encode(), "text/javascript")
         path = Path(self.translate_path(self.path))
         page = path / "index.html" if path.is_dir() else path
         if page.suffix == ".html" and page.is_file() and (path.is_file() or self.path.endswith("/")):

@@ -32,7 +32,7 @@ BODY_START = "<div data-pagefind-body>"
 BODY_END = "<!--/pagefind-body-->"
 # Bumped when what a scan records changes, so an old cache is never read as a new one; the
 # parser's version is part of the cache's, as a new lexbor may read a page differently.
-SCAN_VERSION = 3
+SCAN_VERSION = 4
 CACHE_VERSION = f"{SCAN_VERSION}, selectolax {version('selectolax')}"
 
 # Attributes that make the browser fetch something when the page loads (not <a href>).
@@ -54,6 +54,7 @@ LOADING_ATTRIBUTES = {
 # A <link> with only these relations names an address without loading it (MkDocs' canonical
 # address under site_url): it is checked as a link, like <a href>, not as a resource.
 NAVIGATION_RELS = frozenset({"canonical", "alternate", "author", "license", "help", "next", "prev", "sitemap"})
+CANONICAL = "link rel=canonical"
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*([^'")\s]+)""", re.IGNORECASE)
 # Attributes whose value the browser follows as an address when the reader acts on the element.
 LINK_ATTRIBUTES = frozenset(
@@ -92,8 +93,12 @@ def _read_elements(node, ids: set[str], links: list, unsafe: list[str]) -> None:
 
 
 def navigation_tag(tag: str, rel: str | None) -> str:
-    """The tag a link is checked as: "a" for a <link> that only names an address (rel canonical ...)."""
-    if tag == "link" and rel and set(rel.lower().split()) <= NAVIGATION_RELS:
+    """The tag a link is checked as: "canonical" for the page's own full address (link_check
+    compares it with site_url), "a" for another <link> that only names an address (rel alternate ...)."""
+    rels = set(rel.lower().split()) if tag == "link" and rel else set()
+    if rels == {"canonical"}:
+        return CANONICAL
+    if rels and rels <= NAVIGATION_RELS:
         return "a"
     return tag
 
@@ -112,7 +117,7 @@ def _record_addresses(tag: str, attributes: dict, ids: set[str], links: list, un
             unsafe.append(f'<{tag} {name}="{value[:60]}"> is a link that is neither http(s) nor relative.')
         if name == "id" or (name == "name" and tag == "a"):
             ids.add(value)
-        if (tag == "a" and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
+        if (tag in ("a", CANONICAL) and name == "href") or name in LOADING_ATTRIBUTES.get(tag, ()):
             links.append((tag, name, value))
         if name == "style":
             links += [(tag, "style", url) for url in CSS_URL.findall(value)]

@@ -17,15 +17,18 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from site_builder.publish.html_scan import CSS_URL, PageScan, scan_site
+from site_builder.publish.html_scan import CANONICAL, CSS_URL, PageScan, scan_site
 
 
-def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "", site_path: str = "/") -> list[str]:
-    """Every broken internal link or fragment and every resource from another host, as sentences.
+def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: str = "", site_url: str = "") -> list[str]:
+    """Every broken internal link or fragment, every resource from another host and every
+    canonical link that is not its page's own address, as sentences.
 
     `scans` are the pages as html_scan read them (read here when not given); `skip` is a folder
     of the site another tool is writing meanwhile (the search index), which no page links to;
-    `site_path` is the path of the site's address (site_url), from which 404 pages link."""
+    `site_url` is the site's full address (mkdocs.yml), under which each page's canonical link
+    must give that page's address, and from whose path 404 pages link."""
+    site_path = urlsplit(site_url).path or "/"
     scans = scan_site(site_dir, skip=skip) if scans is None else scans
     files = site_files(site_dir, skip)
     problems: list[str] = []
@@ -33,6 +36,9 @@ def check_site(site_dir: Path, scans: dict[str, PageScan] | None = None, skip: s
         problems += [f"site/{rel}: {sentence}" for sentence in scan.unsafe]
         for tag, attribute, value in scan.links:
             values = [v.strip().split(" ")[0] for v in value.split(",")] if attribute == "srcset" else [value]
+            if tag == CANONICAL:
+                problems += [f"site/{rel}: {p}" for p in _canonical_problems(rel, value, site_url)]
+                continue
             problems += [
                 f"site/{rel}: {p}" for v in values if v for p in _link_problems(rel, tag, attribute, v, files, scans, site_path)
             ]
@@ -83,6 +89,21 @@ def _link_problems(
         if scan is not None and unquote(parts.fragment) not in scan.ids:
             return [f'the link "{v}" points to an anchor that does not exist on its page.']
     return []
+
+
+def _canonical_problems(rel: str, value: str, site_url: str) -> list[str]:
+    """A canonical link names the page's own full address under site_url (each edition's pages
+    under their edition's folder, as the sitemap and citations do): any other is an error."""
+    page = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+    expected = site_url.rstrip("/") + "/" + page if site_url else ""
+    if expected and value == expected:
+        return []
+    if not expected:
+        return [f'<link rel="canonical" href="{value[:80]}"> names an address, but the build has no site_url to check it by.']
+    return [
+        f'<link rel="canonical" href="{value[:80]}"> is not this page\'s address {expected}; '
+        "search engines and citations would point elsewhere. Check site_url in mkdocs.yml."
+    ]
 
 
 def _is_external(value: str) -> bool:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
+from site_builder.output_paths import inside
 from site_builder.pages.paths import page_url
+from site_builder.publish.docs_files import check_docs_file
 
 # Hand-written files kept out of the site: the README's screenshot lives in docs/assets/ for
 # GitHub, but nobody reads it on the site itself.
@@ -45,6 +47,15 @@ def prepare_docs(source: Path, staging: Path, other_editions: tuple[str, ...] = 
     return sorted(copied)
 
 
+def hand_written_pages(source: Path, other_editions: tuple[str, ...] = ()) -> list[str]:
+    """The Markdown pages of `source` (docs/ or an edition's folder of it), as their paths in it,
+    less the folders of the other editions: the pages whose HTML sanitise.py cleans."""
+    if not source.is_dir():
+        return []
+    pages = (p.relative_to(source) for p in source.rglob("*") if p.suffix.lower() == ".md" and p.is_file())
+    return sorted(p.as_posix() for p in pages if p.parts[0] not in other_editions)
+
+
 def refill_staging(docs: Path, staging: Path) -> int:
     """Copy into `staging` each file of `docs` it lacks; the number copied. A build moves the
     files it changed out of staging into docs, so after a first build staging is empty, and
@@ -73,12 +84,16 @@ def files_as_left(folder: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def refuse_links_and_special_files(source: Path) -> None:
-    """A symbolic link (or a pipe, a device) in docs/ would publish whatever it points to."""
+    """A symbolic link (or a pipe, a device) in docs/ would publish whatever it points to; a file
+    of a kind the site does not publish, or a page it cannot read safely, stops the build too
+    (docs_files.py)."""
     for path in sorted(source.rglob("*")):
         if path.is_symlink():
             raise BuildError(f"{path}: is a symbolic link; hand-written pages must be regular files in docs/, not links.")
         if not path.is_dir() and not path.is_file():
             raise BuildError(f"{path}: is not a regular file; hand-written pages must be regular files in docs/.")
+        if path.is_file():
+            check_docs_file(path, path.relative_to(source), str(path))
 
 
 def _ignore_excluded(root: Path, other_editions: tuple[str, ...]):
@@ -99,7 +114,7 @@ def write_pages(staging: Path, pages: dict[str, str], hand_written: list[str]) -
         )
     refuse_shared_addresses(list(pages) + [p for p in hand_written if p.endswith(".md")])
     for rel, text in sorted(pages.items()):
-        path = staging / rel
+        path = inside(staging, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_fresh(path, text.encode("utf-8"))
 
@@ -122,7 +137,7 @@ def write_commune_lookup(shards: dict[str, list], folder: Path) -> None:
     """The "Find your commune" lookup: one JSON file per shard, and keys.json naming them."""
     folder.mkdir(parents=True, exist_ok=True)
     for key, rows in shards.items():
-        write_fresh(folder / f"{key}.json", _compact_json(rows).encode("utf-8"))
+        write_fresh(inside(folder, f"{key}.json"), _compact_json(rows).encode("utf-8"))
     write_fresh(folder / "keys.json", _compact_json(sorted(shards)).encode("utf-8"))
 
 

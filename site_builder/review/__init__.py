@@ -7,6 +7,8 @@
 - `figures`: figure changes grouped by province and indicator, listed or counted.
 - `sections`: the sources, registry and notes sections of the comment.
 - `markdown`: escaping contributed text and cutting it to a reviewable length.
+- `trust`: the first line: data only, or the files a maintainer must review.
+- `schema_changes`: each descriptor change, field by field, with its JSON path.
 - `data_diff`: the whole comment, and its summary when it is over 60,000 characters.
 """
 

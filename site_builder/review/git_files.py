@@ -7,7 +7,10 @@ the command line prints as it is.
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 DATA_FOLDER = "datapackages"
@@ -105,3 +108,35 @@ class WorkingTreeFiles:
 def _is_descriptor(path: str) -> bool:
     parts = PurePosixPath(path).parts
     return len(parts) == 3 and parts[0] == DATA_FOLDER and parts[2] == DESCRIPTOR
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    """A file that differs between two revisions (or a revision and the working tree)."""
+
+    path: str  # repository-relative
+    status: str  # git's letter: A added, M modified, D deleted, T type changed (a file became a link)
+    mode: str  # its mode after the change: 100644 a file, 100755 executable, 120000 a symbolic link, 000000 deleted
+
+
+def changed_files(repo: Path, base: str, head: str | None = None) -> list[ChangedFile]:
+    """Every file that differs from `base` in `head`, or in the working tree (untracked files
+    included, ignored ones not) when `head` is None; sorted by path."""
+    result = _git(
+        repo, "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", base, *([head] if head else []), "--"
+    )
+    if result.returncode != 0:
+        raise RevisionError(f"cannot list the files changed since {base}: {_first_line(result.stderr)}.")
+    fields = result.stdout.decode("utf-8", "replace").split("\0")
+    changed = []
+    for header, path in zip(fields[0::2], fields[1::2], strict=False):  # the last field is empty
+        parts = header.lstrip(":").split()
+        if len(parts) >= 5:
+            changed.append(ChangedFile(path, parts[4][:1], parts[1]))
+    if head is None:
+        untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", ":/")
+        top = _git(repo, "rev-parse", "--show-toplevel").stdout.decode().strip() or str(repo)
+        for path in filter(None, untracked.stdout.decode("utf-8", "replace").split("\0")):
+            mode = os.lstat(os.path.join(top, path)).st_mode
+            changed.append(ChangedFile(path, "A", "120000" if stat.S_ISLNK(mode) else "100644"))
+    return sorted(changed, key=lambda c: c.path)

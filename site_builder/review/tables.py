@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Protocol
 
+from site_builder.dataset.descriptor import MAX_DEPTH, MAX_DESCRIPTOR_BYTES, line_too_deep
 from site_builder.dataset.reading import Reading, decode, parse_table
 from site_builder.errors import format_problem
 
@@ -56,6 +57,18 @@ class Snapshot:
         return [table for table in self.tables.values() if table.name == resource]
 
 
+def _parsed_descriptor(data: bytes) -> dict:
+    """A descriptor's JSON, refused (ValueError) over the size or depth `validate` reads: a
+    pull request's descriptor nested thousands deep would end `json.loads` in a RecursionError."""
+    if len(data) > MAX_DESCRIPTOR_BYTES:
+        raise ValueError(f"it has {len(data):,} bytes, over the limit of {MAX_DESCRIPTOR_BYTES:,}")
+    text = data.decode("utf-8-sig")
+    line = line_too_deep(text)
+    if line is not None:
+        raise ValueError(f"its brackets nest more than {MAX_DEPTH} levels deep at line {line}")
+    return json.loads(text)
+
+
 def read_rows(data: bytes, shown: str, reading: Reading) -> list[dict[str, str]] | None:
     """The non-blank rows of a CSV file as dicts keyed by its header; None when it cannot be read.
 
@@ -89,7 +102,7 @@ def load_snapshot(files: DataFiles) -> Snapshot:
         folder = PurePosixPath(descriptor_path).parent
         package = folder.name
         try:
-            descriptor = json.loads(files.read(descriptor_path) or b"")
+            descriptor = _parsed_descriptor(files.read(descriptor_path) or b"")
             resources = descriptor["resources"]
             if not isinstance(resources, list):
                 raise TypeError("resources is not a list")

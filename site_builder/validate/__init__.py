@@ -8,6 +8,7 @@ and physical line a contributor sees, never as a traceback.
 - alongside.py: the units package in a second process while a large figures table is scanned
 - columnar/: DuckDB reads a large table once and picks the rows the exact rules must see
 - checks/: our rules, one frictionless check and one error type each
+- offline.py: frictionless with no way to open an address (a refusing HTTP session, local loaders only)
 """
 
 from __future__ import annotations

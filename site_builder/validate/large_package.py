@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.dataset.descriptor import read_descriptor
+from site_builder.dataset.pinned import read_package_descriptor
 from site_builder.dataset.reading import Reading, Table, read_table, shown_path
 from site_builder.errors import Problem
 from site_builder.validate import columnar
@@ -42,8 +42,7 @@ def validate_large_package(
     """As package.validate_package (problems, tables read, rows), for a package with a large
     figures table; the tables returned hold that one's suspect rows only. None: not such a package."""
     shown_descriptor = shown_path(folder / "datapackage.json", root)
-    problems: list[Problem] = []
-    descriptor = read_descriptor(folder / "datapackage.json", root, shown_descriptor, problems)
+    descriptor, problems, differences = read_package_descriptor(folder, root, shown_descriptor)
     resource = columnar.candidate(folder, root, descriptor) if descriptor is not None and not problems else None
     if resource is None:
         return None
@@ -59,4 +58,4 @@ def validate_large_package(
     tables = {r["name"]: tables[r["name"]] for r in descriptor["resources"]}  # in the descriptor's order
     found = frictionless_problems(descriptor, tables, shown_paths, shown_descriptor, reform_provinces, today, large.context)
     rows = sum(len(t.rows) for name, t in tables.items() if name != large.name) + large.rows
-    return found, tables, rows
+    return differences + found, tables, rows

@@ -18,6 +18,7 @@ from site_builder.dataset.reading import Table, read_package_files, shown_path
 from site_builder.dataset.vocabulary import REFORM_PACKAGE, UNITS_PACKAGE
 from site_builder.errors import Problem
 from site_builder.validate.checks import checklist, is_reform_error
+from site_builder.validate.offline import offline
 
 # Frictionless error types whose message we phrase ourselves, with the fix.
 HINTS = {
@@ -51,6 +52,10 @@ EXPLAINS_THE_VALUE = frozenset(
         "reform-future-date",
         "reform-formula-cell",
         "reform-language-code",
+        "reform-identifier",
+        "reform-invisible-character",
+        "reform-mixed-scripts",
+        "reform-number-out-of-range",
     }
 )
 TITLES = {"primary-key": "Primary key", "foreign-key": "Foreign key", "blank-row": "Blank row"}
@@ -162,7 +167,7 @@ def validate_package(
     if files.problems or files.descriptor is None:
         return files.problems, files.tables, 0  # the files cannot be read as tables yet: fix these first
     problems = frictionless_problems(files.descriptor, files.tables, files.shown_paths, files.shown_descriptor, reform_provinces)
-    return problems, files.tables, sum(len(t.rows) for t in files.tables.values())
+    return files.differences + problems, files.tables, sum(len(t.rows) for t in files.tables.values())
 
 
 def reform_provinces_table(data_dir: Path, root: Path) -> Table | Problem:
@@ -214,8 +219,9 @@ def frictionless_problems(
             target.write_text(tables[resource["name"]].text, encoding="utf-8", newline="")
         (base / "datapackage.json").write_text(json.dumps(with_fixed_dialect(descriptor)), encoding="utf-8")
         try:
-            package = Package(str(base / "datapackage.json"))
-            report = package.validate(checklist(tables, today, reform_provinces, whole), limit_errors=10_000)
+            with offline():
+                package = Package(str(base / "datapackage.json"))
+                report = package.validate(checklist(tables, today, reform_provinces, whole), limit_errors=10_000)
         except FrictionlessException as error:  # a descriptor frictionless cannot use (bad schema, profile ...)
             return [Problem(shown_descriptor, None, f"The descriptor is not a valid data package: {error}.")]
         except Exception as error:  # a bug of ours must still not show a contributor a traceback

@@ -18,7 +18,7 @@ if str(TESTS) not in sys.path:  # for the fixture project under tests/fixtures/
     sys.path.insert(0, str(TESTS))
 
 from chromium import CHROMIUM, launch  # noqa: E402
-from local_server import LocalServer  # noqa: E402
+from local_server import LocalServer, SiteBelowItsPath  # noqa: E402
 
 from fixtures.build.project import REPO, make_fixture_project  # noqa: E402
 from site_builder.pipeline import BuildPaths, build_site  # noqa: E402
@@ -52,6 +52,14 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def server(real_site):
     s = LocalServer(real_site)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def server_below_path(real_site):
+    """The real site served below site_url's path (/data/), any other address answered by its 404 page."""
+    s = LocalServer(real_site, handler=SiteBelowItsPath)
     yield s
     s.close()
 

@@ -4,10 +4,13 @@ tests (compressed_server.py serves the same, gzip-compressed)."""
 from __future__ import annotations
 
 import functools
+import io
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+SITE_PATH = "/data/"  # the path of site_url in mkdocs.yml, where GitHub Pages serves the site
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -22,6 +25,27 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep test output clean
         pass
+
+
+class SiteBelowItsPath(QuietHandler):
+    """The site served at SITE_PATH as GitHub Pages serves a project's site, with 404.html (and a
+    404 status) for any address that is not a file: the 404 page links its scripts and styles
+    from site_url's path, as it must, being served at any address."""
+
+    def translate_path(self, path):
+        inner = path[len(SITE_PATH) - 1 :] if path.startswith(SITE_PATH) else "/404.html"
+        return super().translate_path(inner)
+
+    def send_head(self):
+        if not Path(self.translate_path(self.path.split("?", 1)[0])).exists():
+            self.path = SITE_PATH + "404.html"
+            body = Path(self.translate_path(self.path)).read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return SimpleHTTPRequestHandler.send_head(self)
 
 
 class QuietServer(ThreadingHTTPServer):

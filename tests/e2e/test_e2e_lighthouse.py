@@ -22,9 +22,10 @@ from compressed_server import CompressedSiteServer
 
 from fixtures.build.project import REPO
 
-# One worker runs every Lighthouse test in turn (make test: --dist loadgroup): two at once on
-# one machine would time each other.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lighthouse")]
+# make test runs these alone after the rest of the suite (-m lighthouse, no workers): anything
+# beside Lighthouse on the machine would be timed with the page. (pytest-xdist's loadgroup does not
+# group tests under pytest 9.2: it renames a node id pytest no longer reads.)
+pytestmark = [pytest.mark.browser, pytest.mark.lighthouse]
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # as conftest.py finds it
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -73,8 +74,11 @@ def failing_audits(report: dict, category: str) -> str:
     lines = []
     for ref in report["categories"][category]["auditRefs"]:
         audit = report["audits"][ref["id"]]
-        if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
+        if ref["weight"] and audit.get("score") is None:  # an audit that failed makes the category's score null
+            lines.append(f"  {audit['id']}: no score: {audit.get('errorMessage') or audit.get('explanation', '')}")
+        elif ref["weight"] and audit["score"] < 1:
             lines.append(f"  {audit['id']}: score {audit['score']} {audit.get('displayValue', '')}")
+    lines += [f"  Lighthouse's warning: {warning}" for warning in report.get("runWarnings", [])]
     return "\n".join(lines)
 
 

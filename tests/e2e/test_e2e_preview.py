@@ -34,5 +34,7 @@ def test_an_edited_figure_shows_on_the_open_page_without_reloading_by_hand(previ
     figures = paths.data_dir / "reform" / "figures.csv"
     text = figures.read_text(encoding="utf-8")
     figures.write_text(text.replace("In 2021 Quang Nam ranked 30th", "In 2021 Quang Nam ranked 31st", 1), encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('ranked 31st')", timeout=120_000)
+    # A function, not an expression: Playwright evaluates an expression with eval, which the
+    # pages' Content-Security-Policy forbids.
+    page.wait_for_function("() => document.body.innerText.includes('ranked 31st')", timeout=120_000)
     assert any(line.startswith("Rebuilt in") for line in lines), lines

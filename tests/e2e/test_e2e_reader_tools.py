@@ -7,19 +7,16 @@ served below the site's path, as GitHub Pages serves it."""
 
 from __future__ import annotations
 
-import io
 import struct
 import zlib
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from local_server import LocalServer, QuietHandler
+from local_server import SITE_PATH
 
 pytestmark = pytest.mark.browser
 
 EDITIONS = {"en": "", "vi": "vi/"}
-SITE_PATH = "/data/"  # the path of site_url in mkdocs.yml
 
 
 def png_text(data: bytes) -> dict[str, str]:
@@ -128,33 +125,6 @@ def test_a_provinces_name_finds_its_page_first_with_excerpts_in_its_own_words(pa
     excerpts = page.locator(".md-search-result__article p").all_inner_texts()
     assert excerpts and not [e for e in excerpts if " da " in f" {e} " or "Đà da" in e]
     assert page.locator(".md-search-result__article mark", has_text="Đà").count() >= 1
-
-
-class SiteBelowItsPath(QuietHandler):
-    """The site served at /data/ as GitHub Pages serves a project's site, with 404.html (and a
-    404 status) for any address that is not a file."""
-
-    def translate_path(self, path):
-        inner = path[len(SITE_PATH) - 1 :] if path.startswith(SITE_PATH) else "/404.html"
-        return super().translate_path(inner)
-
-    def send_head(self):
-        if not Path(self.translate_path(self.path.split("?", 1)[0])).exists():
-            self.path = SITE_PATH + "404.html"
-            body = Path(self.translate_path(self.path)).read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-        return SimpleHTTPRequestHandler.send_head(self)
-
-
-@pytest.fixture(scope="module")
-def server_below_path(real_site):
-    s = LocalServer(real_site, handler=SiteBelowItsPath)
-    yield s
-    s.close()
 
 
 def test_search_works_on_the_404_page(page, server_below_path):

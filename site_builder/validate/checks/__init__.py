@@ -10,6 +10,10 @@ about; what it needs from other resources (province lifetimes, figure ids) it ge
 - number_syntax.py: every number is a plain finite decimal (no NaN, inf, 1e400, 1_2, 1,000)
 - control_characters.py: no control, bidirectional-override or noncharacter code point
 - unicode_nfc.py: text is in Unicode NFC
+- invisible_characters.py: no invisible format character (Cf) in a name, title, slug or id
+- mixed_scripts.py: no name or address host mixing Latin with Cyrillic or Greek letters
+- identifiers.py: ids, slugs and unit codes match their patterns, in code whatever the schema says
+- number_range.py: every number is below 10^15, what the site shows exactly
 - calendar_dates.py: dates and period bounds are real calendar dates from 1900 on
 - period_order.py: a period does not end before it starts
 - future_dates.py: nothing is dated after today
@@ -51,8 +55,12 @@ from site_builder.validate.checks.figures_add_up import figures_add_up
 from site_builder.validate.checks.formula_cells import no_formula_cells
 from site_builder.validate.checks.future_dates import no_future_dates
 from site_builder.validate.checks.https_links import https_links
+from site_builder.validate.checks.identifiers import identifiers_match
+from site_builder.validate.checks.invisible_characters import no_invisible_characters
 from site_builder.validate.checks.language_codes import language_codes
 from site_builder.validate.checks.measure_values import measure_values
+from site_builder.validate.checks.mixed_scripts import one_script_per_name
+from site_builder.validate.checks.number_range import numbers_in_range
 from site_builder.validate.checks.number_syntax import plain_numbers
 from site_builder.validate.checks.page_addresses import page_addresses_free
 from site_builder.validate.checks.period_order import period_in_order
@@ -127,7 +135,11 @@ def checklist(
         checks=[
             no_formula_cells(),
             plain_numbers(),
+            numbers_in_range(),
             no_control_characters(),
+            no_invisible_characters(),
+            one_script_per_name(),
+            identifiers_match(),
             text_in_nfc(),
             calendar_dates(),
             period_in_order(),

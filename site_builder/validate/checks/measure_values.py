@@ -17,6 +17,7 @@ import attrs
 
 from site_builder.dataset.schema_types import is_plain_integer, is_plain_number
 from site_builder.validate.checks.base import ReformCellError, ReformCheck
+from site_builder.validate.checks.number_range import LIMIT
 
 # Units whose values may be fractional: ranks, and quantities of time, money, area or length.
 AMOUNT_UNITS = frozenset(
@@ -116,8 +117,8 @@ class measure_values(ReformCheck):
 
     def check_row(self, row, cells):
         text = cells.get("value", "")
-        if not is_plain_number(text):
-            return  # empty or not a plain number: the schema or number_syntax.py reports it
+        if not is_plain_number(text) or abs(float(text)) >= LIMIT:
+            return  # empty, not a plain number or too large: the schema, number_syntax.py or number_range.py reports it
         indicator_id = cells.get("indicator_id", "")
         unit = (self.context or {}).get("indicator_units", {}).get(indicator_id)  # None: the foreign key check reports it
         problem = what_is_wrong(cells.get("measure", ""), text, indicator_id, unit)

@@ -24,6 +24,9 @@ from site_builder.validate.columnar.predicates import column, literal
 from site_builder.validate.columnar.prescan import LargeFile
 
 MEMORY_LIMIT = "600MB"  # DuckDB spills to a temporary folder beyond it
+# DuckDB downloads an extension it lacks (httpfs for an http:// path) unless told not to:
+# validation never opens a network connection.
+OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "allow_community_extensions": False}
 GROUP = ("province_id", "indicator_id", "area", "period_start", "period_end")  # figures_add_up.py
 
 
@@ -155,7 +158,7 @@ def find_suspects(
     is_figures = lifetimes is not None
     kept = set(primary_key) | set(references) | set(PERIOD_FIELDS) | (set(FIGURE_KEY) if is_figures else set())
     kept = [n for n in names if n in kept]
-    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir()})
+    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir(), **OFFLINE})
     try:
         # A row DuckDB cannot read strictly raises; blank lines make the lines not add up: either
         # way the exact path reads the file and says what is wrong.
