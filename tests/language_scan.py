@@ -28,12 +28,12 @@ READ_ATTRIBUTES = ("alt", "aria-label", "title", "placeholder")
 NOT_READ = frozenset({"script", "style", "template", "noscript", "code", "kbd", "samp"})
 VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"})
 
-# Addresses, file names and paths, identifiers (with an underscore or a digit: name_vi, SHA256SUMS)
+# Addresses, file names and paths, numbers of legal documents (178/2024/NĐ-CP), identifiers (with an underscore or a digit: name_vi, SHA256SUMS)
 # and colours are written the same in every language.
 NOT_WORDS = re.compile(
     r"(?:https?://|www\.)\S+|[\w.-]+@[\w.-]+"
     r"|(?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|io|int|csv|json|zip|md|png|svg|txt|xlsx|html|yaml)\b(?:/[^\s)]*)?"
-    r"|\b\w+_\w+\b|\b[^\W\d_]*\d[\w]*|#[0-9a-fA-F]{3,8}\b|\bkm²"
+    r"|\b\d+(?:/[\w-]+)+|\b\w+_\w+\b|\b[^\W\d_]*\d[\w]*|#[0-9a-fA-F]{3,8}\b|\bkm²"
 )
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"

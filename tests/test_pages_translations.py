@@ -280,3 +280,13 @@ def test_a_vietnamese_page_sentence_is_written_the_vietnamese_way(vi):
         env.get_template("p.md").render()
         == "Tại thời điểm ngày 30 tháng 6 năm 2025 và ngày 1 tháng 7 năm 2025 (xã, phường, thị trấn, đặc khu) 3.321"
     )
+
+
+def test_no_vietnamese_string_writes_ngay_before_a_date_that_says_it(vi):
+    """A Vietnamese date already starts with "ngày" (date.day): "tạo ngày {date}" would read
+    "tạo ngày ngày 6 tháng 12 năm 2026"."""
+    assert format_date("2026-12-06", vi) == "ngày 6 tháng 12 năm 2026"
+    doubled = sorted(
+        k for k, v in vi.strings.items() if isinstance(v, str) and re.search(r"ngày \{(date|before|after|start|end)\}", v)
+    )
+    assert not doubled, doubled

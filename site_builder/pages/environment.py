@@ -82,6 +82,8 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
         code_spans=lambda text: code_spans(text, t.lang == SOURCE_LANGUAGE),
+        # Text of the source language with Vietnamese names or terms in it (a chart's notes).
+        vi_terms=lambda text: with_vietnamese_marked(text) if t.lang == SOURCE_LANGUAGE else markupsafe.escape(text),
     )
     env.tests["web_url"] = is_web_url
     return env

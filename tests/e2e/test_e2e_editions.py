@@ -93,7 +93,13 @@ def interface_phrases() -> list[str]:
 
     phrases = []
     for key, value in en.strings.items():
-        for text, translated in zip(texts(value), texts(vi.strings[key]), strict=True):
+        translations = vi.strings[key]
+        pairs = (
+            [(form, translations[c]) for c, form in value.items() if c in translations]
+            if isinstance(value, dict)
+            else zip(texts(value), texts(translations), strict=True)
+        )
+        for text, translated in pairs:
             if text == translated:
                 continue
             phrases += [part.strip() for part in re.split(r"\{[^}]*\}", text) if len(part.strip()) >= 14 and " " in part.strip()]

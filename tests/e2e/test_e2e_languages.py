@@ -39,7 +39,13 @@ ENGLISH_NAMES = {
     "MiB": "the unit symbol of a file's size limit",
     "nghi tien": "the lookup's example of an address typed without diacritics (Nghi Tiến)",
     "nghi loc nghe an": "the same example (Nghi Lộc, Nghệ An), as a reader may type it",
+    "PAR Index": "the name of the provinces' administrative reform index, as it is published",
+    "units": "the name of the data package of commune-level units (folder units/)",
+    "reform": "the name of the data package of figures, as a citation names it",
     # Loanwords of standard Vietnamese, written so in Vietnamese texts.
+    "tab": "the tab character (dấu tab)",
+    "Latinh": "Vietnamese for Latin (chữ Latinh)",
+    "Kirin": "Vietnamese for Cyrillic (chữ Kirin)",
     "byte": "the unit of a file's size, the same word in Vietnamese",
     "web": "as in trang web, the Vietnamese word for a website",
 }
