@@ -82,6 +82,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
         code_spans=lambda text: code_spans(text, t.lang == SOURCE_LANGUAGE),
+        vi_runs=with_vietnamese_marked,  # an English text's Vietnamese terms (a source's English title)
         # Text of the source language with Vietnamese names or terms in it (a chart's notes).
         vi_terms=lambda text: with_vietnamese_marked(text) if t.lang == SOURCE_LANGUAGE else markupsafe.escape(text),
     )
