@@ -10,7 +10,7 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test test-zensical check lint test-tools serve validate import-registry release benchmark clean
+.PHONY: site test test-zensical check lint test-tools serve validate import-registry release benchmark clean translations
 
 # What renders the generated docs: mkdocs (MkDocs + mkdocs-material, the default) or zensical.
 ENGINE ?= mkdocs
@@ -42,6 +42,16 @@ validate: $(BIN)/site-builder
 
 import-registry: $(BIN)/site-builder $(REGISTRY_VENV)/bin/python
 	$(BIN)/site-builder import-registry --registry-python $(REGISTRY_VENV)/bin/python
+
+# The translation catalogs (site_builder/pages/catalogs.py): the template site.pot extracted from
+# en.yaml and the data dictionary's descriptions, each language's site.po updated from it (a
+# changed English text becomes a fuzzy entry to review), then compiled to check them. The build
+# reads the .po files; the compiled .mo files are not committed (.gitignore).
+TRANSLATIONS := site_builder/translations
+translations: $(BIN)/site-builder
+	$(BIN)/pybabel extract -F $(TRANSLATIONS)/babel.cfg --no-location --omit-header --no-wrap -o $(TRANSLATIONS)/site.pot .
+	$(BIN)/pybabel update -D site -i $(TRANSLATIONS)/site.pot -d $(TRANSLATIONS) --no-wrap
+	$(BIN)/pybabel compile -D site -d $(TRANSLATIONS) --statistics
 
 # Style (seconds): ruff's rules and format.
 lint: $(BIN)/site-builder

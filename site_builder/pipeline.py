@@ -48,6 +48,7 @@ from site_builder.dataset.model import Dataset, RawPackage
 from site_builder.errors import BuildError, ValidationFailed
 from site_builder.incremental import BuildRecord, write_fresh
 from site_builder.pages.chart_plan import ChartPlan, plan_charts
+from site_builder.pages.dictionary import package_texts
 from site_builder.pages.editions import EDITION_FOLDERS, LANGUAGE_NAMES, Edition, configured_site_url, load_editions
 from site_builder.pages.formatting import format_date
 from site_builder.pages.page_cache import PageCache
@@ -342,18 +343,18 @@ def page_context(
 ) -> PageContext:
     """What every page of an edition shows besides its own data: the build date, licence, citation
     (`site_url`: the edition's full address; naming the release the data is, releases/status.py)."""
-    licence = (raw.descriptor.get("licenses") or [{}])[0]
     status = status or ReleaseStatus()
     if status.shown:
         note = t("release.note", date=status.shown)
     else:
         note = t("release.note_after", date=status.latest) if status.latest else t("release.note_none")
+    package = package_texts(raw.descriptor, t.text)
     return PageContext(
         build_date=when,
         site_name=t("site.name"),
         repository_url=repository_url(base_config),
-        licence_name=licence.get("title") or licence.get("name", ""),
-        licence_url=licence.get("path", ""),
+        licence_name=package["licence_name"],
+        licence_url=package["licence_url"],
         citation=t(
             "cite.dataset",
             site=t("site.name"),
@@ -454,7 +455,12 @@ def configure_mkdocs(
     for e in editions:
         alternates = (
             tuple(
-                (LANGUAGE_NAMES[other.lang], other.lang, e.to_site_root + (other.folder + "/" if other.folder else ""))
+                (
+                    LANGUAGE_NAMES[other.lang],
+                    other.lang,
+                    e.to_site_root + (other.folder + "/" if other.folder else ""),
+                    other.url(configured_site_url(base_config)) if base_config.get("site_url") else "",
+                )
                 for other in editions
             )
             if len(editions) > 1

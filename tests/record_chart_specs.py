@@ -2,7 +2,9 @@
 (tests/chart_requests.py) as the installed site_builder writes it, by chart id. The fixture was
 recorded at commit d02746c, main's last with hand-written Vega-Lite dicts (first at c3784d3; again
 at d02746c because main's pinned chart font, issue 23, changed every spec's font on purpose and
-nothing else), so the tests hold the Altair templates to those bytes. From a checkout of that
+nothing else), so the tests hold the Altair templates to those bytes. Recorded once more with
+`"aria": false` in every spec's config (issue 21: no English ARIA text of Vega's own), after
+checking that each spec without that key hashed to the d02746c digest. From a checkout of that
 commit with its own .venv:
 
     git clone -q . /tmp/before && git -C /tmp/before checkout -q d02746c && make -C /tmp/before .venv/bin/site-builder

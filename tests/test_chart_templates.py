@@ -35,7 +35,7 @@ def recorded() -> dict[str, str]:
 def test_each_kinds_spec_is_byte_for_byte_the_hand_written_dicts(request_, recorded):
     spec = chart_spec_json(request_)
     assert hashlib.sha256(spec.encode("utf-8")).hexdigest() == recorded[request_.chart_id], (
-        f"The spec of {request_.chart_id} is not the one recorded at d02746c (to see the difference: "
+        f"The spec of {request_.chart_id} is not the one recorded (at d02746c, plus config.aria; to see the difference: "
         f"tests/record_chart_specs.py --full at both commits, then diff). Now: {spec}"
     )
 

@@ -38,6 +38,7 @@ def render_partial(chart, root: str = "../../", **more) -> str:
     )
     env.globals["t"] = lambda key, **kwargs: f"[{key}]"
     env.filters["num"] = lambda value: f"{value:g}"
+    env.filters["vi_terms"] = lambda text: text  # escaped by autoescape, as the site's filter escapes it
     return env.get_template("partials/chart.html").render(chart=chart, root=root, site_root=root, **more)
 
 

@@ -253,3 +253,20 @@ def test_the_request_cache_is_one_file_that_keeps_this_builds_requests(tmp_path)
     again = render_module.render_charts(many_requests(3), tmp_path / "docs3", workers=1, cache_dir=cache)
     assert {i: c.svg for i, c in again.items()} == {i: c.svg for i, c in first.items()}
     assert len(json.loads(stored.read_text(encoding="utf-8"))) == 3
+
+
+def test_a_chart_carries_no_aria_text_of_vegas_own_only_its_caption(tmp_path):
+    """Vega writes English ARIA text for every axis, legend and mark ("X-axis titled ...",
+    "value: 298; series: Before"); the chart is an image labelled by our translated caption."""
+    request = ChartRequest(
+        chart_id="p34-91--units",
+        title="Đơn vị hành chính cấp xã",
+        description="Trước và sau khi sắp xếp.",
+        kind="before_after",
+        rows=(ChartRow("Trước", 298, "Trước"), ChartRow("Sau", 102, "Sau")),
+        value_title="Đơn vị",
+        category_title="Thời điểm",
+    )
+    chart = render_charts([request], tmp_path, workers=1)["p34-91--units"]
+    assert "aria-label=" not in chart.svg and "titled" not in chart.svg
+    assert json.loads((tmp_path / chart.spec_path).read_text(encoding="utf-8"))["description"] == "Trước và sau khi sắp xếp."

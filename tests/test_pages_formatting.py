@@ -57,8 +57,8 @@ def test_a_missing_number_is_the_no_data_text(en, vi):
 @pytest.mark.parametrize(
     "text, english, vietnamese",
     [
-        ("2025-07-01", "1 July 2025", "1 tháng 7, 2025"),
-        ("2024-12-13", "13 December 2024", "13 tháng 12, 2024"),
+        ("2025-07-01", "1 July 2025", "ngày 1 tháng 7 năm 2025"),
+        ("2024-12-13", "13 December 2024", "ngày 13 tháng 12 năm 2024"),
         ("2024-10", "October 2024", "tháng 10 năm 2024"),
         ("2025-01", "January 2025", "tháng 1 năm 2025"),
         ("2021", "2021", "2021"),
@@ -80,9 +80,9 @@ def test_a_missing_date_is_empty(en):
 
 def test_periods_join_two_dates_and_a_single_date_stands_alone(en, vi):
     assert format_period("2015", "2021", en) == "2015 – 2021"
-    assert format_period("2024-10", "2025-07-01", vi) == "tháng 10 năm 2024 – 1 tháng 7, 2025"
+    assert format_period("2024-10", "2025-07-01", vi) == "tháng 10 năm 2024 – ngày 1 tháng 7 năm 2025"
     assert format_period("", "2025-07-01", en) == "1 July 2025"
-    assert format_period("2025-07-01", "2025-07-01", vi) == "1 tháng 7, 2025"
+    assert format_period("2025-07-01", "2025-07-01", vi) == "ngày 1 tháng 7 năm 2025"
 
 
 @pytest.mark.parametrize(

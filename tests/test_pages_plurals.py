@@ -10,12 +10,13 @@ import re
 import pytest
 
 from helpers import REFORM
+from site_builder.pages.catalogs import ORDINAL_KEYS
 from site_builder.pages.formatting import cldr_locale, format_plural, format_quantity, format_unit, plural_category
 from site_builder.pages.translations import TRANSLATIONS_DIR, load_translations
 
-LANGUAGES = sorted(path.stem for path in TRANSLATIONS_DIR.glob("*.yaml"))
+LANGUAGES = ["en", *sorted(path.parts[-3] for path in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/site.po"))]
 # Entries whose number is a rank: CLDR's ordinal categories, not the cardinal ones.
-ORDINAL = {"rank"}
+ORDINAL = ORDINAL_KEYS
 # Plain strings with a count before a plural noun, where the count is never 1 by construction.
 AT_LEAST_TWO = {
     "provinces.lead": "the 34 provinces since 1 July 2025",

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 
 from site_builder.errors import BuildError
+from site_builder.pages.catalogs import catalog_path, data_descriptions, english_messages
 from site_builder.pages.environment import make_environment
 from site_builder.pages.formatting import format_date, format_number, format_period, format_value
 from site_builder.pages.translations import TRANSLATIONS_DIR, MissingTranslation, load_translations
@@ -87,19 +89,66 @@ def test_translated_text_is_escaped_like_data(en):
     assert "&lt;b&gt;s&lt;/b&gt;" in env.get_template("page.md").render()
 
 
-def test_a_second_language_is_a_yaml_file_with_the_same_keys(tmp_path, en):
-    (tmp_path / "vi.yaml").write_text("value:\n  missing: 'không có'\n", encoding="utf-8")
+def write_catalog(directory: Path, lang: str, entries: list[tuple[str, str, str]], fuzzy: tuple[str, ...] = ()) -> Path:
+    """A catalog of (context, English, translation) entries, as `make translations` writes one."""
+    catalog = Catalog(locale=lang, domain="site")
+    catalog.fuzzy = False
+    for context, english, text in entries:
+        catalog.add(english, text, context=context, flags=("fuzzy",) if context in fuzzy else ())
+    path = catalog_path(lang, directory)
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    return path
+
+
+def test_a_second_language_is_a_catalog_of_the_english_strings(tmp_path):
+    (tmp_path / "en.yaml").write_text(
+        "value:\n  missing: 'no data'\nrank: {one: '{count}st', other: '{count}th'}\n", encoding="utf-8"
+    )
+    write_catalog(
+        tmp_path,
+        "vi",
+        [
+            ("value.missing", "no data", "không có"),
+            ("rank#one", "{count}st", "thứ nhất"),
+            ("rank#other", "{count}th", "thứ {count}"),
+        ],
+    )
     vi = load_translations("vi", directory=tmp_path)
-    # Separators come from the language's CLDR locale, not from the file.
+    # Separators come from the language's CLDR locale, not from the catalog.
     assert format_number(3321, vi) == "3.321" and format_number(12.5, vi) == "12,5"
     assert format_number(None, vi) == "không có"
-    with pytest.raises(BuildError, match="fr.yaml"):
+    assert vi.plural("rank", "other", count=2) == "thứ 2"
+    with pytest.raises(BuildError, match="fr/LC_MESSAGES/site.po.*pybabel init"):
         load_translations("fr", directory=tmp_path)
 
 
-def test_every_yaml_edition_has_the_keys_of_the_english_one(en):
-    for path in sorted(TRANSLATIONS_DIR.glob("*.yaml")):
-        other = load_translations(path.stem)
+def test_a_missing_or_fuzzy_translation_stops_the_build_with_the_file_line_and_fix(tmp_path):
+    (tmp_path / "en.yaml").write_text("value:\n  missing: 'no data'\n  other: 'more'\n", encoding="utf-8")
+    write_catalog(tmp_path, "vi", [("value.missing", "no data", "không có")])
+    with pytest.raises(BuildError, match=r"no translation of 'value.other'.*make translations"):
+        load_translations("vi", directory=tmp_path)
+    (tmp_path / "vi").rename(tmp_path / "old")
+    write_catalog(
+        tmp_path, "vi", [("value.missing", "no data", "không có"), ("value.other", "more", "thêm")], fuzzy=("value.other",)
+    )
+    with pytest.raises(
+        BuildError, match=r"site.po:\d+: the translation of 'value.other' is marked fuzzy.*remove the `#, fuzzy` line"
+    ):
+        load_translations("vi", directory=tmp_path)
+
+
+def test_a_changed_english_text_is_not_translated_by_its_old_translation(tmp_path):
+    (tmp_path / "en.yaml").write_text("value:\n  missing: 'nothing yet'\n", encoding="utf-8")
+    write_catalog(tmp_path, "vi", [("value.missing", "no data", "không có")])
+    with pytest.raises(BuildError, match="nothing yet"):
+        load_translations("vi", directory=tmp_path)
+
+
+def test_every_catalog_has_the_keys_of_the_english_strings(en):
+    for path in sorted(TRANSLATIONS_DIR.glob("*/LC_MESSAGES/site.po")):
+        other = load_translations(path.parts[-3])
         assert set(other.strings) >= set(en.strings), path
 
 
@@ -130,45 +179,88 @@ def placeholders(text) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def same_as_english() -> list[str]:
-    """The keys vi.yaml says are rightly written as in English (proper names, symbols only)."""
-    data = yaml.safe_load((TRANSLATIONS_DIR / "vi.yaml").read_text(encoding="utf-8"))
-    return data.get("_same_as_english") or []
+# Keys whose Vietnamese text is rightly the same as the English: placeholders and symbols only, or
+# names such as CSV and SHA-256.
+SAME_AS_ENGLISH = {
+    "list.separator",
+    "period.range",
+    "size.kb",
+    "size.mb",
+    "qualifier.exact",
+    "data.sha256",
+    "chart.download_png",
+    "chart.download_svg",
+    "chart.download_csv",
+    "chart.ranking_note",
+    "chart.predecessor_part",
+    "chart.point_source",
+    "chart.summary_point",
+    "chart.area_in_province",
+    "quantity_unknown",
+    "date.year",
+}
 
 
-def test_vi_yaml_has_every_key_of_en_yaml(en, vi):
+def pot_messages() -> dict[tuple[str, str], str]:
+    with (TRANSLATIONS_DIR / "site.pot").open("rb") as f:
+        return {(m.context, m.id): m.id for m in read_po(f) if m.id}
+
+
+def test_the_template_holds_every_english_text_of_en_yaml_and_the_data_descriptions():
+    """site.pot is what `make translations` extracts now: a text added to en.yaml or a
+    datapackage.json without running it fails here."""
+    extracted = {(context, text) for _, context, text in english_messages()}
+    for descriptor in sorted((PACKAGE.parent / "datapackages").glob("*/datapackage.json")):
+        extracted |= set(data_descriptions(descriptor))
+    assert extracted == set(pot_messages()), "run `make translations` and translate the new entries"
+
+
+@pytest.mark.parametrize("path", sorted(TRANSLATIONS_DIR.glob("*/LC_MESSAGES/site.po")), ids=lambda p: p.parts[-3])
+def test_each_catalog_translates_every_message_and_none_is_fuzzy(path):
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    messages = {(m.context, m.id): m for m in catalog if m.id}
+    missing = sorted(key for key in pot_messages() if key not in messages or not messages[key].string)
+    fuzzy = sorted(f"{path.name}:{m.lineno} {m.context}" for m in messages.values() if m.fuzzy)
+    assert not missing, f"{path}: translate {missing[:20]} (run `make translations` first)"
+    assert not fuzzy, f"{path}: review and remove the fuzzy flag of {fuzzy}"
+    assert not catalog.fuzzy, f"{path}: the header is marked fuzzy; remove its `#, fuzzy` line"
+    assert not list(catalog.obsolete), f"{path}: remove the obsolete (#~) entries"
+
+
+def test_vi_has_every_key_of_en_yaml(en, vi):
     missing = sorted(set(en.strings) - set(vi.strings))
     assert not missing, f"translate in {vi.path}: {missing}"
 
 
-def test_vi_yaml_has_no_key_en_yaml_lacks(en, vi):
-    extra = sorted(set(vi.strings) - set(en.strings))
-    assert not extra, f"not in {en.path} (renamed or removed there?): {extra}"
-
-
-def test_every_key_the_templates_and_build_use_is_in_vi_yaml(vi):
+def test_every_key_the_templates_and_build_use_is_in_vi(vi):
     missing = sorted(k for k in used_keys() if not vi.has(k))
     assert not missing, f"add to {vi.path}: {missing}"
+
+
+# Strings whose placeholders are alternatives the code always fills, of which a language uses one.
+ALTERNATIVES = {"language.in_sentence": {"name", "name_lower"}}
 
 
 def test_vi_strings_keep_the_placeholders_of_the_english(en, vi):
     wrong = {
         key: (sorted(placeholders(en.strings[key])), sorted(placeholders(vi.strings[key])))
         for key in en.strings
-        if key in vi.strings and placeholders(en.strings[key]) != placeholders(vi.strings[key])
+        if key in vi.strings
+        and placeholders(en.strings[key]) != placeholders(vi.strings[key])
+        and not placeholders(vi.strings[key]) <= ALTERNATIVES.get(key, set())
     }
     assert not wrong, f"{vi.path}: placeholders differ from en.yaml (en, vi): {wrong}"
 
 
 def test_no_vi_string_is_left_in_english_unless_allow_listed(en, vi):
-    allowed = set(same_as_english())
-    untranslated = sorted(k for k in en.strings if k in vi.strings and vi.strings[k] == en.strings[k] and k not in allowed)
-    assert not untranslated, f"{vi.path}: still in English (translate, or list under _same_as_english if right): {untranslated}"
+    untranslated = sorted(k for k in en.strings if vi.strings[k] == en.strings[k] and k not in SAME_AS_ENGLISH)
+    assert not untranslated, f"{vi.path}: still in English (translate, or add to SAME_AS_ENGLISH if right): {untranslated}"
 
 
 def test_the_same_as_english_list_names_only_strings_that_are_the_same(en, vi):
-    stale = sorted(k for k in same_as_english() if not (k in en.strings and vi.strings.get(k) == en.strings[k]))
-    assert not stale, f"{vi.path}: remove from _same_as_english (translated, or no such key): {stale}"
+    stale = sorted(k for k in SAME_AS_ENGLISH if not (k in en.strings and vi.strings.get(k) == en.strings[k]))
+    assert not stale, f"remove from SAME_AS_ENGLISH (translated, or no such key): {stale}"
 
 
 def test_vi_strings_are_not_empty(vi):
@@ -176,8 +268,8 @@ def test_vi_strings_are_not_empty(vi):
     assert not sorted(k for k, v in vi.strings.items() if isinstance(v, dict) and not all(f.strip() for f in v.values()))
 
 
-def test_notes_starting_with_an_underscore_are_not_interface_strings(vi):
-    assert not any(key.startswith("_") for key in vi.strings)
+def test_notes_starting_with_an_underscore_are_not_interface_strings(en):
+    assert not any(key.startswith("_") for key in en.strings)
 
 
 def test_a_vietnamese_page_sentence_is_written_the_vietnamese_way(vi):
@@ -189,5 +281,15 @@ def test_a_vietnamese_page_sentence_is_written_the_vietnamese_way(vi):
     )
     assert (
         env.get_template("p.md").render()
-        == "Tại thời điểm 30 tháng 6, 2025 và 1 tháng 7, 2025 (xã, phường, thị trấn, đặc khu) 3.321"
+        == "Tại thời điểm ngày 30 tháng 6 năm 2025 và ngày 1 tháng 7 năm 2025 (xã, phường, thị trấn, đặc khu) 3.321"
     )
+
+
+def test_no_vietnamese_string_writes_ngay_before_a_date_that_says_it(vi):
+    """A Vietnamese date already starts with "ngày" (date.day): "tạo ngày {date}" would read
+    "tạo ngày ngày 6 tháng 12 năm 2026"."""
+    assert format_date("2026-12-06", vi) == "ngày 6 tháng 12 năm 2026"
+    doubled = sorted(
+        k for k, v in vi.strings.items() if isinstance(v, str) and re.search(r"ngày \{(date|before|after|start|end)\}", v)
+    )
+    assert not doubled, doubled

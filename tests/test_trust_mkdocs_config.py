@@ -13,7 +13,7 @@ from helpers import REPO
 from site_builder.errors import BuildError
 from site_builder.pages.translations import load_translations
 from site_builder.publish import mkdocs_config
-from site_builder.publish.mkdocs_config import HOOKS, MARKDOWN_EXTENSIONS, read_base_config, site_config
+from site_builder.publish.mkdocs_config import HOOKS, MARKDOWN_EXTENSIONS, read_base_config, site_config, with_permalink_title
 
 REAL = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -156,7 +156,10 @@ def test_hooks_extensions_and_scripts_come_from_the_code_only():
         "csp.py",
         "css_comments.py",
     ]
-    assert config["plugins"] == [] and config["markdown_extensions"] == MARKDOWN_EXTENSIONS
+    # The code's extensions; only the permalink's title, in the edition's language, is added.
+    assert config["plugins"] == [] and config["markdown_extensions"] == with_permalink_title(
+        MARKDOWN_EXTENSIONS, "Link to this section"
+    )
     assert config["extra_javascript"] == ["assets/javascripts/charts.js"]
     assert config["theme"]["custom_dir"] == "theme"
     assert config["extra"]["hand_written_pages"] == ["about.md"]

@@ -188,6 +188,10 @@ def config(layout: ChartConfig) -> alt.Config:
     the page's number format (3.321 and 12,5 in Vietnamese)."""
     number = alt.NumberLocale(decimal=Text("decimal"), thousands=Text("thousands"), grouping=[3], currency=["", ""])
     return alt.Config(
+        # No ARIA text of Vega's own ("X-axis titled ... for a linear scale", "xc: 4.5; ink: #000"),
+        # English whatever the page's language: the SVG is an image labelled by the figure's
+        # caption, our own sentence in the reader's language (the request's description).
+        aria=False,
         font=FONT,
         view=alt.ViewConfig(stroke=None),
         axis=alt.AxisConfig(labelFontSize=11, titleFontSize=11, labelLimit=LABEL_LIMIT),

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from site_builder.charts import ChartRequest, ChartRow
 from site_builder.charts.tile_grid import Tile, load_tile_grid
 from site_builder.pages.editions import indicator_name
-from site_builder.pages.formatting import format_date, format_number, format_period, format_value, number_symbols
+from site_builder.pages.formatting import (
+    format_date,
+    format_number,
+    format_period,
+    format_unit,
+    format_value,
+    number_symbols,
+)
 from site_builder.pages.map_charts import CURRENT_MAP_ID, FORMER_MAP_ID, current_map_request, former_map_request
 from site_builder.pages.translations import Translations
 from site_builder.pages.unit_charts import units_by_type_request
@@ -190,7 +197,7 @@ def group_request(chart_id: str, group: FigureGroup, view: ProvinceView, t: Tran
 def unit_title(unit: str, family: str, t: Translations) -> str:
     if family in ("rank", "percent"):
         return t(f"measure.{family}")
-    return unit
+    return format_unit(unit, t)
 
 
 def comparison_request(chart_id: str, comparison: Comparison, t: Translations) -> ChartRequest:

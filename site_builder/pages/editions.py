@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from site_builder.errors import BuildError
 from site_builder.pages.translations import Translations, load_translations
 
+# The language the site is written in: en.yaml, the data's text columns, the root edition.
+SOURCE_LANGUAGE = "en"
 # Language -> the folder of its edition under site/ ("" is the root).
 EDITION_FOLDERS = {"en": "", "vi": "vi"}
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
@@ -58,9 +60,16 @@ def load_editions(languages: tuple[str, ...] = tuple(EDITION_FOLDERS)) -> tuple[
     return tuple(Edition(lang, load_translations(lang), EDITION_FOLDERS[lang]) for lang in languages)
 
 
+def in_language(record, english_field: str, t: Translations) -> str:
+    """A data text in the edition's language: the column `<name>_<lang>` beside the English one
+    (`name_en` -> `name_vi`, `definition` -> `definition_vi`), the English where it has none."""
+    base = english_field.removesuffix("_en")
+    return getattr(record, f"{base}_{t.lang}", "") or getattr(record, english_field)
+
+
 def indicator_name(indicator, t: Translations) -> str:
-    return (indicator.name_vi or indicator.name_en) if t.lang == "vi" else indicator.name_en
+    return in_language(indicator, "name_en", t)
 
 
 def indicator_definition(indicator, t: Translations) -> str:
-    return (getattr(indicator, "definition_vi", "") or indicator.definition) if t.lang == "vi" else indicator.definition
+    return in_language(indicator, "definition", t)

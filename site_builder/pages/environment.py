@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import jinja2
 import jinja2.bccache
+import markupsafe
 
 from site_builder.catalogue.jsonld import script_text
-from site_builder.pages.editions import indicator_definition, indicator_name
+from site_builder.pages.editions import SOURCE_LANGUAGE, indicator_name
 from site_builder.pages.formatting import (
     format_date,
     format_language,
@@ -21,6 +22,7 @@ from site_builder.pages.formatting import (
     format_value,
     is_web_url,
 )
+from site_builder.pages.language_marks import in_its_language, with_vietnamese_marked
 from site_builder.pages.paths import indicator_path, page_url, province_path
 from site_builder.pages.translations import Translations
 
@@ -63,12 +65,15 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         indicator_url=lambda i: page_url(indicator_path(i.id)),
         page_url=page_url,
         indicator_name=lambda i: indicator_name(i, t),
-        definition=lambda i: indicator_definition(i, t),
+        definition=lambda i: data_text(i, "definition", t),
         value_text=lambda fv: format_value(fv.figure.value, fv.figure.measure, fv.figure.qualifier, t),
         quantity=lambda fv: format_quantity(fv.figure.value, fv.figure.measure, fv.figure.qualifier, fv.indicator.unit, t),
         plural=lambda key, n, **params: format_plural(key, n, t, **params),
         unit_name=lambda unit: format_unit(unit, t),
         language_name=lambda code: format_language(code, t),
+        data_text=lambda record, field: data_text(record, field, t),
+        in_lang=lambda text, lang: in_its_language(text, lang, t.lang),
+        tm=lambda key, **params: markupsafe.Markup(markupsafe.escape(t(key))).format(**params),
     )
     env.filters.update(
         num=lambda v: format_number(v, t),
@@ -78,9 +83,35 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         size=lambda n: human_size(n, t),
         legal_basis=lambda text: format_legal_basis(text, t),
         ld_json=script_text,  # partials/jsonld.html: the page's schema.org Dataset, escaped for <script>
+        code_spans=lambda text: code_spans(text, t.lang == SOURCE_LANGUAGE),
+        vi_runs=with_vietnamese_marked,  # an English text's Vietnamese terms (a source's English title)
+        # Text of the source language with Vietnamese names or terms in it (a chart's notes).
+        vi_terms=lambda text: with_vietnamese_marked(text) if t.lang == SOURCE_LANGUAGE else markupsafe.escape(text),
     )
     env.tests["web_url"] = is_web_url
     return env
+
+
+def data_text(record, field: str, t: Translations) -> markupsafe.Markup:
+    """A data text (a figure's notes, a disagreement's explanation) in the edition's language: the
+    column `<field>_<lang>` where the data has it, else the English column, marked lang="en"."""
+    own = getattr(record, f"{field}_{t.lang}", "") or ""
+    if own:
+        return in_its_language(own, t.lang, t.lang)
+    return in_its_language(getattr(record, field) or "", SOURCE_LANGUAGE, t.lang)
+
+
+def code_spans(text: str, english: bool = False) -> markupsafe.Markup:
+    """Our own descriptions with `code` in backticks (a column's name, a value of the data):
+    escaped, each backticked part in <code>, read as written in every language; in English text,
+    the Vietnamese terms marked lang="vi"."""
+    prose = with_vietnamese_marked if english else markupsafe.escape
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: shown as it is
+        return markupsafe.Markup(prose(text))
+    return markupsafe.Markup("").join(
+        markupsafe.Markup("<code>{}</code>").format(part) if i % 2 else prose(part) for i, part in enumerate(parts)
+    )
 
 
 def human_size(size: int, t: Translations) -> str:

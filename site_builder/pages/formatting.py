@@ -1,8 +1,8 @@
 """How numbers, dates, values and links are written on the pages, in the edition's language.
 
 Separators, month names and date patterns come from CLDR through Babel, chosen by the
-edition's language (`Translations.lang`), so the Vietnamese edition writes 3.321, 12,5 and
-"1 tháng 7, 2025" with no hand-written formats in the translations files.
+edition's language (`Translations.lang`), so the Vietnamese edition writes 3.321 and 12,5; the
+order of a date's parts is the language's pattern in the translations ("ngày 1 tháng 7 năm 2025").
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as cldr_date
-from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from babel.numbers import format_percent as cldr_percent
 
@@ -67,13 +66,16 @@ def format_percent(value: float | int | None, t: Translations) -> str:
 
 
 def format_date(text: str, t: Translations) -> str:
-    """'2025-07-01' -> '1 July 2025' (vi '1 tháng 7, 2025'), '2024-10' -> 'October 2024'
-    (vi 'tháng 10 năm 2024'), '2021' -> '2021'. Text that is not such a date is returned as it is."""
-    return _formatted_date(text or "", t.lang)
+    """'2025-07-01' -> '1 July 2025' (vi 'ngày 1 tháng 7 năm 2025'), '2024-10' -> 'October 2024'
+    (vi 'tháng 10 năm 2024'), '2021' -> '2021'. Text that is not such a date is returned as it is.
+    The patterns are CLDR date patterns from the translations (`date.day`, `date.month`,
+    `date.year`): month names come from CLDR, the order and words from the language's usage
+    (CLDR's Vietnamese long date, "1 tháng 7, 2025", is not how a Vietnamese text writes one)."""
+    return _formatted_date(text or "", t.lang, (t("date.day"), t("date.month"), t("date.year")))
 
 
 @lru_cache(maxsize=65536)  # some 42,000 dates at 10,000 figure rows, a few hundred distinct
-def _formatted_date(text: str, lang: str) -> str:
+def _formatted_date(text: str, lang: str, patterns: tuple[str, str, str]) -> str:
     match = _DATE.match(text)
     if not match:
         return text
@@ -83,11 +85,8 @@ def _formatted_date(text: str, lang: str) -> str:
         date = datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError:  # e.g. 2025-13: shown as written rather than guessed
         return text
-    if not month:
-        return format_skeleton("y", date, locale=locale)
-    if not day:
-        return format_skeleton("yMMMM", date, locale=locale)
-    return cldr_date(date, format="long", locale=locale)
+    day_pattern, month_pattern, year_pattern = patterns
+    return cldr_date(date, format=day_pattern if day else month_pattern if month else year_pattern, locale=locale)
 
 
 def format_period(start: str, end: str, t: Translations) -> str:
@@ -133,9 +132,10 @@ def format_unit(unit: str, t: Translations) -> str:
 
 def format_language(code: str, t: Translations) -> str:
     """A language's name from CLDR, as it reads inside a sentence of the edition: 'Polish' (en),
-    'tiếng Ba Lan' (vi: CLDR capitalises the name for a list, not for the middle of a sentence)."""
+    'tiếng Ba Lan' (vi: CLDR capitalises the name for a list, not for the middle of a sentence;
+    the translation `language.in_sentence` chooses between {name} and {name_lower})."""
     name = cldr_locale(t.lang).languages.get(code.split("-")[0], code) if code else ""
-    return name[:1].lower() + name[1:] if t.lang == "vi" else name
+    return t("language.in_sentence", name=name, name_lower=name[:1].lower() + name[1:])
 
 
 def plural_category(n: float | int, t: Translations, ordinal: bool = False) -> str:

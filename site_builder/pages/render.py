@@ -18,7 +18,8 @@ from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.communes import browse_page, convert_page, lookup_page
-from site_builder.pages.dictionary import resource_docs
+from site_builder.pages.dictionary import package_texts, resource_docs, resource_title
+from site_builder.pages.editions import indicator_name
 from site_builder.pages.environment import make_environment
 from site_builder.pages.front_matter import front_matter
 from site_builder.pages.page_cache import PageCache
@@ -142,7 +143,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     """Every page of the site, in a stable order."""
     province_files = context.province_downloads or {}
     unit_files = context.unit_downloads or {}
-    units_source = registry_title(context)
+    units_source = registry_title(context, t)
     yield PageSpec(
         "index.md",
         "home.md",
@@ -189,7 +190,7 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
         yield PageSpec(
             indicator_path(iv.indicator.id),
             "indicator.md",
-            iv.indicator.name_en,
+            indicator_name(iv.indicator, t),
             {
                 "iv": iv,
                 "comparison_charts": comparison_charts,
@@ -234,8 +235,11 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
     """The data page's downloads (each with its label), province files and dictionary."""
     descriptor = context.descriptor or {"resources": []}
     others = context.other_descriptors or {}
-    titles = {("", r["name"]): r.get("title", r["name"]) for r in descriptor.get("resources", [])}
-    titles.update({(name, r["name"]): r.get("title", r["name"]) for name, d in others.items() for r in d.get("resources", [])})
+    package = descriptor.get("name", "")
+    titles = {("", r["name"]): resource_title(package, r, t.text) for r in descriptor.get("resources", [])}
+    titles.update(
+        {(name, r["name"]): resource_title(name, r, t.text) for name, d in others.items() for r in d.get("resources", [])}
+    )
     province_files = context.province_downloads or {}
     unit_files = context.unit_downloads or {}
 
@@ -243,14 +247,17 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
         kind = t(f"download.kind.{d.kind}") if t.has(f"download.kind.{d.kind}") else d.description
         package = getattr(d, "package", "")
         text = f"{titles[package, d.resource]} · {kind}" if d.resource and (package, d.resource) in titles else kind
-        return f"{others[package].get('title') or package} · {text}" if package in others and not d.resource else text
+        return f"{package_texts(others[package], t.text)['title']} · {text}" if package in others and not d.resource else text
 
     shown = site.current + site.former
     return {
         "downloads": [(d, label(d)) for d in context.downloads],
         "citation": context.citation,
-        "resources": resource_docs(descriptor),
-        "other_resources": [(name, d.get("title") or name, resource_docs(d)) for name, d in sorted(others.items())],
+        "resources": resource_docs(descriptor, t.text),
+        "other_resources": [
+            (name, package_texts(d, t.text)["title"], resource_docs(d, t.text)) for name, d in sorted(others.items())
+        ],
+        "units_package": package_texts(others[UNITS_PACKAGE], t.text) if UNITS_PACKAGE in others else None,
         "province_files": [(v, province_files[v.province.id]) for v in shown if v.province.id in province_files],
         "unit_files": [(v, unit_files[v.province.id]) for v in shown if v.province.id in unit_files],
         "province_checksums": context.province_checksums,
@@ -263,11 +270,10 @@ def data_page(site: Site, context: PageContext, t: Translations) -> dict:
     }
 
 
-def registry_title(context: PageContext) -> str:
+def registry_title(context: PageContext, t: Translations) -> str:
     """The title of the registry the units package was imported from ("" without the package)."""
     units = (context.other_descriptors or {}).get(UNITS_PACKAGE) or {}
-    sources = units.get("sources") or [{}]
-    return sources[0].get("title", "")
+    return package_texts(units, t.text)["source"] if units else ""
 
 
 def charts_for(ids, charts: dict) -> list:

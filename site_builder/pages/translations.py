@@ -1,9 +1,11 @@
-"""Interface strings from `site_builder/translations/<lang>.yaml`, looked up by dotted key.
+"""Interface strings looked up by dotted key: English from `site_builder/translations/en.yaml`,
+every other language from its gettext catalog (`translations/<lang>/LC_MESSAGES/site.po`, see
+catalogs.py), which translates each English text under its key.
 
-Every heading, label, table header, chart title and link text lives in that file, so a
-Vietnamese edition is a `vi.yaml` with the same keys. A missing key stops the build with a
-message naming the key and the file, rather than rendering a hole in a page. Top-level keys
-starting with `_` are notes about the file (e.g. `_same_as_english`), not interface strings.
+Every heading, label, table header, chart title and link text lives in en.yaml. A missing key,
+or a translation missing or marked fuzzy, stops the build with a message naming the key, the
+file and the fix, rather than rendering a hole in a page. Top-level keys starting with `_` are
+notes about the file, not interface strings.
 
 Text with a number in it has a form per CLDR plural category of the language, written as a
 mapping of the categories ("1 unit", "2 units": `{one: "{count} unit", other: "{count} units"}`;
@@ -18,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from site_builder.errors import BuildError
+from site_builder.pages.catalogs import TRANSLATIONS_DIR, catalog_path, categories_used, read_catalog, translated
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 # CLDR's plural categories: a mapping with only these keys (and `other`) is one plural entry.
 PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 
@@ -33,6 +35,14 @@ class Translations:
     lang: str
     path: Path
     strings: dict = field(hash=False, compare=False)  # dotted key -> text
+    catalog: object = field(default=None, hash=False, compare=False)  # Babel Catalog; None for English
+
+    def text(self, context: str, english: str) -> str:
+        """Our own text kept outside en.yaml (a data dictionary description): as written in
+        English, translated by the catalog under `context` in another language."""
+        if self.catalog is None or not english:
+            return english
+        return translated(self.catalog, self.path, context, english)
 
     def __call__(self, key: str, **params) -> str:
         """The text of `key`, with `{name}` placeholders filled from `params`."""
@@ -88,14 +98,33 @@ class Translations:
 
 
 def load_translations(lang: str = "en", directory: Path = TRANSLATIONS_DIR) -> Translations:
-    """Read `<directory>/<lang>.yaml` and flatten its nested mappings to dotted keys."""
+    """English from en.yaml; another language: each string of en.yaml as its catalog translates it."""
+    english = load_english(directory)
+    if lang == english.lang:
+        return english
+    path = catalog_path(lang, directory)
+    catalog = read_catalog(lang, directory)
+
+    def translate(key: str, value):
+        if isinstance(value, dict):
+            used = categories_used(catalog, key)
+            return {c: translated(catalog, path, f"{key}#{c}", form) for c, form in value.items() if c in used}
+        if isinstance(value, list):
+            return [translated(catalog, path, f"{key}[{i}]", item) for i, item in enumerate(value)]
+        return translated(catalog, path, key, value) if value else value
+
+    strings = {key: translate(key, value) for key, value in english.strings.items()}
+    return Translations(lang=lang, path=path, strings=strings, catalog=catalog)
+
+
+def load_english(directory: Path = TRANSLATIONS_DIR) -> Translations:
+    """Read `<directory>/en.yaml`, the source language, and flatten its mappings to dotted keys."""
+    lang = "en"
     path = directory / f"{lang}.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
-        raise BuildError(
-            f"{path}: no translations for language '{lang}'; copy en.yaml to {path.name} and translate it."
-        ) from None
+        raise BuildError(f"{path}: the English interface strings are missing; restore en.yaml from git.") from None
     except yaml.YAMLError as error:
         raise BuildError(f"{path}: not valid YAML ({error}).") from None
     if not isinstance(data, dict):

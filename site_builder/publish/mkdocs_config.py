@@ -143,7 +143,7 @@ def site_config(
     t: Translations,
     custom_dir: str | None = None,
     to_site_root: str = "",
-    alternates: tuple[tuple[str, str, str], ...] = (),
+    alternates: tuple[tuple[str, str, str, str], ...] = (),
     hand_written: tuple[str, ...] | list[str] = (),
     extra_css: list = (),
 ) -> dict:
@@ -152,7 +152,8 @@ def site_config(
     `to_site_root` leads from this edition's root to the site's, where the stylesheets, the
     scripts, the search index and the commune lookup are served once for every edition;
     `alternates` are the editions of the language switch as (name, language, link from this
-    edition's root to the other's root); `hand_written`, the pages of docs/ (their paths in the
+    edition's root to the other's root, full address of the other's root or "" without
+    site_url); `hand_written`, the pages of docs/ (their paths in the
     docs folder), whose HTML sanitise.py cleans; `extra_css`, the stylesheets the build adds (the
     charts' font), after those of mkdocs.yml.
     """
@@ -160,7 +161,7 @@ def site_config(
     config = {key: base[key] for key in ("validation",) if key in base}
     config["plugins"] = []  # MkDocs adds its search plugin when `plugins` is left out
     config["hooks"] = [str(hook) for hook in HOOKS]
-    config["markdown_extensions"] = MARKDOWN_EXTENSIONS
+    config["markdown_extensions"] = with_permalink_title(MARKDOWN_EXTENSIONS, t("theme.permalink"))
     config["site_name"] = t("site.name")
     config["site_description"] = t("site.description")
     config["docs_dir"] = docs_dir
@@ -179,10 +180,25 @@ def site_config(
         "commune_lookup": COMMUNE_LOOKUP + "/",
         "site_root": to_site_root,
         "search_text": {key: t(f"communes.js.{key}") for key in ("former", "current", "went_to")},
+        "not_found": {key: t(f"not_found.{key}") for key in ("title", "text", "home")},
     }
-    if alternates:  # the language switch (theme/partials/alternate.html)
-        config["extra"]["alternate"] = [{"name": name, "lang": lang, "link": link} for name, lang, link in alternates]
+    if alternates:  # the language switch (theme/partials/alternate.html) and the pages' alternates
+        config["extra"]["alternate"] = [
+            {"name": name, "lang": lang, "link": link, "url": url} for name, lang, link, url in alternates
+        ]
     return config
+
+
+def with_permalink_title(extensions, title: str) -> list:
+    """The Markdown extensions with the `toc` extension's permalink title ("Permanent link" by
+    default, read aloud and shown on hover) in the edition's language."""
+    result = []
+    for entry in extensions or []:
+        if entry == "toc" or (isinstance(entry, dict) and "toc" in entry):
+            options = dict((entry.get("toc") if isinstance(entry, dict) else None) or {})
+            entry = {"toc": {**options, "permalink_title": title}}
+        result.append(entry)
+    return result
 
 
 def _theme(theme: dict, t: Translations, custom_dir: str | None) -> dict:
