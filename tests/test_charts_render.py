@@ -68,8 +68,17 @@ def test_rendered_paths_are_relative_to_the_docs_root_and_exist(tmp_path):
 def test_inline_svg_is_an_image_labelled_by_its_caption(tmp_path):
     chart = render_charts([units_request("p34-91--units")], tmp_path, workers=1)["p34-91--units"]
     assert chart.svg.startswith('<svg role="img" aria-labelledby="chart-p34-91--units-caption"')
+    assert "role=" not in chart.svg[len('<svg role="img"') :] and "aria-roledescription" not in chart.svg
     # The downloadable SVG stays as vl-convert drew it.
     assert not (tmp_path / chart.svg_path).read_text(encoding="utf-8").startswith('<svg role="img"')
+
+
+def test_an_inline_svgs_marks_carry_no_role_of_their_own():
+    svg = '<svg x="1"><g class="mark-rect" role="graphics-symbol" aria-roledescription="rect mark container"><path/></g></svg>'
+    assert inline_svg(svg, "c") == (
+        '<svg role="img" aria-labelledby="chart-c-caption" focusable="false" style="max-width:100%;height:auto" '
+        'x="1"><g class="mark-rect"><path/></g></svg>'
+    )
 
 
 def test_ids_inside_an_inline_svg_are_prefixed_with_the_chart_id():

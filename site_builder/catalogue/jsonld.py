@@ -72,16 +72,12 @@ def distribution(download, name: str = "") -> dict:
 
 
 def source_work(source) -> dict:
-    """A source a figure is based on (dataset.model.Source), as a schema.org CreativeWork."""
+    """A source a figure is based on (dataset.model.Source), as a schema.org CreativeWork: its
+    title and address (its publisher, date and language are in sources.csv and each page's CSV,
+    kept out of the page's first load)."""
     work = {"@type": "CreativeWork", "name": source.title}
     if is_web_url(source.url):
         work["url"] = source.url
-    if source.publisher:
-        work["publisher"] = {"@type": "Organization", "name": source.publisher}
-    if source.published:
-        work["datePublished"] = source.published
-    if source.language:
-        work["inLanguage"] = source.language
     return work
 
 
@@ -119,8 +115,9 @@ def dataset(
     keywords=(),
     based_on: list | None = None,
 ) -> dict:
-    """A schema.org Dataset; `facts` holds the build date, the release shown, the citation and the
-    catalogue's name (`date`, `release`, `citation`, `catalogue`). `based_on` replaces the list of
+    """A schema.org Dataset; `facts` holds the build date, the release shown and the catalogue's
+    name (`date`, `release`, `catalogue`). No `citation`: schema.org's means the works the dataset
+    cites (isBasedOn here); how to cite the page is on the page. `based_on` replaces the list of
     the figures' sources (the data page names the sources table instead of all of them)."""
     sources = {fv.source.id: fv.source for fv in figures}
     data = {
@@ -135,7 +132,6 @@ def dataset(
         "creator": [agent(a) for a in about.creators],
         "publisher": agent(about.publisher),
         "dateModified": facts["date"],
-        "citation": facts["citation"],
         "includedInDataCatalog": {"@type": "DataCatalog", "name": facts["catalogue"], "url": "data/"},
         "distribution": list(files),
         "isBasedOn": based_on if based_on is not None else [source_work(sources[s]) for s in sorted(sources)],

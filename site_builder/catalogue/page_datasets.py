@@ -19,7 +19,6 @@ def facts_of(context, t: Translations) -> dict:
     return {
         "date": context.build_date,
         "release": context.release,
-        "citation": context.citation,
         "catalogue": t("catalogue.catalogue_name", site=context.site_name),
     }
 

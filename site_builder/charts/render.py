@@ -119,12 +119,16 @@ def _start_drawing(specs: dict[str, str], workers: ChartWorkers) -> Callable[[],
 
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 ID_REFERENCE = re.compile(r'(url\(#|href="#)([^)"]+)')
+# The roles Vega gives its groups and mark containers ("rect mark container"): with the chart's English
+# descriptions turned off (kinds.config: aria false) they would be images without a name.
+MARK_ROLES = re.compile(r' (?:role="graphics-[a-z]+"|aria-roledescription="[^"]*")')
 
 
 def inline_svg(svg: str, chart_id: str) -> str:
-    """The SVG as it goes into the page: an image labelled by the figure's caption, scaling to
-    the column, its ids (clip paths, gradients) prefixed so two charts on a page never share one."""
-    svg = svg.strip()
+    """The SVG as it goes into the page: one image labelled by the figure's caption (its parts
+    carry no roles), scaling to the column, its ids (clip paths, gradients) prefixed so two charts
+    on a page never share one."""
+    svg = MARK_ROLES.sub("", svg.strip())
     svg = ID_ATTRIBUTE.sub(lambda m: f'id="chart-{chart_id}-{m.group(1)}"', svg)
     svg = ID_REFERENCE.sub(lambda m: f"{m.group(1)}chart-{chart_id}-{m.group(2)}", svg)
     label = f'role="img" aria-labelledby="chart-{chart_id}-caption" focusable="false" style="max-width:100%;height:auto"'

@@ -40,7 +40,6 @@ VOCABULARY = {
         "creator",
         "publisher",
         "dateModified",
-        "citation",
         "includedInDataCatalog",
         "distribution",
         "isBasedOn",
@@ -53,7 +52,7 @@ VOCABULARY = {
     "DataDownload": {"@type", "name", "contentUrl", "encodingFormat", "contentSize"},
     "Organization": {"@type", "name", "url"},
     "DataCatalog": {"@type", "name", "url"},
-    "CreativeWork": {"@type", "name", "url", "publisher", "datePublished", "inLanguage"},
+    "CreativeWork": {"@type", "name", "url"},
     "AdministrativeArea": {"@type", "name", "alternateName", "identifier", "containedInPlace"},
     "Country": {"@type", "name", "alternateName"},
 }
