@@ -65,5 +65,5 @@ def test_rebuilds_do_only_what_changed(tenfold):
     lines[-2] = edit_notes(lines[-2], "(edited)")
     figures.write_text("\n".join(lines), encoding="utf-8")
     result = build_site(paths, date=DATE, progress=lambda line: None)
-    assert stage(result, "mkdocs").summary == "strict, changed pages only"
+    assert stage(result, "mkdocs").summary == "mkdocs, strict, changed pages only"
     assert int(stage(result, "sync").summary.split()[0]) < 40

@@ -71,7 +71,7 @@
             if (!svg || !target) throw new Error("no chart drawn");
             svg.setAttribute("role", "img");
             svg.setAttribute("aria-labelledby", figure.getAttribute("aria-labelledby") || "");
-            svg.querySelectorAll("[role^=graphics-]").forEach(function (m) { m.removeAttribute("role"); });  // as render.inline_svg
+            svg.querySelectorAll("[role^=graphics-]").forEach(function (m) { m.removeAttribute("role"); });
             holder.hidden = false;
             target.remove();
             figure.setAttribute("data-state", "interactive");

@@ -127,7 +127,6 @@ def dataset(
         "description": description,
         "url": page,
         "inLanguage": lang,
-        "isAccessibleForFree": True,
         "license": about.licence_url,
         "creator": [agent(a) for a in about.creators],
         "publisher": agent(about.publisher),

@@ -35,7 +35,6 @@ VOCABULARY = {
         "description",
         "url",
         "inLanguage",
-        "isAccessibleForFree",
         "license",
         "creator",
         "publisher",
