@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402  (benchmarks/synthetic.py, beside this file)
 from processes import Measured, run_measured  # noqa: E402
 
-from site_builder.build_run import STAGES  # noqa: E402
+from site_builder.pipeline import STAGES  # noqa: E402
 from site_builder.publish.mkdocs_config import without_raw_html_hook  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -140,7 +140,7 @@ def scale_report(title: str, runs: list[dict]) -> list[str]:
         lines.append(f"| {name} | {describe(seconds)} | {statistics.median(seconds) / fl:.2f}× | {peak:,.0f} MiB |")
     lines += [f"| floor: MkDocs + Material alone on the same pages | {describe([r['floor'] for r in runs])} | 1.00× | |", ""]
     lines += ["| stage | " + " | ".join(SCENARIOS) + " |", "|---" + "|--:" * len(SCENARIOS) + "|"]
-    for stage in STAGES:
+    for stage in (s.name for s in STAGES):
         cells = [statistics.median(r[name]["stages"].get(stage, 0.0) for r in runs) for name in SCENARIOS]
         lines.append(f"| {stage} | " + " | ".join(f"{c:.2f} s" for c in cells) + " |")
     size, files = runs[-1]["size"]

@@ -1,8 +1,9 @@
 """Validate the Vietnam Apparatus Reform data packages and build the static site.
 
 - cli.py, __main__.py: the `site-builder` command (one module per command in commands/)
-- pipeline.py: `site-builder build` as its stages, top to bottom
-- build_run.py: a build's paths, timed stages, result and stage summaries
+- pipeline.py: `site-builder build`: the table of its stages (STAGES), in the order they run
+- stages/: each stage, a short function calling into the package that does the work; the runner
+- build_paths.py: where a build reads and writes (the project, build/, site/)
 - errors.py: what every stage reports: Problem (file, line, sentence) and BuildError
 - output_paths.py: every path the build writes is resolved and must lie inside its folder
 - dataset/: reading datapackages/ (the only reader) into the typed model

@@ -58,10 +58,10 @@ def test_the_build_renders_its_pages_before_waiting_for_the_drawings(tmp_path, m
     events: list[str] = []
     real_finish = render_module.ChartDrawing.finish
     monkeypatch.setattr(render_module.ChartDrawing, "finish", lambda self: events.append("finish") or real_finish(self))
-    import site_builder.pipeline as pipeline
+    import site_builder.stages.docs as docs_stages
 
-    real_render = pipeline.render_pages
-    monkeypatch.setattr(pipeline, "render_pages", lambda *a, **k: events.append("render") or real_render(*a, **k))
+    real_render = docs_stages.render_pages
+    monkeypatch.setattr(docs_stages, "render_pages", lambda *a, **k: events.append("render") or real_render(*a, **k))
     paths = make_fixture_project(tmp_path)
     build_site(paths, validator=None, date="2026-01-02", progress=lambda line: None, languages=("en", "vi"))
     assert events == ["render", "render", "finish"]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import site_builder.pipeline as pipeline
 import site_builder.publish.html_scan as html_scan
+import site_builder.stages.data as data_stages
 from fixtures.build.project import make_fixture_project
 from helpers import edit_notes, tree_hash
 from site_builder.errors import BuildError
@@ -110,7 +110,7 @@ def test_validation_runs_again_only_when_the_data_changed(built, monkeypatch):
         calls.append(data_dir)
         return []
 
-    monkeypatch.setattr(pipeline, "validate_data", validator)
+    monkeypatch.setattr(data_stages, "validate_data", validator)
     build(built, validator="project", force=True)
     build(built, validator="project", force=False, date="2026-01-03")  # another date: a rebuild, same data
     assert len(calls) == 1

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 
 import site_builder.pipeline as pipeline
+import site_builder.publish.edition_builds as edition_builds
+import site_builder.publish.link_check as link_check
 import site_builder.publish.swap as swap
+import site_builder.stages.data as data_stages
+import site_builder.stages.docs as docs_stages
 from fixtures.build.project import REPO, make_fixture_project
 from helpers import tree_hash
 from site_builder.commands import build as build_command
@@ -61,7 +65,7 @@ def test_build_command_prints_the_validators_lines_and_exits_1(tmp_path, monkeyp
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("the previous site", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "validate_data", lambda data_dir: ["datapackages/reform/figures.csv:7: bad value; fix it."])
+    monkeypatch.setattr(data_stages, "validate_data", lambda data_dir: ["datapackages/reform/figures.csv:7: bad value; fix it."])
     code = build_command.run(argparse.Namespace(root=root, site_dir=None, data_dir=None, force=False, workers=1))
     out, err = capsys.readouterr()
     assert code == 1
@@ -74,7 +78,7 @@ def test_a_failing_stage_leaves_the_previous_site_untouched(project, monkeypatch
     def broken(*args, **kwargs):
         raise BuildError("templates/province.md: broken on purpose")
 
-    monkeypatch.setattr(pipeline, "render_pages", broken)
+    monkeypatch.setattr(docs_stages, "render_pages", broken)
     with pytest.raises(BuildError, match="broken on purpose"):
         build_site(project, validator=None, **QUIET)
     assert_previous_site_intact(project)
@@ -85,7 +89,7 @@ def test_a_crash_inside_mkdocs_removes_the_half_written_output(project, monkeypa
         (output / "half.html").write_text("half", encoding="utf-8")
         raise RuntimeError("crash in the middle of writing")
 
-    monkeypatch.setattr(pipeline, "run_mkdocs", crash)
+    monkeypatch.setattr(edition_builds, "run_mkdocs", crash)
     with pytest.raises(RuntimeError):
         build_site(project, validator=None, **QUIET)
     assert_previous_site_intact(project)
@@ -93,7 +97,7 @@ def test_a_crash_inside_mkdocs_removes_the_half_written_output(project, monkeypa
 
 def test_a_broken_link_in_the_output_fails_the_build(project, monkeypatch):
     monkeypatch.setattr(
-        pipeline,
+        link_check,
         "check_site",
         lambda site, scans, skip="", site_url="": [
             'site/x/index.html: <a href="../y/"> points to a file that the build did not produce.'
@@ -139,7 +143,7 @@ def test_the_build_reports_every_stage_with_its_time(project):
     lines: list[str] = []
     result = build_site(project, validator=None, progress=lines.append, workers=1, date="2026-01-02")
     # a first build renders every page: no copy of an earlier site
-    assert [t.name for t in result.timings] == [name for name in pipeline.STAGES if name != "copy"]
+    assert [t.name for t in result.timings] == [stage.name for stage in pipeline.STAGES if stage.name != "copy"]
     assert all(" s " in line or line.endswith(" s") for line in lines[:-1])
     assert lines[-1].startswith("Built ") and "2026-01-02" in lines[-1]
 

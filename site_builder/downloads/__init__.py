@@ -6,6 +6,7 @@ figures per province. Every text cell that Excel would read as a formula is made
 - package.py: data/: the resources, datapackage.json, the zip, SHA256SUMS
 - readme.py: the zip's README in English and Vietnamese
 - province_files.py: data/provinces/<id>.csv
+- data_folder.py: the build's "downloads" stage: all of data/ above, written once for every edition
 - unit_files.py: data/provinces/<id>-units.csv (a province's commune-level units and their links)
   (data/provinces/SHA256SUMS holds the checksums of both kinds)
 

@@ -9,5 +9,6 @@
 - dictionary.py: the data dictionary of the data page, from datapackage.json
 - environment.py: the Jinja environment (autoescape on, formatting filters)
 - render.py: every page rendered from its template, with its front matter
+- context.py: what every page of an edition shows besides its own data (PageContext)
 - front_matter.py: the page title as front matter that reads back exactly as written
 """

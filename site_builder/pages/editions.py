@@ -17,6 +17,8 @@ from site_builder.pages.translations import Translations, load_translations
 SOURCE_LANGUAGE = "en"
 # Language -> the folder of its edition under site/ ("" is the root).
 EDITION_FOLDERS = {"en": "", "vi": "vi"}
+# The folders of docs/ that hold another edition's own pages (docs/vi/), never English pages.
+EDITION_OTHERS = tuple(folder for folder in EDITION_FOLDERS.values() if folder)
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
 # Where the site is published when mkdocs.yml names no `site_url` (GitHub Pages of the repository).
 DEFAULT_SITE_URL = "https://vietnam-apparatus-reform.github.io/data/"

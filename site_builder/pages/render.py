@@ -18,6 +18,7 @@ from site_builder.dataset.vocabulary import UNITS_PACKAGE
 from site_builder.errors import BuildError
 from site_builder.pages.chart_plan import ChartPlan
 from site_builder.pages.communes import browse_page, convert_page, lookup_page
+from site_builder.pages.context import OwnPageContext, PageContext
 from site_builder.pages.dictionary import package_texts, resource_docs, resource_title
 from site_builder.pages.editions import indicator_name
 from site_builder.pages.environment import make_environment
@@ -26,54 +27,6 @@ from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP, indicator_path, page_url, province_path, root_of
 from site_builder.pages.translations import Translations
 from site_builder.views import Site
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What every page may show besides its own data."""
-
-    build_date: str
-    site_name: str
-    repository_url: str
-    licence_name: str
-    licence_url: str
-    citation: str = ""
-    site_url: str = ""  # the edition's full address, ending in "/" (citations, figure links)
-    descriptor: dict | None = None  # the parsed datapackage.json, for the data dictionary
-    downloads: tuple = ()  # site_builder.downloads.Download, in write order
-    province_downloads: dict | None = None  # province id -> Download of its figures CSV
-    unit_downloads: dict | None = None  # province id -> Download of its units CSV
-    other_descriptors: dict | None = None  # the other packages' datapackage.json by name (units)
-    province_checksums: str = ""  # SHA256SUMS of the per-province files, from the site root
-    release: str = ""  # the release this build's data is ("" when it has changes since, or none yet)
-    release_note: str = ""  # the release as a citation names it ("release 2025-12-31", ...)
-    about: object = None  # catalogue.about.About: creators, publisher, licence
-    indicator_downloads: dict | None = None  # indicator id -> (CSV, metadata) Downloads
-    province_metadata: dict | None = None  # province id -> Download of its metadata JSON
-    releases: tuple = ()  # releases.publish.PublishedRelease, newest first
-    catalogue: object = None  # downloads.Download of the DCAT catalogue (data/catalog.jsonld)
-
-
-@dataclass(frozen=True)
-class OwnPageContext:
-    """What a page rendered from its own data may show of the whole site: no list of every
-    download, so that one changed file does not change every province page's cache key (a
-    template asking for more fails on the undefined attribute instead)."""
-
-    build_date: str
-    site_name: str
-    repository_url: str
-    licence_name: str
-    licence_url: str
-    citation: str
-    site_url: str
-    release: str = ""
-    release_note: str = ""
-    about: object = None
-
-    @classmethod
-    def of(cls, context: PageContext) -> "OwnPageContext":
-        return cls(*(getattr(context, name) for name in cls.__dataclass_fields__))
 
 
 @dataclass(frozen=True)
@@ -141,8 +94,6 @@ def render_page(
 
 def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, t: Translations) -> Iterator[PageSpec]:
     """Every page of the site, in a stable order."""
-    province_files = context.province_downloads or {}
-    unit_files = context.unit_downloads or {}
     units_source = registry_title(context, t)
     yield PageSpec(
         "index.md",
@@ -153,6 +104,30 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
     yield PageSpec("provinces/index.md", "provinces_index.md", t("nav.provinces"), {})
     yield PageSpec("provinces/former/index.md", "former_index.md", t("nav.former_provinces"), {})
     yield from commune_pages(site, t)
+    yield from province_pages(site, charts, plan, context, t)
+    yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
+    for iv in site.indicator_views:
+        comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts), strict=True))
+        yield PageSpec(
+            indicator_path(iv.indicator.id),
+            "indicator.md",
+            indicator_name(iv.indicator, t),
+            {
+                "iv": iv,
+                "comparison_charts": comparison_charts,
+                "data_files": (context.indicator_downloads or {}).get(iv.indicator.id, ()),
+                "jsonld": indicator_dataset(iv, indicator_data_files(iv.indicator.id, context, t), context, t),
+            },
+        )
+    yield PageSpec("coverage/index.md", "coverage.md", t("nav.coverage"), {})
+    yield PageSpec("data/index.md", "data.md", t("nav.data"), data_page(site, context, t))
+
+
+def province_pages(site: Site, charts: dict, plan: ChartPlan, context: PageContext, t: Translations) -> Iterator[PageSpec]:
+    """A page per province, current and former, then the country's: each rendered from its own data."""
+    province_files = context.province_downloads or {}
+    unit_files = context.unit_downloads or {}
+    units_source = registry_title(context, t)
     for view in site.current + site.former:
         page_charts = charts_for(plan.provinces.get(view.province.id, ()), charts)
         yield PageSpec(
@@ -184,22 +159,6 @@ def page_specs(site: Site, charts: dict, plan: ChartPlan, context: PageContext, 
             },
             own_data_only=True,
         )
-    yield PageSpec("indicators/index.md", "indicators_index.md", t("nav.indicators"), {})
-    for iv in site.indicator_views:
-        comparison_charts = list(zip(iv.comparisons, charts_for(plan.indicators.get(iv.indicator.id, ()), charts), strict=True))
-        yield PageSpec(
-            indicator_path(iv.indicator.id),
-            "indicator.md",
-            indicator_name(iv.indicator, t),
-            {
-                "iv": iv,
-                "comparison_charts": comparison_charts,
-                "data_files": (context.indicator_downloads or {}).get(iv.indicator.id, ()),
-                "jsonld": indicator_dataset(iv, indicator_data_files(iv.indicator.id, context, t), context, t),
-            },
-        )
-    yield PageSpec("coverage/index.md", "coverage.md", t("nav.coverage"), {})
-    yield PageSpec("data/index.md", "data.md", t("nav.data"), data_page(site, context, t))
 
 
 def province_data_files(province_id: str, context: PageContext, t: Translations) -> tuple:

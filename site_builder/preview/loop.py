@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from site_builder.build_run import BuildPaths
+from site_builder.build_paths import BuildPaths
 from site_builder.errors import BuildError
 from site_builder.preview.data_check import DataCheck, validate_project_data
 from site_builder.preview.server import PreviewState, start_server

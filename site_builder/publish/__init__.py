@@ -8,6 +8,7 @@
   hand-written pages' HTML through nh3, an allow-list sanitiser; every page's Content-Security-Policy;
   docs/stylesheets/ published without their comments
 - mkdocs_run.py: the MkDocs build, strict (any warning fails it)
+- edition_builds.py: each edition's configuration, and the engine run once per edition
 - search_index.py: the Pagefind index of the built site (both editions)
 - link_check.py: every internal link and anchor resolves; nothing loads from another host
 - swap.py: a temporary output folder beside site/, swapped in by a rename

@@ -17,6 +17,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from site_builder.errors import BuildError
 from site_builder.publish.html_scan import CANONICAL, CSS_URL, PageScan, scan_site
 
 
@@ -122,3 +123,14 @@ def _target(page: str, url_path: str, files: set[str]) -> str | None:
         return joined
     index = "index.html" if joined == "." else joined + "/index.html"
     return index if index in files else None
+
+
+def check_output(output: Path, scans: dict[str, PageScan], site_url: str = "", skip: str = "") -> int:
+    """Check the built HTML (`site_url`: the site's full address, which canonical links name and
+    from whose path 404 pages link); the number of pages checked, or BuildError listing the problems."""
+    problems = check_site(output, scans, skip=skip, site_url=site_url)
+    if problems:
+        shown = problems[:30]
+        more = f"\n  … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        raise BuildError("The built site has problems:" + "".join(f"\n  - {p}" for p in shown) + more)
+    return len(scans)

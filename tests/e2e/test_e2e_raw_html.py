@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.dataset.dates import build_date
-from site_builder.pipeline import run_editions
+from site_builder.publish.edition_builds import run_editions
 from site_builder.publish.mkdocs_config import RAW_HTML_HOOK, without_raw_html_hook
 from site_builder.publish.search_index import INDEX_FOLDER
 
