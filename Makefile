@@ -10,7 +10,7 @@ REGISTRY_VENV := .venv-registry
 # First Python >= 3.12 found: explicit names, then pyenv's versions (the `python3.12` shim may fail).
 REGISTRY_PYTHON ?= $(shell for p in $$(command -v python3.13 python3.12 2>/dev/null) $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null); do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo "$$p" && break; done)
 
-.PHONY: site test test-zensical check lint test-tools serve validate import-registry release benchmark clean translations
+.PHONY: site test test-zensical same-site check lint test-tools serve validate import-registry release benchmark clean translations
 
 # What renders the generated docs: mkdocs (MkDocs + mkdocs-material, the default) or zensical.
 ENGINE ?= mkdocs
@@ -85,6 +85,12 @@ test: lint $(BIN)/site-builder $(REGISTRY_VENV)/bin/python node_modules/axe-core
 	$(BIN)/site-builder build --site-dir $(TEST_WORK)/site --work-dir $(TEST_WORK)/build
 	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "not lighthouse"
 	$(TEST_ENV) $(BIN)/python -m pytest -q -m lighthouse
+
+# A refactoring keeps the site's bytes: this tree's site compared with the site of BASE (a commit),
+# each built from its own code and data with the same build date (make same-site BASE=main~1).
+same-site: $(BIN)/site-builder
+	@test -n "$(BASE)" || { echo "make same-site BASE=<commit>: the commit to compare this tree's site with"; exit 2; }
+	SAME_AS=$(BASE) $(BIN)/python -m pytest -q tests/e2e/test_e2e_same_as_base.py
 
 # The page contracts on the site Zensical renders from the same generated docs (CI's `zensical` job):
 # every page, anchor, download and the catalogue, both editions, search, no request to another host,
