@@ -84,7 +84,11 @@ def test_the_zip_explains_itself_in_vietnamese_too(tmp_path):
     with zipfile.ZipFile(io.BytesIO((tmp_path / "data/reform-data.zip").read_bytes())) as archive:
         names = archive.namelist()
         vietnamese = archive.read("reform-data/README.vi.md").decode("utf-8")
+        english = archive.read("reform-data/README.md").decode("utf-8")
         sums = archive.read("reform-data/SHA256SUMS").decode("utf-8")
     assert "reform-data/README.md" in names
-    assert "## Giấy phép" in vietnamese and "Trích dẫn thử." in vietnamese and "Tạo ngày 2025-07-01" in vietnamese
+    assert "## Giấy phép" in vietnamese and "Trích dẫn thử." in vietnamese and "Ngày tạo: 2025-07-01" in vietnamese
+    # each README names the others (its text comes from the translations' zip_readme section)
+    assert "README này bằng các ngôn ngữ khác: `README.md`." in vietnamese
+    assert "This README in the other languages: `README.vi.md`." in english
     assert "README.vi.md" in sums

@@ -15,6 +15,7 @@ from site_builder.downloads.readme import readme, readme_name
 from site_builder.errors import BuildError
 from site_builder.incremental import write_fresh
 from site_builder.output_paths import inside
+from site_builder.pages.translations import load_translations
 
 DATA_FOLDER = "data"
 ZIP_NAME = "reform-data.zip"
@@ -149,8 +150,10 @@ def write_downloads(
     # The zip holds the plain CSVs and the descriptors, not the Excel variants.
     in_zip = {name: data for name, data, _, kind, _ in written if kind in ("csv", "json", "changelog")}
     data_files = dict(in_zip)
-    for lang, cited in ({"en": citation} | (citations or {})).items():
-        in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, cited, others, lang)
+    cited = {"en": citation} | (citations or {})
+    for lang, citation_text in cited.items():
+        t = load_translations(lang)
+        in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, citation_text, others, t, tuple(cited))
     in_zip["SHA256SUMS"] = checksums(in_zip)
     written.append(
         (ZIP_NAME, zip_bytes(in_zip, build_date), "The whole package: CSVs, datapackage.json, README, checksums", "zip", "")
