@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from pathlib import Path
 
 from site_builder.validate import Problem, columnar, format_problem, large_package, validate_packages
@@ -12,8 +14,13 @@ REFORM = REPO / "datapackages" / "reform"
 FIGURES = "datapackages/reform/figures.csv"
 SOURCES = "datapackages/reform/sources.csv"
 
+# The columns of figures.csv, in order (ROW writes them all).
+FIGURE_COLUMNS = (
+    "id province_id area indicator_id measure value qualifier period_start period_end source_id quote quote_en notes status"
+    " area_vi notes_vi"
+).split()
 # A figure of Quang Nam (which existed until 30 June 2025) with the fields a test varies.
-ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,,result\n'
+ROW = '{id},p63-49,{area},{indicator},{measure},{value},exact,{start},{end},article-en,"{quote}",,,result,,\n'
 
 
 def data_file(project: Path, name: str) -> Path:
@@ -87,15 +94,13 @@ def slow_problems(data_dir: Path) -> list[str]:
 
 
 def edit_notes(line: str, words: str) -> str:
-    """A figures.csv row with `words` added to its notes (the column before the last, status)."""
-    head, status = line.rstrip("\n").rsplit(",", 1)
-    if head.endswith('"'):
-        head = head[:-1] + f' {words}"'
-    elif head.endswith(","):
-        head += words
-    else:
-        head += f" {words}"
-    return f"{head},{status}" + ("\n" if line.endswith("\n") else "")
+    """A figures.csv row (one line) with `words` added to its notes."""
+    cells = next(csv.reader([line.rstrip("\n")]))
+    notes = FIGURE_COLUMNS.index("notes")
+    cells[notes] = f"{cells[notes]} {words}".strip()
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue() + ("\n" if line.endswith("\n") else "")
 
 
 def validated_by_path(data_dir, monkeypatch, columnar_on: bool):

@@ -28,7 +28,7 @@ def district_figures(count: int) -> str:
     """Rows of figures.csv: departments of `count` districts of Quang Nam in 2023 and 2024, each
     district its own chart."""
     return "".join(
-        f'qnam-district-{i}-{year},p63-49,District {i:02d},departments,count,{10 + i + year % 2},exact,,{year},article-en,"Q.",,,result\n'
+        f'qnam-district-{i}-{year},p63-49,District {i:02d},departments,count,{10 + i + year % 2},exact,,{year},article-en,"Q.",,,result,,\n'
         for i in range(1, count + 1)
         for year in (2023, 2024)
     )

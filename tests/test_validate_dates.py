@@ -22,7 +22,7 @@ TODAY = dt.date(2025, 10, 15)
 
 def current_figure(id="f", value="7", start="", end="2025-09", quote="Q."):
     """A figure of Da Nang since 1 July 2025 (for dates near today)."""
-    return f'{id},p34-48,,departments,count,{value},exact,{start},{end},article-en,"{quote}",,,result\n'
+    return f'{id},p34-48,,departments,count,{value},exact,{start},{end},article-en,"{quote}",,,result,,\n'
 
 
 @pytest.fixture(autouse=True)

@@ -61,7 +61,7 @@ def test_extra_cell(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    path.write_text(text + 'extra,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,surplus\n', encoding="utf-8")
+    path.write_text(text + 'extra,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,,surplus\n', encoding="utf-8")
     found = problems(project)
     assert any(p.startswith(f"{FIGURES}:{line}: Extra cell") for p in found), found
 
@@ -75,7 +75,7 @@ def test_file_not_in_utf8_names_the_line(project):
     path = figures(project)
     data = path.read_bytes()
     line = data.count(b"\n") + 1
-    path.write_bytes(data + 'latin,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Ho\xe0",,,result\n'.encode("latin-1"))
+    path.write_bytes(data + 'latin,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Ho\xe0",,,result,,\n'.encode("latin-1"))
     [message] = problems(project)
     assert message.startswith(f"{FIGURES}:{line}: This line is not UTF-8") and "CSV UTF-8" in message
 
@@ -91,7 +91,7 @@ def test_excel_file_still_reports_the_right_line(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    text += 'crlf,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"  ",,,result\n'
+    text += 'crlf,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"  ",,,result,,\n'
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert problems(project) == [
         f"{FIGURES}:{line}: quote is empty; copy the sentence the figure comes from, verbatim, in the source's language."
@@ -166,17 +166,17 @@ def test_short_row_is_one_problem_naming_the_missing_fields(project):
     line = text.count("\n") + 1
     path.write_text(text + "short,p63-49,,par-index-rank,rank,1,exact,,2020,article-en\n", encoding="utf-8")
     assert problems(project) == [
-        f"{FIGURES}:{line}: Missing cell: the row has 10 cells but the header has 14 "
-        "(missing quote, quote_en, notes, status); add the missing commas or values."
+        f"{FIGURES}:{line}: Missing cell: the row has 10 cells but the header has 16 "
+        "(missing quote, quote_en, notes, status, area_vi, notes_vi); add the missing commas or values."
     ]
 
 
 def test_missing_column_in_the_header_is_named(project):
     path = figures(project)
     rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join(row.rsplit(",", 1)[0] for row in rows) + "\n", encoding="utf-8")  # drop the last column, status
+    path.write_text("\n".join(row.rsplit(",", 1)[0] for row in rows) + "\n", encoding="utf-8")  # drop the last column
     assert problems(project) == [
-        f'{FIGURES}:1: Header: the column "status" is missing (position 14); the header lacks a column of datapackage.json.'
+        f'{FIGURES}:1: Header: the column "notes_vi" is missing (position 16); the header lacks a column of datapackage.json.'
     ]
 
 
@@ -185,7 +185,7 @@ def test_extra_column_in_the_header_is_named(project):
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(row + ",x" for row in rows) + "\n", encoding="utf-8")
     assert problems(project) == [
-        f'{FIGURES}:1: Header: extra label "x" at position 15; the header has a column datapackage.json does not define.'
+        f'{FIGURES}:1: Header: extra label "x" at position 17; the header has a column datapackage.json does not define.'
     ]
 
 
@@ -193,7 +193,7 @@ def test_blank_line_is_one_problem(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    path.write_text(text + "\n" + 'after,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result\n', encoding="utf-8")
+    path.write_text(text + "\n" + 'after,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,\n', encoding="utf-8")
     assert problems(project) == [f"{FIGURES}:{line}: Blank row; remove the empty line."]
 
 
@@ -221,9 +221,9 @@ def test_value_that_is_not_a_number_in_a_before_after_group_is_only_a_type_probl
     line = text.count("\n") + 1
     path.write_text(
         text
-        + 'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result\n'
-        + 'r,p63-49,,departments,reduction,five,exact,2020,2024,article-en,"R.",,,result\n'
-        + 'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result\n',
+        + 'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result,,\n'
+        + 'r,p63-49,,departments,reduction,five,exact,2020,2024,article-en,"R.",,,result,,\n'
+        + 'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result,,\n',
         encoding="utf-8",
     )
     found = problems(project)

@@ -16,7 +16,7 @@ FIGURES = "datapackages/reform/figures.csv"
 SOURCES = "datapackages/reform/sources.csv"
 
 
-FIGURE = '{id},p63-49,,par-index-rank,rank,{value},exact,,{end},article-en,"{quote}",,,result\n'
+FIGURE = '{id},p63-49,,par-index-rank,rank,{value},exact,,{end},article-en,"{quote}",,,result,,\n'
 
 
 def test_the_valid_fixture_has_no_problem(project):
@@ -45,7 +45,7 @@ def test_figure_after_its_province_ended_is_rejected_with_the_successor_named(pr
 
 
 def test_figure_before_its_province_existed_is_rejected(project):
-    line = append(project, "figures.csv", 'early,p34-48,,par-index-rank,rank,4,exact,2019,2024,article-en,"Early.",,,result\n')
+    line = append(project, "figures.csv", 'early,p34-48,,par-index-rank,rank,4,exact,2019,2024,article-en,"Early.",,,result,,\n')
     found = problems(project)
     assert any(p.startswith(f"{FIGURES}:{line}: period_start 2019 is before") for p in found), found
 
@@ -56,9 +56,9 @@ def test_year_overlapping_the_last_day_of_a_province_is_accepted(project):
 
 
 def test_before_minus_reduction_must_equal_after(project):
-    append(project, "figures.csv", 'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result\n')
-    append(project, "figures.csv", 'r,p63-49,,departments,reduction,5,exact,2020,2024,article-en,"R.",,,result\n')
-    line = append(project, "figures.csv", 'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result\n')
+    append(project, "figures.csv", 'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result,,\n')
+    append(project, "figures.csv", 'r,p63-49,,departments,reduction,5,exact,2020,2024,article-en,"R.",,,result,,\n')
+    line = append(project, "figures.csv", 'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result,,\n')
     message = only(project)
     assert message.startswith(f"{FIGURES}:{line}: Count before 30 − reduction 5 = 25, but the count after is 24")
 
@@ -73,7 +73,7 @@ def test_formula_like_text_is_rejected_in_any_file(project):
 def test_negative_number_is_not_a_formula_but_a_negative_increase_is_a_reduction(project):
     # A number cell starting with "-" is no formula (only text cells are); but no figure's value is
     # negative: a fall is recorded as a reduction, so -2 is rejected by its measure's rule alone.
-    line = append(project, "figures.csv", 'neg,p63-49,,departments,increase,-2,exact,,2024,article-en,"Minus two.",,,result\n')
+    line = append(project, "figures.csv", 'neg,p63-49,,departments,increase,-2,exact,,2024,article-en,"Minus two.",,,result,,\n')
     [problem] = validate_packages(project / "datapackages")
     assert problem.rule == "reform-measure-value"
     assert format_problem(problem).startswith(f"{FIGURES}:{line}: value -2 of an increase is negative; record it as a reduction")
@@ -110,9 +110,9 @@ def test_line_numbers_count_lines_inside_quoted_cells(project):
 
 
 def test_schema_constraints_primary_and_foreign_keys(project):
-    enum_line = append(project, "figures.csv", 'e,p63-49,,departments,guess,1,exact,,2024,article-en,"E.",,,result\n')
-    fk_line = append(project, "figures.csv", 'f,p63-99,,departments,count,1,exact,,2024,article-en,"F.",,,result\n')
-    pk_line = append(project, "figures.csv", 'f,p63-49,,departments,count,2,exact,,2023,article-en,"G.",,,result\n')
+    enum_line = append(project, "figures.csv", 'e,p63-49,,departments,guess,1,exact,,2024,article-en,"E.",,,result,,\n')
+    fk_line = append(project, "figures.csv", 'f,p63-99,,departments,count,1,exact,,2024,article-en,"F.",,,result,,\n')
+    pk_line = append(project, "figures.csv", 'f,p63-49,,departments,count,2,exact,,2023,article-en,"G.",,,result,,\n')
     found = problems(project)
     assert any(p.startswith(f'{FIGURES}:{enum_line}: measure "guess" is not valid') for p in found), found
     assert any(p.startswith(f"{FIGURES}:{fk_line}: Foreign key") for p in found), found
@@ -194,9 +194,9 @@ def test_each_rule_reports_its_own_error_type(project, rule):
         (
             "reform-figures-do-not-add-up",
             [
-                'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result\n',
-                'r,p63-49,,departments,reduction,5,exact,2020,2024,article-en,"R.",,,result\n',
-                'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result\n',
+                'b,p63-49,,departments,count_before,30,exact,2020,2024,article-en,"B.",,,result,,\n',
+                'r,p63-49,,departments,reduction,5,exact,2020,2024,article-en,"R.",,,result,,\n',
+                'a,p63-49,,departments,count_after,24,exact,2020,2024,article-en,"A.",,,result,,\n',
             ],
         ),
     ],

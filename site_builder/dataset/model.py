@@ -70,6 +70,7 @@ class UnitResolution:
     source_id: str
     quote: str  # verbatim, in the source's language
     notes: str
+    notes_vi: str = ""  # our Vietnamese translation of notes ("" where not translated yet)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Figure:
     quote_en: str = ""
     notes: str = ""
     status: str = "result"  # result, plan, target or cumulative (vocabulary.STATUSES)
+    # Our Vietnamese translations of area and notes ("" where not translated yet); never of a quote.
+    area_vi: str = ""
+    notes_vi: str = ""
 
     def __post_init__(self):
         # An empty cell is a result (the builder's own fixtures are built without validation).
@@ -132,6 +136,7 @@ class Disagreement:
     registry_value: float | None
     registry_source_id: str
     explanation: str
+    explanation_vi: str = ""  # our Vietnamese translation ("" where not translated yet)
 
     def __post_init__(self):
         # The column holds figure ids separated by spaces.
