@@ -61,7 +61,9 @@ def test_extra_cell(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    path.write_text(text + 'extra,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,,surplus\n', encoding="utf-8")
+    path.write_text(
+        text + 'extra,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,,surplus\n', encoding="utf-8"
+    )
     found = problems(project)
     assert any(p.startswith(f"{FIGURES}:{line}: Extra cell") for p in found), found
 
@@ -193,7 +195,9 @@ def test_blank_line_is_one_problem(project):
     path = figures(project)
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    path.write_text(text + "\n" + 'after,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,\n', encoding="utf-8")
+    path.write_text(
+        text + "\n" + 'after,p63-49,,par-index-rank,rank,1,exact,,2020,article-en,"Q.",,,result,,\n', encoding="utf-8"
+    )
     assert problems(project) == [f"{FIGURES}:{line}: Blank row; remove the empty line."]
 
 
