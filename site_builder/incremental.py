@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from site_builder.atomic_files import write_atomically
 from site_builder.errors import BuildError
 
 RECORD_FILE = "last-build.json"
@@ -66,10 +67,7 @@ def read_record(work_dir: Path) -> BuildRecord:
 
 
 def write_record(work_dir: Path, record: BuildRecord) -> None:
-    work_dir.mkdir(parents=True, exist_ok=True)
-    temporary = work_dir / (RECORD_FILE + ".tmp")
-    temporary.write_text(json.dumps({"version": RECORD_VERSION, **asdict(record)}, indent=1), encoding="utf-8")
-    os.replace(temporary, work_dir / RECORD_FILE)
+    write_atomically(work_dir / RECORD_FILE, json.dumps({"version": RECORD_VERSION, **asdict(record)}, indent=1).encode("utf-8"))
 
 
 def forget_record(work_dir: Path) -> None:

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.atomic_files import write_atomically
 from site_builder.charts import typeface
 from site_builder.incremental import write_fresh
 
@@ -71,8 +72,5 @@ def cache_bundle(cache_dir: Path) -> Path:
 
     cached = Path(cache_dir) / f"vega.bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
     if not cached.is_file():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        temporary.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
-        os.replace(temporary, cached)
+        write_atomically(cached, vl_convert.javascript_bundle().encode("utf-8"))
     return cached

@@ -9,9 +9,9 @@ leaves no half file.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from site_builder.atomic_files import write_atomically
 from site_builder.charts.typeface import fonts_digest
 
 # Bump when the drawing changes without a change of spec (4: no PNG is drawn at build time).
@@ -26,13 +26,6 @@ def cache_folder(cache_dir: Path | None) -> Path | None:
 
     version = getattr(vl_convert, "__version__", "unknown")
     return Path(cache_dir) / f"vl-convert-{version}-r{RENDER_VERSION}-fonts-{fonts_digest()}"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def is_cached(cache: Path | None, key: str) -> bool:

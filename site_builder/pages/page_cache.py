@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 from pathlib import Path
 
+from site_builder.atomic_files import write_atomically
 from site_builder.incremental import per_object
 from site_builder.views.units import ProvinceUnits
 
@@ -60,10 +60,7 @@ class PageCache:
         return text
 
     def put(self, key: str, text: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{key}.tmp"
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, self.folder / f"{key}.md")
+        write_atomically(self.folder / f"{key}.md", text.encode("utf-8"))
         self.used.add(key)
 
     def forget_unused(self, keep: set[str] = frozenset()) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from site_builder.atomic_files import write_atomically
 from site_builder.views.communes import fold
 
 # The indexed article, as theme/main.html writes it: its start, and the marker at its end.
@@ -230,11 +231,8 @@ def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
 
 
 def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = cache_file.with_suffix(".tmp")
     pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
-    temporary.write_text(json.dumps({"version": CACHE_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, cache_file)
+    write_atomically(cache_file, json.dumps({"version": CACHE_VERSION, "pages": pages}, ensure_ascii=False).encode("utf-8"))
     _IN_MEMORY[cache_file] = (_identity(cache_file), dict(scans))
 
 
