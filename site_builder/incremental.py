@@ -19,9 +19,9 @@ import json
 import os
 import subprocess
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 
+from site_builder import memo
 from site_builder.atomic_files import write_atomically
 from site_builder.errors import BuildError
 
@@ -106,13 +106,7 @@ def digest_text(*parts: object) -> str:
 
 
 def tool_versions() -> str:
-    versions = []
-    for name in TOOLS:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} missing")
-    return ",".join(versions)
+    return memo.versions(*TOOLS)
 
 
 def refuse_tracked_work_dir(root: Path, work_dir: Path) -> None:

@@ -187,7 +187,8 @@ def test_a_province_page_is_rendered_again_only_when_its_own_data_changed(tmp_pa
     stale = cache.key("en", "another page")
     cache.put(stale, "old")
     later.forget_unused()
-    assert [p.stem for p in (tmp_path / "cache").iterdir()] == [spec_key]
+    assert [p.name for p in later.entries.folder.iterdir()] == [spec_key]
+    assert later.entries.folder == tmp_path / "memo" / "pages"  # the memo store beside the folder named
 
 
 def test_a_cached_page_cannot_read_the_whole_site(tmp_path):
