@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import platform
 from importlib import metadata
 from pathlib import Path
 
@@ -69,8 +70,9 @@ def source_digest(*roots: Path) -> str:
 
 @functools.cache
 def versions(*packages: str) -> str:
-    """The installed version of each package ("name==1.2"; "name missing"), once per process."""
-    found = []
+    """The installed version of each package ("name==1.2"; "name missing"), after the
+    interpreter's own, once per process."""
+    found = [f"python=={platform.python_version()}"]
     for name in packages:
         try:
             found.append(f"{name}=={metadata.version(name)}")
