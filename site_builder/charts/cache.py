@@ -22,7 +22,9 @@ CHARTS_DIR = Path(__file__).resolve().parent
 
 @functools.cache
 def drawing_code() -> str:
-    """The digest of what turns a spec into the SVG kept: the drawing code, fonts and vl-convert."""
+    """The digest of what turns a spec into the SVG kept: the drawing code, fonts and vl-convert;
+    once per process (`site-builder serve` is restarted after a change of Python code or fonts,
+    which it does not watch)."""
     files = (CHARTS_DIR / "render.py", CHARTS_DIR / "typeface.py", CHARTS_DIR / "fonts")
     return memo.key(memo.source_digest(*files), memo.versions("vl-convert-python"))
 
