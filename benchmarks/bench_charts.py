@@ -134,6 +134,12 @@ def plan_run(data_dir: Path) -> dict:
         from site_builder.charts.spec_cache import request_specs
     except ImportError:  # before the spec cache had a module of its own
         from site_builder.charts.render import request_specs
+    try:
+        from site_builder.charts.cache import chart_store  # the memo store beside the cache folder (issue 24)
+    except ImportError:  # before it, the cache folder itself
+
+        def chart_store(folder: Path) -> Path:
+            return folder
 
     dataset, _ = load_package(data_dir)
     site = derive_site(dataset)
@@ -142,7 +148,8 @@ def plan_run(data_dir: Path) -> dict:
     requests = step(seconds, "plan", lambda: [request for e in editions for request in plan_charts(site, e.t).requests])
     with tempfile.TemporaryDirectory(prefix="bench-plan-") as tmp:
         for run in ("cold", "warm"):  # each with an empty cache folder, as a first build has
-            specs = step(seconds, f"specs {run}", lambda folder=Path(tmp) / run: request_specs(requests, folder))
+            cache = chart_store(Path(tmp) / run / "chart-cache")
+            specs = step(seconds, f"specs {run}", lambda cache=cache: request_specs(requests, cache))
     ready = [json.loads(text) for text in dict(specs).values()]
     step(seconds, "floor", lambda: [json.dumps(s, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for s in ready])
     return {"figures": len(dataset.figures), "requests": len(requests), "distinct": len(ready), "seconds": seconds}
@@ -175,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(requests)} chart requests ({origin})")
     for workers in (1, args.workers):
         with tempfile.TemporaryDirectory(prefix="bench-chart-cache-") as cache:
-            cold, distinct = timed(requests, workers, Path(cache))
-            warm, _ = timed(requests, workers, Path(cache))
+            # A folder inside the temporary one: the memo store is made beside it (memo.store_beside).
+            cold, distinct = timed(requests, workers, Path(cache) / "chart-cache")
+            warm, _ = timed(requests, workers, Path(cache) / "chart-cache")
         label = "serial" if workers == 1 else f"{workers} workers"
         print(
             f"{label:>10}: cold {cold:6.2f} s ({distinct} distinct, {cold / distinct * 1000:5.1f} ms each)   warm {warm:6.2f} s"

@@ -5,10 +5,11 @@ mkdocs.yml, the builder's own code, templates and translations, the versions of 
 that draw the site, the build date), of the data alone (for validation), of what every page
 of an edition shares (its MkDocs configuration, the theme, the list of its files: when that is
 unchanged MkDocs needs to render only the pages whose Markdown changed), and of the indexed
-pages (for the search index). The record lives in build/last-build.json, beside the caches
-it vouches for, and names the site it describes by the folder's inode and change time: a site
-replaced by anything but this build's own publishing is never taken for it (a file edited
-inside site/ by hand is not noticed: `--force` rebuilds).
+pages (for the search index). The record lives in build/last-build.json, beside the memo
+store (memo.py), is read only by the code and tools that wrote it (record_code), and names
+the site it describes by the folder's inode and change time: a site replaced by anything but
+this build's own publishing is never taken for it (a file edited inside site/ by hand is not
+noticed: `--force` rebuilds).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import json
 import os
 import subprocess
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 
+from site_builder import memo
+from site_builder.atomic_files import write_atomically
 from site_builder.errors import BuildError
 
 RECORD_FILE = "last-build.json"
@@ -37,8 +39,9 @@ TOOLS = (
     "frictionless",
     "jinja2",
     "selectolax",
+    "markdown",  # MkDocs renders the pages with it
+    "nh3",  # the hook that sanitises the hand-written pages (publish/sanitise.py)
 )
-RECORD_VERSION = 1
 
 
 @dataclass
@@ -58,18 +61,25 @@ def read_record(work_dir: Path) -> BuildRecord:
     path = work_dir / RECORD_FILE
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.pop("version", None) != RECORD_VERSION:
+        if stored.pop("code", None) != record_code():
             return BuildRecord()
         return BuildRecord(**stored)
-    except (OSError, ValueError, TypeError):  # none yet, cut short, or from another version
+    except (OSError, ValueError, TypeError):  # none yet, cut short, or of another format
         return BuildRecord()
 
 
 def write_record(work_dir: Path, record: BuildRecord) -> None:
-    work_dir.mkdir(parents=True, exist_ok=True)
-    temporary = work_dir / (RECORD_FILE + ".tmp")
-    temporary.write_text(json.dumps({"version": RECORD_VERSION, **asdict(record)}, indent=1), encoding="utf-8")
-    os.replace(temporary, work_dir / RECORD_FILE)
+    text = json.dumps({"code": record_code(), **asdict(record)}, indent=1)
+    write_atomically(work_dir / RECORD_FILE, text.encode("utf-8"))
+
+
+def record_code() -> str:
+    """What a record is only good for: its own format (this module), the code that runs inside
+    MkDocs or decides what it renders again (publish/: the hooks, staging, the copy of the
+    previous site) and the tools' versions. A record of other code or tools is not read, so the
+    build after such a change renders every page and validates again: the site_wide hash, which
+    lets MkDocs render only the changed pages, does not cover them."""
+    return memo.key(memo.source_digest(Path(__file__).resolve(), PACKAGE_DIR / "publish"), tool_versions())
 
 
 def forget_record(work_dir: Path) -> None:
@@ -108,13 +118,7 @@ def digest_text(*parts: object) -> str:
 
 
 def tool_versions() -> str:
-    versions = []
-    for name in TOOLS:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} missing")
-    return ",".join(versions)
+    return memo.versions(*TOOLS)
 
 
 def refuse_tracked_work_dir(root: Path, work_dir: Path) -> None:

@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from site_builder import memo
 from site_builder.charts import kinds
-from site_builder.charts.cache import cache_folder, read_templates, write_templates
+from site_builder.charts.cache import TEMPLATES, chart_store, read_templates, write_templates
 from site_builder.charts.compiled import Templates, every_template
 from site_builder.charts.spec_cache import SPEC_CODE
 
@@ -37,7 +38,7 @@ def run_python(code: str) -> str:
 def test_a_build_keeps_its_templates_so_the_next_one_imports_no_altair(tmp_path):
     draw = "from site_builder.charts import render_charts\nrender_charts(requests({value}), r'{docs}', workers=1, cache_dir=r'{cache}')\n"
     run_python(draw.format(value=272, docs=tmp_path / "first", cache=tmp_path / "cache"))
-    kept = read_templates(cache_folder(tmp_path / "cache"), SPEC_CODE)
+    kept = read_templates(chart_store(tmp_path / "cache"), SPEC_CODE)
     assert len(kept) == 4  # two kinds' layouts and two configs (English, Vietnamese numbers)
     # Other rows, the same layouts: new specs, from the kept templates.
     second = run_python(
@@ -63,7 +64,7 @@ def test_a_first_build_fills_the_templates_compiled_beside_validation(tmp_path):
         "print('altair' in sys.modules)\n"
     )
     assert out == "False"
-    kept = read_templates(cache_folder(tmp_path / "cache"), SPEC_CODE)
+    kept = read_templates(chart_store(tmp_path / "cache"), SPEC_CODE)
     assert sorted(kept) == sorted(map(repr, kinds.every_layout()))
 
 
@@ -73,12 +74,16 @@ def test_the_worker_compiles_every_layout_as_this_process_does():
 
 
 def test_templates_kept_by_other_code_or_cut_short_are_compiled_again(tmp_path):
-    write_templates(tmp_path, "other code", {"BarLayout()": "{}"})
-    assert read_templates(tmp_path, SPEC_CODE) == {}
-    write_templates(tmp_path, SPEC_CODE, {"BarLayout()": "{}"})
-    assert read_templates(tmp_path, SPEC_CODE) == {"BarLayout()": "{}"}
-    text = (tmp_path / "templates.json").read_text(encoding="utf-8")
-    (tmp_path / "templates.json").write_text(text[: len(text) // 2], encoding="utf-8")
-    assert read_templates(tmp_path, SPEC_CODE) == {}
-    (tmp_path / "templates.json").write_text(json.dumps(["not", "a", "mapping"]), encoding="utf-8")
-    assert read_templates(tmp_path, SPEC_CODE) == {}
+    store = memo.MemoStore(tmp_path)
+    write_templates(store, "other code", {"BarLayout()": "{}"})
+    later = memo.MemoStore(tmp_path)  # another build's
+    assert read_templates(later, SPEC_CODE) == {}
+    assert later.namespace(TEMPLATES).is_empty()  # other code's entry is removed once read past
+    write_templates(store, SPEC_CODE, {"BarLayout()": "{}"})
+    assert read_templates(store, SPEC_CODE) == {"BarLayout()": "{}"}
+    kept = store.namespace(TEMPLATES).path(memo.key(SPEC_CODE))
+    text = kept.read_text(encoding="utf-8")
+    kept.write_text(text[: len(text) // 2], encoding="utf-8")
+    assert read_templates(store, SPEC_CODE) == {}
+    kept.write_text(json.dumps(["not", "a", "mapping"]), encoding="utf-8")
+    assert read_templates(store, SPEC_CODE) == {}

@@ -249,13 +249,15 @@ def _other(value):
 
 
 def test_the_request_cache_is_one_file_that_keeps_this_builds_requests(tmp_path):
-    from site_builder.charts.cache import REQUESTS_FILE, cache_folder
+    from site_builder import memo
+    from site_builder.charts.cache import SPECS, chart_store
 
     cache = tmp_path / "cache"
     first = render_module.render_charts(many_requests(3), tmp_path / "docs1", workers=1, cache_dir=cache)
-    stored = cache_folder(cache) / REQUESTS_FILE
+    specs = chart_store(cache).namespace(SPECS)
+    stored = specs.path(memo.key(spec_cache.SPEC_CODE))
     assert len(json.loads(stored.read_text(encoding="utf-8"))) == 3
-    assert not (cache_folder(cache) / "requests").exists()
+    assert [p.name for p in specs.folder.iterdir()] == [stored.name]
     render_module.render_charts(many_requests(2), tmp_path / "docs2", workers=1, cache_dir=cache)
     assert len(json.loads(stored.read_text(encoding="utf-8"))) == 2  # the third is no longer planned
     stored.write_text("{", encoding="utf-8")  # cut short: the specs are built again

@@ -11,6 +11,7 @@ import pytest
 from html_scan_reference import reference_scan
 
 import site_builder.publish.html_scan as html_scan
+from site_builder import memo
 from site_builder.publish.html_scan import scan_html, scan_site
 
 # Markup both readings, and a browser, read alike: each attack class in several spellings.
@@ -103,16 +104,20 @@ def test_markup_that_escapes_a_text_element_is_reported():
     assert len(scan.unsafe) == 2, scan.unsafe
 
 
-def test_a_cache_written_with_another_parser_version_is_not_read(tmp_path):
+def test_scans_kept_by_another_parser_version_or_scanning_code_are_not_read(tmp_path, monkeypatch):
     site, cache = tmp_path / "site", tmp_path / "scan.json"
     site.mkdir()
     (site / "index.html").write_text('<p onclick="x">x</p>', encoding="utf-8")
-    assert scan_site(site, cache)["index.html"].unsafe  # written to the cache
-    stored = json.loads(cache.read_text(encoding="utf-8"))
-    assert stored["version"] == html_scan.CACHE_VERSION
-    for entry in stored["pages"].values():
-        entry[2] = []  # what an older parser might have found: nothing
-    cache.write_text(json.dumps({**stored, "version": "2, selectolax 0.1"}), encoding="utf-8")
-    assert scan_site(site, cache)["index.html"].unsafe  # read again, not taken from the cache
-    cache.write_text(json.dumps(stored), encoding="utf-8")
-    assert not scan_site(site, cache)["index.html"].unsafe  # the same version is taken as it is
+    assert scan_site(site, cache)["index.html"].unsafe  # written to the memo store beside `cache`
+    scans = memo.store_beside(cache).namespace(html_scan.SCANS)
+    (entry,) = scans.folder.iterdir()
+    stored = json.loads(entry.read_bytes())
+    for scan in stored.values():
+        scan[2] = []  # what another parser might have found: nothing
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert not scan_site(site, cache)["index.html"].unsafe  # the same code and parser: taken as kept
+    html_scan.scan_code.cache_clear()
+    monkeypatch.setattr(memo, "versions", lambda *names: "selectolax==0.1")
+    assert scan_site(site, cache)["index.html"].unsafe  # another parser: read again, not taken from the store
+    assert [p.name for p in scans.folder.iterdir()] != [entry.name]  # the other version's entry is gone
+    html_scan.scan_code.cache_clear()

@@ -187,7 +187,8 @@ def test_a_province_page_is_rendered_again_only_when_its_own_data_changed(tmp_pa
     stale = cache.key("en", "another page")
     cache.put(stale, "old")
     later.forget_unused()
-    assert [p.stem for p in (tmp_path / "cache").iterdir()] == [spec_key]
+    assert [p.name for p in later.entries.folder.iterdir()] == [spec_key]
+    assert later.entries.folder == tmp_path / "memo" / "pages"  # the memo store beside the folder named
 
 
 def test_a_cached_page_cannot_read_the_whole_site(tmp_path):
@@ -218,3 +219,24 @@ def test_successive_edits_start_from_the_spare_site_and_build_the_same_bytes_as_
     total = sum(1 for p in built.site_dir.rglob("*") if p.is_file())
     assert copied[0] == total  # no spare yet: the whole site
     assert all(0 < n < total / 2 for n in copied[1:]), (copied, total)  # then only what changed
+
+
+def test_a_record_of_other_tools_or_of_other_publishing_code_is_not_read(tmp_path, monkeypatch):
+    """The record lets MkDocs render only the changed pages; its site_wide hash does not cover the
+    hooks MkDocs runs (publish/) nor the tools' versions, so a record of others is not read."""
+    from site_builder import incremental, memo
+
+    incremental.write_record(tmp_path / "build", incremental.BuildRecord(inputs="seen"))
+    assert incremental.read_record(tmp_path / "build").inputs == "seen"
+    copy = tmp_path / "site_builder"
+    (copy / "publish").mkdir(parents=True)
+    for hook in (incremental.PACKAGE_DIR / "publish").glob("*.py"):
+        (copy / "publish" / hook.name).write_bytes(hook.read_bytes())
+    monkeypatch.setattr(incremental, "PACKAGE_DIR", copy)
+    assert incremental.read_record(tmp_path / "build").inputs == "seen"  # the same code, elsewhere
+    (copy / "publish" / "csp.py").write_text("# edited\n", encoding="utf-8")
+    assert incremental.read_record(tmp_path / "build") == incremental.BuildRecord()
+    monkeypatch.undo()
+    assert incremental.read_record(tmp_path / "build").inputs == "seen"
+    monkeypatch.setattr(memo, "versions", lambda *names: "mkdocs==99.0")
+    assert incremental.read_record(tmp_path / "build") == incremental.BuildRecord()

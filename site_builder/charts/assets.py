@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder import memo
 from site_builder.charts import typeface
 from site_builder.incremental import write_fresh
 
@@ -14,6 +15,7 @@ LOADER = Path(__file__).resolve().parents[1] / "assets" / "charts.js"
 # The framing of a downloaded chart (title, source line, licence), imported by charts.js.
 DOWNLOADS = LOADER.with_name("chart-download.js")
 SCRIPT_FOLDER = "assets/javascripts"
+VEGA_BUNDLE = "vega-bundle"  # its namespace in the memo store
 
 
 @dataclass(frozen=True)
@@ -58,21 +60,29 @@ def write_chart_fonts(docs_dir: Path) -> str:
 
 def vega_bundle(vl_convert, cache_dir: Path | None) -> bytes:
     """The Vega bundle of this vl-convert version: generating it takes 1–2 s and gives the same
-    bytes every time for one version, so it is kept in the cache folder once made."""
+    bytes every time for one version, so it is kept in the memo store once made."""
     if cache_dir is None:
         return vl_convert.javascript_bundle().encode("utf-8")
-    return cache_bundle(cache_dir).read_bytes()
+    cache_bundle(cache_dir)
+    bundles = _bundles(cache_dir)
+    kept = bundles.get(_bundle_entry())
+    bundles.forget_unused()  # other versions' bundles
+    return kept if kept is not None else vl_convert.javascript_bundle().encode("utf-8")
 
 
-def cache_bundle(cache_dir: Path) -> Path:
-    """The cached bundle file of this vl-convert version, made first if missing (also run by a
-    chart worker while the build validates: see workers.py)."""
-    import vl_convert
+def cache_bundle(cache_dir: Path) -> None:
+    """Keep the bundle of this vl-convert version in the memo store, unless it is there (also run
+    by a chart worker while the build validates: see workers.py)."""
+    bundles = _bundles(cache_dir)
+    if not bundles.has(_bundle_entry()):
+        import vl_convert
 
-    cached = Path(cache_dir) / f"vega.bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
-    if not cached.is_file():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        temporary.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
-        os.replace(temporary, cached)
-    return cached
+        bundles.put(_bundle_entry(), vl_convert.javascript_bundle().encode("utf-8"))
+
+
+def _bundles(cache_dir: Path) -> memo.Namespace:
+    return memo.store_beside(Path(cache_dir)).namespace(VEGA_BUNDLE)
+
+
+def _bundle_entry() -> str:
+    return memo.key(memo.versions("vl-convert-python"))

@@ -1,93 +1,107 @@
-"""The chart cache across builds: drawn SVGs by spec hash, each request's spec (one file), and the
-chart kinds' compiled templates (one file).
+"""The chart cache across builds, in the build's memo store (memo.py): drawn SVGs by spec, each
+request's spec (one table), the chart kinds' compiled templates (one table).
 
-One folder per vl-convert version, RENDER_VERSION and set of chart fonts, so a new renderer or
-font never reuses old drawings. Every file is written under a temporary name and renamed: an interrupted build
-leaves no half file.
+A drawing's key is its spec's key with the digest of what draws it: this module's neighbours
+render.py (vl-convert's call and the SVG's clean-up) and typeface.py, the font files, and
+vl-convert's version. Changing any of them draws every chart again; nothing is bumped by hand.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 from pathlib import Path
 
-from site_builder.charts.typeface import fonts_digest
+from site_builder import memo
 
-# Bump when the drawing changes without a change of spec (4: no PNG is drawn at build time).
-RENDER_VERSION = 4
-
-
-def cache_folder(cache_dir: Path | None) -> Path | None:
-    """This renderer's folder in `cache_dir` (None: no cache)."""
-    if cache_dir is None:
-        return None
-    import vl_convert
-
-    version = getattr(vl_convert, "__version__", "unknown")
-    return Path(cache_dir) / f"vl-convert-{version}-r{RENDER_VERSION}-fonts-{fonts_digest()}"
+DRAWINGS = "drawings"
+SPECS = "chart-specs"
+TEMPLATES = "chart-templates"
+CHARTS_DIR = Path(__file__).resolve().parent
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+@functools.cache
+def drawing_code() -> str:
+    """The digest of what turns a spec into the SVG kept: the drawing code, fonts and vl-convert;
+    once per process (`site-builder serve` is restarted after a change of Python code or fonts,
+    which it does not watch)."""
+    files = (CHARTS_DIR / "render.py", CHARTS_DIR / "typeface.py", CHARTS_DIR / "fonts")
+    return memo.key(memo.source_digest(*files), memo.versions("vl-convert-python"))
 
 
-def is_cached(cache: Path | None, key: str) -> bool:
-    return cache is not None and (cache / f"{key}.svg").is_file()
+def chart_store(cache_dir: Path | None) -> memo.MemoStore | None:
+    """The memo store the charts of a build with this `cache_dir` keep their values in (None: no
+    cache): `cache_dir` is a folder of the work folder (build/chart-cache), and the store is
+    beside it (build/memo/), so give a folder inside a temporary one, never the temporary one."""
+    return None if cache_dir is None else memo.store_beside(Path(cache_dir))
 
 
-def read_drawing(cache: Path, key: str) -> str:
-    return (cache / f"{key}.svg").read_bytes().decode("utf-8")
+def drawings(store: memo.MemoStore | None) -> memo.Namespace | None:
+    return None if store is None else store.namespace(DRAWINGS)
 
 
-def write_drawing(cache: Path | None, key: str, svg: str) -> None:
+def drawing_key(spec_key: str) -> str:
+    return memo.key(drawing_code(), spec_key)
+
+
+def is_cached(cache: memo.Namespace | None, key: str) -> bool:
+    return cache is not None and cache.has(drawing_key(key))
+
+
+def read_drawing(cache: memo.Namespace, key: str) -> str:
+    data = cache.get(drawing_key(key))
+    if data is None:
+        raise FileNotFoundError(f"no drawing of chart {key} in {cache.folder}")
+    return data.decode("utf-8")
+
+
+def write_drawing(cache: memo.Namespace | None, key: str, svg: str) -> None:
     if cache is not None:
-        write_atomically(cache / f"{key}.svg", svg.encode("utf-8"))
+        cache.put(drawing_key(key), svg.encode("utf-8"))
 
 
-# Each request's spec, by request key, in one file: one file per request was 9,814 files to write
+# Each request's spec, by request key, in one entry: one file per request was 9,814 files to write
 # in a clean build at 10,000 figure rows (some 4 s here), for specs that take 0.15 ms each to build.
-REQUESTS_FILE = "requests.json"
-
-
-def read_requests(cache: Path | None) -> dict[str, tuple[str, str]]:
-    """request key -> (spec key, spec JSON) as the last build left them; {} when none or unreadable."""
-    if cache is None or not (cache / REQUESTS_FILE).is_file():
-        return {}
+def read_requests(store: memo.MemoStore | None, code: str) -> dict[str, tuple[str, str]]:
+    """request key -> (spec key, spec JSON) as the last build of the same `code` left them; {} when none."""
+    stored = _read_table(store, SPECS, code)
     try:
-        stored = json.loads((cache / REQUESTS_FILE).read_text(encoding="utf-8"))
         return {request: (key, spec) for request, (key, spec) in stored.items()}
-    except (ValueError, TypeError, AttributeError):  # cut short or from elsewhere: specs are built again
+    except (ValueError, TypeError):  # not what this code writes: specs are built again
         return {}
 
 
-def write_requests(cache: Path | None, entries: dict[str, tuple[str, str]]) -> None:
-    if cache is not None:
-        write_atomically(cache / REQUESTS_FILE, json.dumps(entries, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+def write_requests(store: memo.MemoStore | None, code: str, entries: dict[str, tuple[str, str]]) -> None:
+    _write_table(store, SPECS, code, entries)
 
 
 # The chart kinds' compiled templates (template.py), so that a build whose layouts were all
 # compiled before does not import Altair (0.4 s) at all.
-TEMPLATES_FILE = "templates.json"
-
-
-def read_templates(cache: Path | None, code: str) -> dict[str, str]:
+def read_templates(store: memo.MemoStore | None, code: str) -> dict[str, str]:
     """repr(layout) -> compiled template text, as kept by a build of the same `code`; {} otherwise."""
-    if cache is None or not (cache / TEMPLATES_FILE).is_file():
+    return {str(layout): str(text) for layout, text in _read_table(store, TEMPLATES, code).items()}
+
+
+def write_templates(store: memo.MemoStore | None, code: str, templates: dict[str, str]) -> None:
+    _write_table(store, TEMPLATES, code, templates)
+
+
+def _read_table(store: memo.MemoStore | None, name: str, code: str) -> dict:
+    """The one entry of namespace `name` kept by this `code`; {} when none or not a JSON object.
+    Every other entry of the namespace is removed: it was made by other code."""
+    if store is None:
         return {}
+    namespace = store.namespace(name)
+    data = namespace.get(memo.key(code))
+    namespace.forget_unused()
     try:
-        stored = json.loads((cache / TEMPLATES_FILE).read_text(encoding="utf-8"))
-        if stored.get("code") != code:
-            return {}
-        return {str(layout): str(text) for layout, text in stored["templates"].items()}
-    except (ValueError, TypeError, AttributeError, KeyError):  # cut short or from elsewhere: compiled again
+        stored = json.loads(data) if data is not None else {}
+    except ValueError:
         return {}
+    return stored if isinstance(stored, dict) else {}
 
 
-def write_templates(cache: Path | None, code: str, templates: dict[str, str]) -> None:
-    if cache is not None:
-        kept = {"code": code, "templates": templates}
-        write_atomically(cache / TEMPLATES_FILE, json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8"))
+def _write_table(store: memo.MemoStore | None, name: str, code: str, table: dict) -> None:
+    if store is not None:
+        data = json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0 if name == TEMPLATES else None)
+        store.namespace(name).put(memo.key(code), data.encode("utf-8"))

@@ -17,7 +17,8 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Collection, Sequence
 
-from site_builder.charts.cache import cache_folder, is_cached, read_drawing, write_drawing
+from site_builder import memo
+from site_builder.charts.cache import chart_store, drawings, is_cached, read_drawing, write_drawing
 from site_builder.charts.model import TILE_KINDS, ChartRequest, RenderedChart
 from site_builder.charts.spec_cache import request_specs
 from site_builder.charts.typeface import use_project_fonts
@@ -174,8 +175,9 @@ def start_charts(
     keyed: dict[str, tuple[ChartRequest, str]] = {}
     specs: dict[str, str] = {}
     csvs: dict[str, bytes] = {}  # same spec -> same rows -> same CSV: one per distinct chart
-    cache = cache_folder(cache_dir)
-    for request, (key, specs_json) in zip(requests, request_specs(requests, cache, workers.templates), strict=True):
+    store = chart_store(cache_dir)
+    cache = drawings(store)
+    for request, (key, specs_json) in zip(requests, request_specs(requests, store, workers.templates), strict=True):
         keyed[request.chart_id] = (request, key)
         specs[key] = specs_json
         csvs[key] = chart_csv(request)
@@ -204,7 +206,9 @@ class ChartDrawing:
     needs of each, a placeholder standing for an inline SVG; `finish` waits for the drawings,
     and `inline` puts them into a page's text."""
 
-    def __init__(self, keyed: dict, deferred: frozenset, cached: dict, pending: Callable, cache: Path | None, folder: Path):
+    def __init__(
+        self, keyed: dict, deferred: frozenset, cached: dict, pending: Callable, cache: memo.Namespace | None, folder: Path
+    ):
         self._keyed, self._cached, self._pending, self._cache, self._folder = keyed, cached, pending, cache, folder
         self.rendered = {
             chart_id: _rendered(request, key, None if chart_id in deferred else placeholder(chart_id))
@@ -227,6 +231,8 @@ class ChartDrawing:
                 )
             for key, svg in sorted(fresh.items()):
                 write_drawing(self._cache, key, svg)
+            if self._cache is not None:
+                self._cache.forget_unused()  # the drawings of charts no longer shown, or of other code
             drawn = self._cached | fresh
             for key in sorted(drawn):
                 write_fresh(self._folder / f"{key}.svg", drawn[key].encode("utf-8"))

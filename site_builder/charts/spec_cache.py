@@ -1,5 +1,5 @@
 """Each chart request's spec: built once per distinct request from its kind's template, and kept
-across builds by request (cache.py), so an unchanged request costs no spec work at all.
+across builds by request (cache.py, in the memo store), so an unchanged request costs no spec work at all.
 
 The templates come from the cache (a build of the same code compiled them), from the process
 that compiled every layout beside validation (a first build's: workers.py), or else from
@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Sequence
 
+from site_builder import memo
 from site_builder.charts.cache import read_requests, read_templates, write_requests, write_templates
 from site_builder.charts.model import ChartRequest
 from site_builder.charts.spec import TEMPLATES, chart_spec_json, json_key
@@ -48,11 +49,13 @@ def request_key(request: ChartRequest) -> str:
     return hashlib.sha256((repr(asked) + SPEC_CODE).encode("utf-8")).hexdigest()[:24]
 
 
-def request_specs(requests: Sequence[ChartRequest], cache: Path | None, compiled: Future | None = None) -> list[tuple[str, str]]:
+def request_specs(
+    requests: Sequence[ChartRequest], cache: memo.MemoStore | None, compiled: Future | None = None
+) -> list[tuple[str, str]]:
     """Each request's spec key and JSON; built once per distinct request, and taken from the cache
     when the same request was planned before (the cache then keeps this build's requests only).
     `compiled`: every template, being compiled beside validation (a first build's)."""
-    stored = read_requests(cache)
+    stored = read_requests(cache, SPEC_CODE)
     found: dict[str, tuple[str, str]] = {}
     keys = [request_key(request) for request in requests]
     to_build = any(asked not in stored for asked in keys)
@@ -63,7 +66,7 @@ def request_specs(requests: Sequence[ChartRequest], cache: Path | None, compiled
         if asked not in found:
             found[asked] = stored.get(asked) or _built_spec(request)
     if found != stored:
-        write_requests(cache, found)
+        write_requests(cache, SPEC_CODE, found)
     if to_build and TEMPLATES.texts() != kept:
         write_templates(cache, SPEC_CODE, TEMPLATES.texts())
     return [found[asked] for asked in keys]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from site_builder.charts.assets import cache_bundle
-from site_builder.charts.cache import cache_folder
+from site_builder.charts.cache import chart_store, drawings
 from site_builder.charts.compiled import every_template
 from site_builder.charts.typeface import use_project_fonts
 
@@ -90,6 +90,6 @@ class ChartWorkers:
 
 
 def first_drawing(cache_dir: Path) -> bool:
-    """True when this renderer has drawn nothing into `cache_dir` yet: every chart is to draw."""
-    folder = cache_folder(cache_dir)
-    return folder is None or not folder.is_dir()
+    """True when no drawing is kept for a build with this `cache_dir`: every chart is to draw."""
+    cache = drawings(chart_store(cache_dir))
+    return cache is None or cache.is_empty()

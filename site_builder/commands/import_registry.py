@@ -83,8 +83,9 @@ def import_files(python: Path, out: Path) -> dict[Path, str]:
 
 
 def run(args) -> int:
+    from site_builder.atomic_files import write_atomically
     from site_builder.registry.errors import RegistryError
-    from site_builder.registry.run import default_registry_python, differing_files, write_atomically
+    from site_builder.registry.run import default_registry_python, differing_files
 
     python = args.registry_python or default_registry_python(Path.cwd())
     out: Path = args.out
@@ -104,7 +105,6 @@ def run(args) -> int:
             print(f"The {len(files)} registry files in {out} match a fresh import.")
         return 1 if stale else 0
     for path, text in sorted(files.items()):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text)
+        write_atomically(path, text.encode("utf-8"))
         print(f"  wrote {path} ({text.count(chr(10)) - 1} rows)" if path.suffix == ".csv" else f"  wrote {path}")
     return 0

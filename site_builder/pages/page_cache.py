@@ -4,17 +4,18 @@ A province page is rendered from its own data alone (its view, charts, downloads
 context), never from the whole site, so its text is a function of those, of the edition and
 of the builder's code and templates: the key is the hash of all of them. A rebuild then renders
 only the province pages whose data changed (their commune tables are most of the rendering time).
-The cache is build/page-cache/, one file per page; entries no build used are removed.
+The cache is the memo store's namespace "pages" (build/memo/pages/, memo.py), one entry per
+page; entries no build used are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 from pathlib import Path
 
+from site_builder import memo
 from site_builder.incremental import per_object
 from site_builder.views.units import ProvinceUnits
 
@@ -33,11 +34,19 @@ def units_digest(units: ProvinceUnits) -> str:
     return hashlib.sha256(pickle.dumps(units, protocol=5)).hexdigest()
 
 
+PAGES = "pages"  # the namespace in the memo store
+# What turns a page's data into its Markdown besides the builder's own files.
+RENDERING_PACKAGES = ("jinja2", "markupsafe", "babel")
+
+
 class PageCache:
+    """The pages namespace of the memo store beside `folder` (memo.store_beside), keyed by `salt`
+    (the hash of the builder's code, templates and translations), the versions of the packages
+    that render the text, and the page's own data."""
+
     def __init__(self, folder: Path, salt: str) -> None:
-        self.folder = folder
-        self.salt = salt.encode()
-        self.used: set[str] = set()
+        self.entries = memo.store_beside(folder).namespace(PAGES)
+        self.salt = (salt + memo.versions(*RENDERING_PACKAGES)).encode()
         self.hits = 0
 
     def key(self, *parts: object) -> str | None:
@@ -47,28 +56,20 @@ class PageCache:
             _KeyPickler(out, protocol=5).dump(parts)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
-        return hashlib.sha256(self.salt + out.getvalue()).hexdigest()
+        return memo.key(self.salt, out.getvalue())
 
     def get(self, key: str) -> str | None:
-        path = self.folder / f"{key}.md"
+        data = self.entries.get(key)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
             return None
-        self.used.add(key)
-        self.hits += 1
+        self.hits += text is not None
         return text
 
     def put(self, key: str, text: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{key}.tmp"
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, self.folder / f"{key}.md")
-        self.used.add(key)
+        self.entries.put(key, text.encode("utf-8"))
 
     def forget_unused(self, keep: set[str] = frozenset()) -> None:
         """Remove the entries neither this cache nor `keep` (another edition's) used."""
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path.stem not in self.used and path.stem not in keep:
-                    path.unlink()
+        self.entries.forget_unused(keep)

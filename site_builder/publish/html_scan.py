@@ -2,8 +2,9 @@
 
 Both need the same parse of each page (its anchors, its links, anything unsafe, and the
 đ-words of its article): so each page is parsed once, in as many processes as there are
-cores, and the result is kept in a cache keyed by the page's bytes (build/html-scan.json), so
-a rebuild parses only the pages that changed.
+cores, and the result is kept in a table by the page's bytes, one entry of the memo store
+(namespace html-scan, keyed by the scanning code: memo.py), so a rebuild parses only the pages
+that changed.
 
 Pages are read by lexbor (selectolax), an HTML5 parser: the tree a browser builds, so what is
 checked is what a browser would act on; the content of <template>s is read too. It replaced
@@ -13,6 +14,7 @@ tests/e2e/test_e2e_html_scan.py proves both give the same scan of every built pa
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -20,20 +22,17 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib.metadata import version
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from site_builder import memo
 from site_builder.views.communes import fold
 
 # The indexed article, as theme/main.html writes it: its start, and the marker at its end.
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "<!--/pagefind-body-->"
-# Bumped when what a scan records changes, so an old cache is never read as a new one; the
-# parser's version is part of the cache's, as a new lexbor may read a page differently.
-SCAN_VERSION = 4
-CACHE_VERSION = f"{SCAN_VERSION}, selectolax {version('selectolax')}"
+SCANS = "html-scan"  # the namespace of the memo store that keeps the scans
 
 # Attributes that make the browser fetch something when the page loads (not <a href>).
 LOADING_ATTRIBUTES = {
@@ -178,7 +177,9 @@ def _scan_file(path: str) -> PageScan:
 
 def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") -> dict[str, PageScan]:
     """Every HTML page under `site_dir` (except under the folder `skip`) by its path in the site
-    ("provinces/x/index.html"), parsed anew only when its bytes are not in `cache_file`."""
+    ("provinces/x/index.html"), parsed anew only when its bytes are not kept from an earlier scan:
+    `cache_file`, a path in the work folder (build/html-scan.json), names the memo store beside
+    it that keeps them (None: nothing kept)."""
     pages = {
         path.relative_to(site_dir).as_posix(): path
         for path in sorted(site_dir.rglob("*.html"))
@@ -202,9 +203,17 @@ def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") ->
     return {rel: replace(cached[digest], digest=digest) for rel, digest in digests.items()}
 
 
-# The cache as this process last read or wrote it, with the file's identity then: a process
+# The cache as this process last read or wrote it, with the entry file's identity then: a process
 # that builds again (`site-builder serve`) does not decode the same JSON each time.
 _IN_MEMORY: dict[Path, tuple[tuple[int, int, int], dict[str, PageScan]]] = {}
+
+
+@functools.cache
+def scan_code() -> str:
+    """The digest of what makes a scan: this module, the folding of its words (views/communes.py)
+    and the parser's version (a new lexbor may read a page differently)."""
+    here = Path(__file__).resolve()
+    return memo.key(memo.source_digest(here, here.parents[1] / "views" / "communes.py"), memo.versions("selectolax"))
 
 
 def _identity(path: Path) -> tuple[int, int, int]:
@@ -212,30 +221,37 @@ def _identity(path: Path) -> tuple[int, int, int]:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
+def _scans_entry(cache_file: Path) -> tuple[memo.Namespace, str]:
+    """The namespace of the memo store beside `cache_file` and the key of this code's one entry."""
+    return memo.store_beside(cache_file).namespace(SCANS), memo.key(scan_code())
+
+
 def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
-    if cache_file is None or not cache_file.is_file():
+    if cache_file is None:
         return {}
-    identity, kept = _identity(cache_file), _IN_MEMORY.get(cache_file)
+    scans, entry = _scans_entry(cache_file)
+    found = scans.has(entry)
+    scans.forget_unused()  # the entries of other code
+    if not found:
+        return {}
+    path = scans.path(entry)
+    identity, kept = _identity(path), _IN_MEMORY.get(path)
     if kept is not None and kept[0] == identity:
         return dict(kept[1])
     try:
-        stored = json.loads(cache_file.read_text(encoding="utf-8"))
-        if stored.get("version") != CACHE_VERSION:
-            return {}
-        scans = {digest: _from_json(entry) for digest, entry in stored["pages"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError):  # cut short or from elsewhere: parse again
+        stored = json.loads(path.read_bytes())
+        result = {digest: _from_json(entry) for digest, entry in stored.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # cut short or from elsewhere: parse again
         return {}
-    _IN_MEMORY[cache_file] = (identity, dict(scans))
-    return scans
+    _IN_MEMORY[path] = (identity, dict(result))
+    return result
 
 
 def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = cache_file.with_suffix(".tmp")
+    namespace, entry = _scans_entry(cache_file)
     pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
-    temporary.write_text(json.dumps({"version": CACHE_VERSION, "pages": pages}, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, cache_file)
-    _IN_MEMORY[cache_file] = (_identity(cache_file), dict(scans))
+    namespace.put(entry, json.dumps(pages, ensure_ascii=False).encode("utf-8"))
+    _IN_MEMORY[namespace.path(entry)] = (_identity(namespace.path(entry)), dict(scans))
 
 
 def _to_json(scan: PageScan) -> list:

@@ -111,12 +111,6 @@ def with_versions(sources_csv: str, packages: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8", newline="")
-    os.replace(temporary, path)
-
-
 def differing_files(files: dict[Path, str]) -> list[Path]:
     """The paths whose committed text is not the fresh import's (or that are missing)."""
     return [path for path, text in sorted(files.items()) if not path.is_file() or path.read_text(encoding="utf-8") != text]
