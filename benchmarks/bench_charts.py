@@ -182,7 +182,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(requests)} chart requests ({origin})")
     for workers in (1, args.workers):
         with tempfile.TemporaryDirectory(prefix="bench-chart-cache-") as cache:
-            # A folder inside the temporary one: the memo store is made beside it (memo.store_beside).
             cold, distinct = timed(requests, workers, Path(cache) / "chart-cache")
             warm, _ = timed(requests, workers, Path(cache) / "chart-cache")
         label = "serial" if workers == 1 else f"{workers} workers"

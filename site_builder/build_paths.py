@@ -48,11 +48,6 @@ class BuildPaths:
         return self.work_dir / "previous-site"
 
     @property
-    def chart_cache(self) -> Path:
-        """Drawn charts and the Vega bundle, kept across builds (charts/cache.py)."""
-        return self.work_dir / "chart-cache"
-
-    @property
     def build_config(self) -> Path:
         return self.work_dir / "mkdocs.yml"
 

@@ -132,10 +132,3 @@ class MemoStore:
         if name not in self._namespaces:
             self._namespaces[name] = Namespace(self.root / name)
         return self._namespaces[name]
-
-
-def store_beside(path: Path) -> MemoStore:
-    """The memo store of the work folder that holds `path`: the build still names each cache by
-    its former place in build/ (chart-cache, page-cache, html-scan.json), and the store sits
-    beside them, in build/memo/."""
-    return MemoStore(Path(path).parent)

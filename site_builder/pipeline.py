@@ -79,8 +79,8 @@ def build_site(
         return BuildResult(paths.site_dir, "", (), 0, 0, up_to_date=True)
     with build.resources:
         build.resources.callback(build.drawers.close)
-        if first_drawing(paths.chart_cache):  # every chart is to draw: start the drawing processes now
-            build.drawers.start(paths.chart_cache)
+        if first_drawing(paths.work_dir):  # every chart is to draw: start the drawing processes now
+            build.drawers.start(paths.work_dir)
         timings = run_stages(STAGES, build, progress)
     remember(build)
     result = BuildResult(

@@ -33,7 +33,7 @@ def test_started_workers_cache_the_bundle_and_draw_the_same_bytes_as_one_process
     with ChartWorkers(2) as drawers:
         drawers.start(tmp_path / "cache")
         drawers.bundle.result(timeout=120)
-        (bundle,) = (tmp_path / "memo" / VEGA_BUNDLE).iterdir()  # in the memo store beside the cache folder named
+        (bundle,) = (tmp_path / "cache" / "memo" / VEGA_BUNDLE).iterdir()  # in the memo store of the work folder named
         render_charts(requests(10), tmp_path / "parallel", workers=drawers)
     render_charts(requests(10), tmp_path / "serial", workers=1)
     assert files(tmp_path / "parallel") == files(tmp_path / "serial")

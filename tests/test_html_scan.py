@@ -105,11 +105,11 @@ def test_markup_that_escapes_a_text_element_is_reported():
 
 
 def test_scans_kept_by_another_parser_version_or_scanning_code_are_not_read(tmp_path, monkeypatch):
-    site, cache = tmp_path / "site", tmp_path / "scan.json"
+    site, cache = tmp_path / "site", tmp_path / "work"
     site.mkdir()
     (site / "index.html").write_text('<p onclick="x">x</p>', encoding="utf-8")
-    assert scan_site(site, cache)["index.html"].unsafe  # written to the memo store beside `cache`
-    scans = memo.store_beside(cache).namespace(html_scan.SCANS)
+    assert scan_site(site, cache)["index.html"].unsafe  # written to the memo store of the work folder `cache`
+    scans = memo.MemoStore(cache).namespace(html_scan.SCANS)
     (entry,) = scans.folder.iterdir()
     stored = json.loads(entry.read_bytes())
     for scan in stored.values():

@@ -188,7 +188,7 @@ def test_a_province_page_is_rendered_again_only_when_its_own_data_changed(tmp_pa
     cache.put(stale, "old")
     later.forget_unused()
     assert [p.name for p in later.entries.folder.iterdir()] == [spec_key]
-    assert later.entries.folder == tmp_path / "memo" / "pages"  # the memo store beside the folder named
+    assert later.entries.folder == tmp_path / "cache" / "memo" / "pages"  # the memo store of the work folder named
 
 
 def test_a_cached_page_cannot_read_the_whole_site(tmp_path):

@@ -81,7 +81,7 @@ def cache_bundle(cache_dir: Path) -> None:
 
 
 def _bundles(cache_dir: Path) -> memo.Namespace:
-    return memo.store_beside(Path(cache_dir)).namespace(VEGA_BUNDLE)
+    return memo.MemoStore(Path(cache_dir)).namespace(VEGA_BUNDLE)
 
 
 def _bundle_entry() -> str:

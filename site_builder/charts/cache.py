@@ -30,10 +30,9 @@ def drawing_code() -> str:
 
 
 def chart_store(cache_dir: Path | None) -> memo.MemoStore | None:
-    """The memo store the charts of a build with this `cache_dir` keep their values in (None: no
-    cache): `cache_dir` is a folder of the work folder (build/chart-cache), and the store is
-    beside it (build/memo/), so give a folder inside a temporary one, never the temporary one."""
-    return None if cache_dir is None else memo.store_beside(Path(cache_dir))
+    """The memo store the charts keep their values in (None: no cache): that of the work folder
+    `cache_dir` (the build's build/, whose store is build/memo/)."""
+    return None if cache_dir is None else memo.MemoStore(Path(cache_dir))
 
 
 def drawings(store: memo.MemoStore | None) -> memo.Namespace | None:

@@ -40,12 +40,12 @@ RENDERING_PACKAGES = ("jinja2", "markupsafe", "babel")
 
 
 class PageCache:
-    """The pages namespace of the memo store beside `folder` (memo.store_beside), keyed by `salt`
+    """The pages namespace of the memo store of the work folder `folder`, keyed by `salt`
     (the hash of the builder's code, templates and translations), the versions of the packages
     that render the text, and the page's own data."""
 
     def __init__(self, folder: Path, salt: str) -> None:
-        self.entries = memo.store_beside(folder).namespace(PAGES)
+        self.entries = memo.MemoStore(folder).namespace(PAGES)
         self.salt = (salt + memo.versions(*RENDERING_PACKAGES)).encode()
         self.hits = 0
 

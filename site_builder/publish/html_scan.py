@@ -175,18 +175,17 @@ def _scan_file(path: str) -> PageScan:
     return scan_html(Path(path).read_text(encoding="utf-8", errors="replace"))
 
 
-def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") -> dict[str, PageScan]:
+def scan_site(site_dir: Path, work_dir: Path | None = None, skip: str = "") -> dict[str, PageScan]:
     """Every HTML page under `site_dir` (except under the folder `skip`) by its path in the site
     ("provinces/x/index.html"), parsed anew only when its bytes are not kept from an earlier scan:
-    `cache_file`, a path in the work folder (build/html-scan.json), names the memo store beside
-    it that keeps them (None: nothing kept)."""
+    the memo store of `work_dir` (the build's build/) keeps them (None: nothing kept)."""
     pages = {
         path.relative_to(site_dir).as_posix(): path
         for path in sorted(site_dir.rglob("*.html"))
         if not (skip and path.relative_to(site_dir).as_posix().startswith(skip + "/"))
     }
     digests = {rel: hashlib.sha256(path.read_bytes()).hexdigest() for rel, path in pages.items()}
-    cached = _read_cache(cache_file)
+    cached = _read_cache(work_dir)
     missing = sorted({digest: rel for rel, digest in digests.items() if digest not in cached}.items())
     if missing:
         workers = min(os.cpu_count() or 1, max(1, len(missing) // 20))
@@ -198,8 +197,8 @@ def scan_site(site_dir: Path, cache_file: Path | None = None, skip: str = "") ->
         else:
             scans = [_scan_file(p) for p in paths]
         cached.update(zip([digest for digest, _ in missing], scans, strict=True))
-    if cache_file is not None and (missing or set(cached) != set(digests.values())):
-        _write_cache(cache_file, {digest: cached[digest] for digest in set(digests.values())})
+    if work_dir is not None and (missing or set(cached) != set(digests.values())):
+        _write_cache(work_dir, {digest: cached[digest] for digest in set(digests.values())})
     return {rel: replace(cached[digest], digest=digest) for rel, digest in digests.items()}
 
 
@@ -221,15 +220,15 @@ def _identity(path: Path) -> tuple[int, int, int]:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _scans_entry(cache_file: Path) -> tuple[memo.Namespace, str]:
-    """The namespace of the memo store beside `cache_file` and the key of this code's one entry."""
-    return memo.store_beside(cache_file).namespace(SCANS), memo.key(scan_code())
+def _scans_entry(work_dir: Path) -> tuple[memo.Namespace, str]:
+    """The scans' namespace of the memo store of `work_dir` and the key of this code's one entry."""
+    return memo.MemoStore(work_dir).namespace(SCANS), memo.key(scan_code())
 
 
-def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
-    if cache_file is None:
+def _read_cache(work_dir: Path | None) -> dict[str, PageScan]:
+    if work_dir is None:
         return {}
-    scans, entry = _scans_entry(cache_file)
+    scans, entry = _scans_entry(work_dir)
     found = scans.has(entry)
     scans.forget_unused()  # the entries of other code
     if not found:
@@ -247,8 +246,8 @@ def _read_cache(cache_file: Path | None) -> dict[str, PageScan]:
     return result
 
 
-def _write_cache(cache_file: Path, scans: dict[str, PageScan]) -> None:
-    namespace, entry = _scans_entry(cache_file)
+def _write_cache(work_dir: Path, scans: dict[str, PageScan]) -> None:
+    namespace, entry = _scans_entry(work_dir)
     pages = {digest: _to_json(scan) for digest, scan in sorted(scans.items())}
     namespace.put(entry, json.dumps(pages, ensure_ascii=False).encode("utf-8"))
     _IN_MEMORY[namespace.path(entry)] = (_identity(namespace.path(entry)), dict(scans))

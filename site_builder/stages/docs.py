@@ -45,7 +45,7 @@ def draw_charts(build: Build) -> str:
     """Every edition's charts, in one call (a spec shared by editions is drawn once), into the site
     root's assets, which every edition links to: their files written and their drawing started
     (the pages stage waits for it); and the scripts and stylesheets every page links to."""
-    staging, cache = build.paths.staging_docs, build.paths.chart_cache
+    staging, cache = build.paths.staging_docs, build.paths.work_dir
     requests = [request for plan in build.plans.values() for request in plan.requests]
     # Charts past the first few of a page are drawn by the reader's browser, not here.
     deferred = frozenset().union(*(plan.deferred for plan in build.plans.values()))
@@ -100,7 +100,7 @@ def pages(build: Build) -> str:
     The pages are rendered while the charts are drawn, with a placeholder for each inline SVG
     (so a cached page does not depend on the drawing either); the SVGs go in before writing."""
     paths, drawing = build.paths, build.drawing
-    cache = PageCache(paths.work_dir / "page-cache", build.code)
+    cache = PageCache(paths.work_dir, build.code)
     rendered = {
         e: render_pages(
             build.site,

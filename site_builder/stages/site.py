@@ -48,7 +48,7 @@ def render(build: Build) -> str:
 
 def scan(build: Build) -> str:
     """One reading of the built HTML, for the checks and the search index; the hash of the indexed pages."""
-    build.scans = scan_site(build.output, build.paths.work_dir / "html-scan.json", INDEX_FOLDER)
+    build.scans = scan_site(build.output, build.paths.work_dir, INDEX_FOLDER)
     build.indexed = digest_text(sorted((rel, s.digest) for rel, s in build.scans.items() if s.has_article))
     return f"{len(build.scans)} HTML pages"
 
