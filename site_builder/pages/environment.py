@@ -71,7 +71,7 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
         plural=lambda key, n, **params: format_plural(key, n, t, **params),
         unit_name=lambda unit: format_unit(unit, t),
         language_name=lambda code: format_language(code, t),
-        data_text=lambda record, field: data_text(record, field, t),
+        data_text=lambda record, field, quoted_lang="en": data_text(record, field, t, quoted_lang),
         in_lang=lambda text, lang: in_its_language(text, lang, t.lang),
         tm=lambda key, **params: markupsafe.Markup(markupsafe.escape(t(key))).format(**params),
     )
@@ -92,12 +92,13 @@ def make_environment(t: Translations, templates: jinja2.BaseLoader | None = None
     return env
 
 
-def data_text(record, field: str, t: Translations) -> markupsafe.Markup:
+def data_text(record, field: str, t: Translations, quoted_lang: str = "en") -> markupsafe.Markup:
     """A data text (a figure's notes, a disagreement's explanation) in the edition's language: the
-    column `<field>_<lang>` where the data has it, else the English column, marked lang="en"."""
+    column `<field>_<lang>` where the data has it (the words it quotes in single quotes from a
+    source in `quoted_lang` marked), else the English column, marked lang="en"."""
     own = getattr(record, f"{field}_{t.lang}", "") or ""
     if own:
-        return in_its_language(own, t.lang, t.lang)
+        return in_its_language(own, t.lang, t.lang, quoted_lang)
     return in_its_language(getattr(record, field) or "", SOURCE_LANGUAGE, t.lang)
 
 

@@ -1,7 +1,9 @@
 """Data text in the language it is written in, marked so a screen reader reads it with that
-language's rules: an English note on a Vietnamese page is `<span lang="en">`, and the Vietnamese
+language's rules: an English note on a Vietnamese page is `<span lang="en">`, the Vietnamese
 terms an English note quotes ("phòng chuyên môn, chi cục và tương đương") are `<span lang="vi">`
-on every page. Everything is escaped: the text is data, never markup."""
+on every page, and the source's own words a Vietnamese note quotes in single quotes ('gestegen',
+'Up to now') are marked with the source's language. Everything is escaped: the text is data,
+never markup."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ VIETNAMESE_ONLY = frozenset("\u0303\u0309\u0323\u0302\u0306\u031b")  # ngã, h�
 SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 ENGLISH_LOOKALIKES = frozenset({"the", "to", "on", "by", "see", "he", "be", "go", "in", "an", "a", "as", "so", "no"})
 JOINERS = re.compile(r"^[ ,\-]*$")  # what may stand between two words of one Vietnamese run
+# Words quoted in single quotes, straight or curly, not inside a word (an apostrophe is not a quote).
+QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]+)['’](?!\w)")
 
 
 def is_vietnamese(word: str) -> bool:
@@ -87,10 +91,30 @@ def with_vietnamese_marked(text: str) -> Markup:
     return Markup("").join(parts)
 
 
-def in_its_language(text: str, text_lang: str, page_lang: str) -> Markup:
+def with_quotes_marked(text: str, quoted_lang: str) -> Markup:
+    """Vietnamese `text` escaped, each single-quoted part with no Vietnamese word in it (a source's
+    own words: 'gestegen', 'Up to now') in <span lang=`quoted_lang`>, the source's language."""
+    parts, last = [], 0
+    for match in QUOTED.finditer(text):
+        if any(is_vietnamese(word) for word in WORD.findall(match.group(1))):
+            continue
+        start, end = match.span(1)
+        parts += [escape(text[last:start]), Markup('<span lang="{}">{}</span>').format(quoted_lang, text[start:end])]
+        last = end
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+def in_its_language(text: str, text_lang: str, page_lang: str, quoted_lang: str = "en") -> Markup:
     """Data `text` written in `text_lang` on a page in `page_lang`: marked with its language where
-    that is not the page's; English text with its Vietnamese terms marked."""
-    content = with_vietnamese_marked(text) if text_lang == "en" else escape(text)
+    that is not the page's; English text with its Vietnamese terms marked; Vietnamese text with
+    the words it quotes from a source in `quoted_lang` marked."""
+    if text_lang == "en":
+        content = with_vietnamese_marked(text)
+    elif text_lang == "vi" and quoted_lang != "vi":
+        content = with_quotes_marked(text, quoted_lang)
+    else:
+        content = escape(text)
     if text_lang == page_lang:
         return content
     return Markup('<span lang="{}">{}</span>').format(text_lang, content)
