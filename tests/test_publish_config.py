@@ -9,7 +9,7 @@ import yaml
 from helpers import REPO
 from site_builder.errors import BuildError
 from site_builder.pages.translations import load_translations
-from site_builder.publish.mkdocs_config import NAV, read_base_config, repository_url, site_config
+from site_builder.publish.mkdocs_config import NAV, THEME_DIR, read_base_config, repository_url, site_config
 
 
 def test_navigation_lists_the_sections_in_order_with_translated_titles():
@@ -43,6 +43,14 @@ def test_theme_uses_system_fonts_and_no_plugin():
     assert "repo_url" not in config  # the theme would ask api.github.com for stars on every page view
     assert "plugins" not in base and config["plugins"] == []  # search is Pagefind, run by the build
     assert config["use_directory_urls"] is True
+
+
+def test_the_favicon_is_the_sites_own_small_svg():
+    t = load_translations("vi")
+    config = site_config(read_base_config(REPO / "mkdocs.yml"), docs_dir="docs", site_dir="../site", extra_javascript=[], t=t)
+    favicon = THEME_DIR / config["theme"]["favicon"]
+    assert favicon.suffix == ".svg" and favicon.stat().st_size < 512  # the theme's PNG is 1.9 KB, on every page
+    assert "Apache License 2.0" in favicon.read_text(encoding="utf-8")  # where it comes from, and its licence
 
 
 @pytest.mark.parametrize(

@@ -98,12 +98,12 @@ def inject_faults(rows: list[list[str]]) -> None:
     for measure, value, suffix in (("count_before", "10", "a"), ("reduction", "3", "a"), ("count_after", "8", "a")):
         rows.append(
             ["sum-" + measure.replace("_", "-") + suffix, "p63-01", "", "communes", measure, value, "exact"]
-            + ["2020", "2024-06-30", "synthetic-benchmark", "Q.", "", "", "result"]
+            + ["2020", "2024-06-30", "synthetic-benchmark", "Q.", "", "", "result", "", ""]
         )
     for measure, value in (("count_before", "10"), ("reduction", "3"), ("count_after", "7")):
         rows.append(
             ["ok-" + measure.replace("_", "-"), "p63-02", "", "communes", measure, value, "exact"]
-            + ["2020", "2024-06-30", "synthetic-benchmark", "Q.", "", "", "result"]
+            + ["2020", "2024-06-30", "synthetic-benchmark", "Q.", "", "", "result", "", ""]
         )
 
 
