@@ -13,7 +13,9 @@ from site_builder.downloads.unit_files import write_unit_files
 from site_builder.views import Site
 
 
-def write_data_folder(site: Site, raw: RawPackage, citations: dict[str, str], build_date: str, staging: Path) -> dict:
+def write_data_folder(
+    site: Site, raw: RawPackage, citations: dict[str, str], build_date: str, staging: Path, translations: dict | None = None
+) -> dict:
     """Write data/ into `staging` (`citations`: the dataset's citation by language, English first);
     the downloads by kind, as the pages' context names them (pages.context.PageContext)."""
     others = {name: (package.descriptor, package.tables) for name, package in raw.others.items()}
@@ -26,6 +28,7 @@ def write_data_folder(site: Site, raw: RawPackage, citations: dict[str, str], bu
         others,
         citations=citations,
         changelog=changelog_text(site.dataset.changelog) if site.dataset.changelog else "",
+        translations=translations,
     )
     shown_ids = {view.province.id: view.province_ids for view in site.current + site.former}
     province_files = write_province_files(

@@ -129,6 +129,7 @@ def write_downloads(
     others: dict[str, tuple[dict, dict]] | None = None,
     citations: dict[str, str] | None = None,
     changelog: str = "",
+    translations: dict | None = None,
 ) -> list[Download]:
     """Write docs_dir/data/ and describe every file written (package order, then package-level files).
 
@@ -152,7 +153,7 @@ def write_downloads(
     data_files = dict(in_zip)
     cited = {"en": citation} | (citations or {})
     for lang, citation_text in cited.items():
-        t = load_translations(lang)
+        t = (translations or {}).get(lang) or load_translations(lang)  # the editions' own, read once
         in_zip[readme_name(lang)] = readme(descriptor, data_files, build_date, citation_text, others, t, tuple(cited))
     in_zip["SHA256SUMS"] = checksums(in_zip)
     written.append(

@@ -81,28 +81,26 @@ def vietnamese_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def with_vietnamese_marked(text: str) -> Markup:
-    """`text` escaped, its Vietnamese runs in <span lang="vi">."""
+def marked(text: str, spans, lang: str) -> Markup:
+    """`text` escaped, each (start, end) of `spans` (in order, apart) in <span lang=`lang`>."""
     parts, last = [], 0
-    for start, end in vietnamese_runs(text):
-        parts += [escape(text[last:start]), Markup('<span lang="vi">{}</span>').format(text[start:end])]
+    for start, end in spans:
+        parts += [escape(text[last:start]), Markup('<span lang="{}">{}</span>').format(lang, text[start:end])]
         last = end
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
+
+
+def with_vietnamese_marked(text: str) -> Markup:
+    """`text` escaped, its Vietnamese runs in <span lang="vi">."""
+    return marked(text, vietnamese_runs(text), "vi")
 
 
 def with_quotes_marked(text: str, quoted_lang: str) -> Markup:
     """Vietnamese `text` escaped, each single-quoted part with no Vietnamese word in it (a source's
     own words: 'gestegen', 'Up to now') in <span lang=`quoted_lang`>, the source's language."""
-    parts, last = [], 0
-    for match in QUOTED.finditer(text):
-        if any(is_vietnamese(word) for word in WORD.findall(match.group(1))):
-            continue
-        start, end = match.span(1)
-        parts += [escape(text[last:start]), Markup('<span lang="{}">{}</span>').format(quoted_lang, text[start:end])]
-        last = end
-    parts.append(escape(text[last:]))
-    return Markup("").join(parts)
+    foreign = [m.span(1) for m in QUOTED.finditer(text) if not any(is_vietnamese(w) for w in WORD.findall(m.group(1)))]
+    return marked(text, foreign, quoted_lang)
 
 
 def in_its_language(text: str, text_lang: str, page_lang: str, quoted_lang: str = "en") -> Markup:

@@ -18,7 +18,7 @@ from site_builder.pages.editions import EDITION_OTHERS, configured_site_url
 from site_builder.pages.page_cache import PageCache
 from site_builder.pages.paths import COMMUNE_LOOKUP
 from site_builder.pages.render import render_pages
-from site_builder.publish.mkdocs_config import read_base_config, repository_url
+from site_builder.publish.mkdocs_config import repository_url
 from site_builder.publish.staging import files_as_left, prepare_docs, sync_folder, write_commune_lookup, write_pages
 from site_builder.releases.status import release_status
 from site_builder.releases.store import read_releases
@@ -63,7 +63,7 @@ def draw_charts(build: Build) -> str:
 def downloads(build: Build) -> str:
     """Each edition's page context, and data/ written once for all of them."""
     paths = build.paths
-    base_config = read_base_config(paths.config_file)
+    base_config = build.base_config
     site_url = configured_site_url(base_config, display_path(paths.config_file, paths.root))
     build.releases = read_releases(paths.root)
     build.release_status = release_status(build.releases, paths.data_dir)
@@ -73,7 +73,8 @@ def downloads(build: Build) -> str:
         for e in build.editions
     }
     citations = {lang: c.citation for lang, c in contexts.items()}
-    listed = write_data_folder(build.site, build.raw, citations, build.when, paths.staging_docs)
+    translations = {e.lang: e.t for e in build.editions}
+    listed = write_data_folder(build.site, build.raw, citations, build.when, paths.staging_docs, translations)
     build.contexts = {lang: replace(c, **listed) for lang, c in contexts.items()}
     english = build.contexts["en"]
     return (

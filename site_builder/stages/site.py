@@ -15,7 +15,6 @@ from site_builder.publish.edition_builds import configure_editions, run_editions
 from site_builder.publish.engines import MKDOCS
 from site_builder.publish.html_scan import scan_site
 from site_builder.publish.link_check import check_output
-from site_builder.publish.mkdocs_config import read_base_config
 from site_builder.publish.search_index import INDEX_FOLDER, index_site
 from site_builder.publish.swap import copy_previous_site, publish, temporary_output
 from site_builder.stages.state import Build
@@ -25,7 +24,7 @@ def configure(build: Build) -> str:
     """Each edition's configuration; whether MkDocs may render only the changed pages (nothing all
     pages share changed since the last build, whose site is the published one); the output folder."""
     paths = build.paths
-    base_config = read_base_config(paths.config_file)
+    base_config = build.base_config
     build.configs, build.site_wide = configure_editions(
         base_config, build.page_assets, build.editions, paths, build.when, build.engine
     )
@@ -62,7 +61,7 @@ def check(build: Build) -> str:
         shutil.rmtree(output / INDEX_FOLDER, ignore_errors=True)
     pool = build.resources.enter_context(ThreadPoolExecutor(max_workers=1))
     build.indexing = pool.submit(lambda: None if keep_index else index_site(output, build.scans))
-    site_url = configured_site_url(read_base_config(build.paths.config_file))
+    site_url = configured_site_url(build.base_config)
     checked = check_output(output, build.scans, site_url, skip=INDEX_FOLDER)
     return f"{checked} HTML files: links resolve, no resource from another host"
 

@@ -16,6 +16,7 @@ from site_builder.charts.workers import ChartWorkers
 from site_builder.dataset.dates import last_commit_date
 from site_builder.incremental import BuildRecord
 from site_builder.pages.editions import Edition
+from site_builder.publish.mkdocs_config import read_base_config
 
 if TYPE_CHECKING:
     from site_builder.charts.assets import PageAssets
@@ -42,6 +43,7 @@ class Build:
     code: str  # the hash of the builder's code, templates and translations
     inputs: str  # the hash of everything the build reads (empty: never up to date)
     drawers: ChartWorkers
+    base_config: dict = field(default_factory=dict)  # mkdocs.yml through its allow-list, read once
     resources: ExitStack = field(default_factory=ExitStack)  # closed when the build ends, or fails
     # Each stage's product, in stage order.
     validated: str = ""
@@ -86,6 +88,7 @@ def start_build(paths: BuildPaths, editions, *, date, validator, workers, force,
         code=code,
         inputs=digest_inputs(paths, editions, validator, date, search, data, code, engine),
         drawers=ChartWorkers(workers),
+        base_config=read_base_config(paths.config_file),
     )
 
 
